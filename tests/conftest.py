@@ -1,0 +1,16 @@
+"""Shared test set-up: the repository root on sys.path, and where the corpus lives."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+#: The People's Daily corpus kept beside the checkout (never copied into it).
+CORPUS = REPO.parent / "shared" / "corpus" / "people-daily"
+SEEDS = REPO / "seeds"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
