@@ -159,6 +159,8 @@ class Article:
     """What was printed."""
     source: SourceSpan
     """Where it stands in the input."""
+    path: str
+    """Its HTML file from the site root, as ``sitegen.urls`` decides."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,10 @@ class Page:
     """Blocks and stories as parsed."""
     articles: tuple[Article, ...]
     """The page's articles, in the order of ``reading.stories``."""
+    key: str
+    """URL segment of the page within its issue: the page number ("01") or one made from the file name."""
+    path: str
+    """Its page view from the site root, as ``sitegen.urls`` decides."""
 
 
 @dataclass(frozen=True)
@@ -193,3 +199,35 @@ class Topic:
     """One sentence saying what belongs here."""
     article_ids: tuple[str, ...]
     """Ids of its articles, newest first."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One paper's pages of one date (or all its undated pages, which share one issue)."""
+
+    newspaper: str
+    """Paper name."""
+    date: dt.date | None
+    """Publication date; None for the paper's undated pages."""
+    key: str
+    """URL segment: the date as YYYY-MM-DD, or "undated"."""
+    pages: tuple[Page, ...]
+    """Pages in page-number order (unnumbered pages last, by file name)."""
+    path: str
+    """Its index page from the site root."""
+
+
+@dataclass(frozen=True)
+class Newspaper:
+    """A newspaper and all of its issues in the archive."""
+
+    name: str
+    """Name as printed (朔州日报)."""
+    slug: str
+    """ASCII URL segment made from the name's pinyin (shuozhouribao)."""
+    publisher: str | None
+    """Publisher line when any page states it."""
+    issues: tuple[Issue, ...]
+    """Issues in date order, the undated issue last."""
+    path: str
+    """Its index page from the site root."""

@@ -1,0 +1,88 @@
+"""Each article as a Markdown file with YAML front matter, and its body as HTML.
+
+OCR text is full of characters that mean something to Markdown (``*``, ``#``,
+``1.``, ``[…](…)``, backticks) and to HTML (``<``, ``&``).  Every character of
+the article's own text is escaped so that rendering the Markdown gives back
+exactly the printed text and never markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import markdown
+
+from sitegen.model import Article, Block
+
+#: Characters Python-Markdown treats specially and accepts a backslash escape for
+#: (its ESCAPED_CHARS; ``>`` is written as an entity instead).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def escape_text(text: str) -> str:
+    """Markdown source that renders to exactly ``text`` (one paragraph, no markup).
+
+    >>> escape_text("1. <b>*注*</b> & [链接](x)")
+    '1\\\\. &lt;b&gt;\\\\*注\\\\*&lt;/b&gt; &amp; \\\\[链接\\\\]\\\\(x\\\\)'
+    """
+    text = " ".join(text.split())  # a paragraph is one line; runs of white space fold, as HTML shows them
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _block_markdown(block: Block, continuation_links: dict[str, str]) -> str:
+    text = escape_text(block.text)
+    if block.role == "subhead":
+        return f"### {text}"
+    if block.role == "caption":
+        return f"{text}\n{{: .caption }}"
+    if block.role == "continuation":
+        target = continuation_links.get(block.ref or "")
+        if target:
+            return f"[{text}]({target})\n{{: .continuation }}"
+        return f"{text}\n{{: .continuation }}"
+    return text
+
+
+def body_markdown(article: Article, continuation_links: dict[str, str] | None = None) -> str:
+    """The body as Markdown: paragraphs separated by blank lines, subheads as ``###``.
+
+    ``continuation_links`` maps a page number ("03") to the relative URL of that
+    page's view, for the pages of the same issue that are in the archive.
+    """
+    links = continuation_links or {}
+    return "\n\n".join(_block_markdown(b, links) for b in article.story.body) + "\n"
+
+
+def front_matter(fields: dict) -> str:
+    """YAML front matter; values are written as JSON, which YAML reads as the same values."""
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def article_document(article: Article, metadata: dict, body_md: str) -> str:
+    """The whole Markdown file: front matter, the headline as ``#``, then the body."""
+    story = article.story
+    head = []
+    if story.kicker:
+        head.append(escape_text(story.kicker) + "\n{: .kicker }")
+    head.append("# " + escape_text(story.headline))
+    if story.subtitle:
+        head.append(escape_text(story.subtitle) + "\n{: .subtitle }")
+    if story.byline:
+        head.append(escape_text(story.byline) + "\n{: .byline }")
+    return front_matter(metadata) + "\n" + "\n\n".join(head) + "\n\n" + body_md
+
+
+def new_renderer() -> markdown.Markdown:
+    """A Markdown converter for article bodies; reuse it (``reset()``) across articles."""
+    return markdown.Markdown(extensions=["attr_list"], output_format="html")
+
+
+def body_html(renderer: markdown.Markdown, body_md: str) -> str:
+    renderer.reset()
+    return renderer.convert(body_md)

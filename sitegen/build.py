@@ -1,0 +1,301 @@
+"""The build: one pipeline from a folder of page files to a finished site.
+
+    read inputs -> parse pages into articles -> place them in the archive
+    -> enrich (topics) -> render Markdown and HTML -> index for search -> write
+
+Every page of the archive is read and placed before anything is rendered,
+because an article's page needs things only the whole archive knows: its
+neighbours in the issue, the previous and next issue, its topics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sitegen import archive as archive_mod
+from sitegen import article_markdown, dates, theme, urls
+from sitegen.archive import ReadPage
+from sitegen.config import Config, load_config
+from sitegen.metadata import page_meta
+from sitegen.model import Article, Issue, Newspaper, Page, Topic
+from sitegen.output import Staging, check_output_dir
+from sitegen.parse import read_page
+from sitegen.render import Renderer, environment
+from sitegen.sources import discover, read_source
+from sitegen.topics import build_topics
+
+ROLE_NAMES = {
+    "masthead": "报头", "kicker": "引题", "headline": "标题", "subtitle": "副题", "byline": "作者",
+    "dateline": "电头", "body": "正文", "subhead": "小标题", "caption": "图片说明", "continuation": "转版",
+    "furniture": "版面信息", "fragment": "残段", "duplicate": "重复",
+}
+
+
+@dataclass
+class BuildResult:
+    """What a build made, for the summary line and for tests."""
+
+    papers: int = 0
+    issues: int = 0
+    pages: int = 0
+    articles: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    timings: list[tuple[str, float]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.papers} papers, {self.issues} issues, {self.pages} pages, {self.articles} articles, "
+            f"{len(self.warnings)} warnings, {len(self.errors)} errors in {self.seconds:.2f} s"
+        )
+
+
+class _Timer:
+    """Logs how long each stage took (shown with ``sitegen build -v``)."""
+
+    def __init__(self, result: BuildResult, log: Callable[[str], None] | None):
+        self.result, self.log, self.start = result, log, time.perf_counter()
+        self.last = self.start
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.result.timings.append((stage, now - self.last))
+        if self.log:
+            self.log(f"  {stage}: {now - self.last:.2f} s")
+        self.last = now
+
+
+def build(
+    archive_dir: Path,
+    out_dir: Path,
+    *,
+    base_url: str | None = None,
+    log: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build the archive folder into ``out_dir``; return counts, warnings and timings."""
+    result = BuildResult()
+    timer = _Timer(result, log)
+    config = load_config(archive_dir)
+    if base_url:
+        config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
+    check_output_dir(out_dir, archive_dir)
+
+    read_pages = []
+    for path in discover(archive_dir):
+        source = read_source(path, archive_dir)
+        reading = read_page(source.text)
+        result.warnings.extend(f"{source.path}: {w}" for w in reading.warnings)
+        read_pages.append(ReadPage(source.path, source.encoding, reading, page_meta(source.path, reading.masthead)))
+    timer.done("read and parse pages")
+
+    newspapers = archive_mod.assemble(read_pages)
+    articles = list(archive_mod.all_articles(newspapers))
+    timer.done("place pages in the archive")
+
+    topics = build_topics(articles)
+    timer.done("topics")
+
+    staging = Staging(out_dir)
+    try:
+        renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
+        _render_site(renderer, staging, newspapers, articles, topics, config, timer)
+        _write_static(staging, archive_dir)
+        timer.done("static files")
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+
+    result.papers = len(newspapers)
+    result.issues = sum(len(p.issues) for p in newspapers)
+    result.pages = len(read_pages)
+    result.articles = len(articles)
+    result.seconds = time.perf_counter() - timer.start
+    return result
+
+
+def _issue_articles(issue: Issue) -> list[Article]:
+    return [a for page in issue.pages for a in page.articles]
+
+
+def _topics_by_article(topics: tuple[Topic, ...]) -> dict[str, list[Topic]]:
+    by_article: dict[str, list[Topic]] = defaultdict(list)
+    for topic in topics:
+        for article_id in topic.article_ids:
+            by_article[article_id].append(topic)
+    return by_article
+
+
+def _citation(article: Article, config: Config) -> str:
+    where = urls.absolute_url(config.site.base_url, article.path) if config.site.base_url else article.path
+    return (
+        f"《{article.story.headline}》，{article.newspaper}，{dates.chinese_date(article.date)}，"
+        f"{dates.page_label(article.page)}。{where}"
+    )
+
+
+def _page_runs(page: Page) -> list[dict]:
+    """The page's blocks in reading order, grouped into runs of one article (or none)."""
+    runs: list[dict] = []
+    for block in page.reading.blocks:
+        if runs and runs[-1]["article"] == block.article:
+            runs[-1]["blocks"].append(block)
+        else:
+            runs.append({"article": block.article, "blocks": [block]})
+    return runs
+
+
+def _article_record(article: Article, page: Page, topics: list[Topic]) -> dict:
+    story = article.story
+    return {
+        "id": article.id,
+        "url": article.path,
+        "markdown": urls.article_markdown(article.path),
+        "newspaper": article.newspaper,
+        "date": dates.iso_date(article.date),
+        "page": article.page,
+        "page_name": page.meta.page_name,
+        "kicker": story.kicker,
+        "title": story.headline,
+        "subtitle": story.subtitle,
+        "byline": story.byline,
+        "dateline": story.dateline,
+        "topics": [{"kind": t.kind, "slug": t.slug, "name": t.name} for t in topics],
+        "source": {"file": article.source.file, "line_start": article.source.line_start, "line_end": article.source.line_end},
+    }
+
+
+def _render_site(
+    renderer: Renderer,
+    staging: Staging,
+    newspapers: tuple[Newspaper, ...],
+    articles: list[Article],
+    topics: tuple[Topic, ...],
+    config: Config,
+    timer: _Timer,
+) -> None:
+    topics_of = _topics_by_article(topics)
+    by_id = {a.id: a for a in articles}
+    md = article_markdown.new_renderer()
+    records = []
+
+    for paper in newspapers:
+        for i, issue in enumerate(paper.issues):
+            issue_articles = _issue_articles(issue)
+            page_links = {p.meta.page: p.path for p in issue.pages if p.meta.page}
+            for page in issue.pages:
+                for article in page.articles:
+                    n = issue_articles.index(article)
+                    links = {num: urls.relative_url(article.path, path) for num, path in page_links.items()}
+                    body_md = article_markdown.body_markdown(article, links)
+                    record = _article_record(article, page, topics_of[article.id])
+                    records.append(record)
+                    front = {k: v for k, v in record.items() if k not in ("url", "markdown")}
+                    staging.write_text(
+                        urls.article_markdown(article.path), article_markdown.article_document(article, front, body_md)
+                    )
+                    staging.write_text(
+                        article.path,
+                        renderer.render(
+                            "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
+                            body_html=article_markdown.body_html(md, body_md),
+                            topics=topics_of[article.id], reprints=[], related=[],
+                            prev_article=issue_articles[n - 1] if n > 0 else None,
+                            next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,
+                            citation=_citation(article, config),
+                        ),
+                    )
+                staging.write_text(
+                    page.path,
+                    renderer.render("page.html", page.path, page=page, issue=issue, paper=paper,
+                                    runs=_page_runs(page), role_names=ROLE_NAMES),
+                )
+            staging.write_text(
+                issue.path,
+                renderer.render(
+                    "issue.html", issue.path, issue=issue, paper=paper,
+                    prev_issue=paper.issues[i - 1] if i > 0 and issue.date else None,
+                    next_issue=paper.issues[i + 1] if i + 1 < len(paper.issues) and paper.issues[i + 1].date else None,
+                ),
+            )
+        staging.write_text(paper.path, renderer.render("newspaper.html", paper.path, paper=paper, **_paper_overview(paper)))
+    timer.done("render articles, pages and issues")
+
+    for topic in topics:
+        path = urls.topic(topic.kind, topic.slug)
+        members = [by_id[i] for i in topic.article_ids]
+        staging.write_text(path, renderer.render("topic.html", path, topic=topic, articles=members))
+    groups = [
+        (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
+        for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
+    ]
+    staging.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
+    timer.done("render topics")
+
+    stats = {
+        "papers": len(newspapers),
+        "issues": sum(len(p.issues) for p in newspapers),
+        "pages": sum(len(i.pages) for p in newspapers for i in p.issues),
+        "articles": len(articles),
+    }
+    dated_issues = [i for p in newspapers for i in p.issues if i.date]
+    latest = sorted(dated_issues, key=lambda i: (i.date, i.newspaper), reverse=True)[:12]
+    top_topics = sorted(topics, key=lambda t: (-len(t.article_ids), t.kind, t.slug))[:24]
+    staging.write_text(
+        urls.home(),
+        renderer.render("home.html", urls.home(), papers=[_paper_entry(p) for p in newspapers],
+                        latest_issues=latest, topics=top_topics),
+    )
+    staging.write_text(urls.about(), renderer.render("about.html", urls.about(), stats=stats))
+    staging.write_text(urls.not_found(), renderer.render("404.html", urls.not_found()))
+    staging.write_text(urls.search(), renderer.render("search.html", urls.search(), papers=newspapers, topics=topics))
+    staging.write_text(
+        "api/articles.json",
+        json.dumps({"articles": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+    )
+    staging.write_text(".nojekyll", "")
+    timer.done("render home, about, search and api")
+
+
+def _paper_entry(paper: Newspaper) -> dict:
+    dated = [i.date for i in paper.issues if i.date]
+    return {
+        "paper": paper,
+        "span": _span(dated),
+        "issue_count": len(paper.issues),
+        "article_count": sum(len(p.articles) for i in paper.issues for p in i.pages),
+    }
+
+
+def _span(dated: list[dt.date]) -> str:
+    if not dated:
+        return dates.UNKNOWN_DATE
+    first, last = min(dated), max(dated)
+    return dates.chinese_date(first) if first == last else f"{dates.chinese_date(first)}—{dates.chinese_date(last)}"
+
+
+def _paper_overview(paper: Newspaper) -> dict:
+    calendar: dict[str, dict[str, list[Issue]]] = defaultdict(lambda: defaultdict(list))
+    for issue in paper.issues:
+        if issue.date:
+            calendar[f"{issue.date.year}年"][f"{issue.date.month}月"].append(issue)
+        else:
+            calendar[dates.UNKNOWN_DATE][dates.UNKNOWN_DATE].append(issue)
+    return {
+        "calendar": [(y, list(m.items())) for y, m in calendar.items()],
+        "span": _span([i.date for i in paper.issues if i.date]),
+        "article_count": sum(len(p.articles) for i in paper.issues for p in i.pages),
+        "issue_counts": {i.key: sum(len(p.articles) for p in i.pages) for i in paper.issues},
+    }
+
+
+def _write_static(staging: Staging, archive_dir: Path) -> None:
+    for name, path in theme.static_files(archive_dir).items():
+        staging.copy_file(urls.static(name), path)

@@ -1,0 +1,76 @@
+"""The ``sitegen`` command: build, serve, inspect and check an archive."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen import __version__
+
+DEFAULT_ARCHIVE = Path("seeds")
+DEFAULT_OUTPUT = Path("site")
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from sitegen.build import build
+    from sitegen.config import ConfigError
+    from sitegen.output import OutputError
+
+    archive = Path(args.archive)
+    if not archive.is_dir():
+        print(f"sitegen: archive folder not found: {archive}", file=sys.stderr)
+        return 2
+    log = (lambda line: print(line, file=sys.stderr)) if args.verbose else None
+    try:
+        result = build(archive, Path(args.output), base_url=args.base_url, log=log)
+    except (ConfigError, OutputError) as error:
+        print(f"sitegen: {error}", file=sys.stderr)
+        return 2
+    for line in result.errors:
+        print(f"error: {line}", file=sys.stderr)
+    for line in result.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    print(f"Built {args.output}: {result.summary()}")
+    if result.errors or (args.strict and result.warnings):
+        return 1
+    return 0
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    from sitegen.inspect import describe
+    from sitegen.parse import read_page
+    from sitegen.sources import read_source
+
+    path = Path(args.file)
+    source = read_source(path, path.parent)
+    print(describe(read_page(source.text), str(path)))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="sitegen", description="Static archive sites from newspaper page dumps.")
+    top.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build an archive folder into a site")
+    b.add_argument("archive", nargs="?", default=str(DEFAULT_ARCHIVE), help="folder of page files (default: seeds)")
+    b.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="output folder (default: site)")
+    b.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/ (adds sitemap and feeds)")
+    b.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
+    b.add_argument("--strict", action="store_true", help="exit non-zero when there are warnings")
+    b.set_defaults(func=_cmd_build)
+
+    i = sub.add_parser("inspect", help="show how one page file was read")
+    i.add_argument("file")
+    i.set_defaults(func=_cmd_inspect)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Writing the site: into a fresh staging folder, moved into place only when the
+build succeeds, so a failed build never leaves a half-written site.
+
+sitegen marks every folder it writes with a ``.sitegen-site`` file and refuses to
+replace a non-empty folder that lacks the mark, or to write into the archive
+folder itself or a folder that contains it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+MARKER = ".sitegen-site"
+
+
+class OutputError(Exception):
+    """The output folder cannot be used; the message says why."""
+
+
+def check_output_dir(out_dir: Path, archive_dir: Path) -> None:
+    out, archive = out_dir.resolve(), archive_dir.resolve()
+    if out == archive or out in archive.parents:
+        raise OutputError(f"refusing to build into {out_dir}: it is (or contains) the archive folder {archive_dir}")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"refusing to build into {out_dir}: it is a file")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise OutputError(
+            f"refusing to build into {out_dir}: it is not empty and was not written by sitegen "
+            f"(no {MARKER} file); choose another folder with -o"
+        )
+
+
+class Staging:
+    """A temporary folder beside the output folder that becomes the output on ``commit()``."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.root = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+
+    def write_text(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def copy_file(self, path: str, source: Path) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+    def commit(self) -> None:
+        (self.root / MARKER).write_text("This folder was written by sitegen; it is replaced on every build.\n")
+        old = None
+        if self.out_dir.exists():
+            old = self.out_dir.with_name(f".{self.out_dir.name}.old-{self.root.name[-8:]}")
+            self.out_dir.rename(old)
+        self.root.rename(self.out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -1,0 +1,50 @@
+"""HTML pages from Jinja templates.
+
+Every template gets ``url(path)``, the relative link from the page being
+rendered to ``path`` (a path from the site root, made by ``sitegen.urls``), so
+no template ever builds a path by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from sitegen import dates, urls
+from sitegen.config import Config
+
+
+def environment(template_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["cn_date"] = dates.chinese_date
+    env.filters["cn_date_weekday"] = lambda d: dates.chinese_date(d, weekday=True)
+    env.filters["page_label"] = dates.page_label
+    env.filters["iso_date"] = dates.iso_date
+    return env
+
+
+class Renderer:
+    """Renders templates for one site; holds the Jinja environment and site settings."""
+
+    def __init__(self, env: jinja2.Environment, config: Config):
+        self.env = env
+        self.config = config
+
+    def render(self, template: str, path: str, **context) -> str:
+        """The HTML of the page at ``path`` (from the site root)."""
+
+        def url(target: str) -> str:
+            return urls.relative_url(path, target)
+
+        root = url(urls.home())[: -len("index.html")] or "./"
+        return self.env.get_template(template).render(
+            url=url, urls=urls, root=root, page_path=path, site=self.config.site, **context
+        )
