@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen import archive as archive_mod
-from sitegen import article_markdown, dates, theme, urls
+from sitegen import article_markdown, dates, feeds, theme, urls
 from sitegen.archive import ReadPage
 from sitegen.config import Config, load_config
 from sitegen.metadata import page_meta
@@ -254,14 +254,32 @@ def _render_site(
                         latest_issues=latest, topics=top_topics),
     )
     staging.write_text(urls.about(), renderer.render("about.html", urls.about(), stats=stats))
-    staging.write_text(urls.not_found(), renderer.render("404.html", urls.not_found()))
+    staging.write_text(urls.not_found(), renderer.render("404.html", urls.not_found(), absolute_links=True))
     staging.write_text(urls.search(), renderer.render("search.html", urls.search(), papers=newspapers, topics=topics))
     staging.write_text(
         "api/articles.json",
         json.dumps({"articles": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
     )
     staging.write_text(".nojekyll", "")
+    if config.site.base_url:
+        _write_feeds(staging, config.site.base_url, newspapers, topics)
     timer.done("render home, about, search and api")
+
+
+def _write_feeds(staging: Staging, base_url: str, newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...]) -> None:
+    """sitemap.xml over every HTML page, and an Atom feed per paper."""
+    paths = [urls.home(), urls.search(), urls.topic_index(), urls.about()]
+    for paper in newspapers:
+        paths.append(paper.path)
+        for issue in paper.issues:
+            paths.append(issue.path)
+            for page in issue.pages:
+                paths.append(page.path)
+                paths.extend(a.path for a in page.articles)
+        paper_articles = [a for i in paper.issues for p in i.pages for a in p.articles]
+        staging.write_text(urls.feed(paper.slug), feeds.atom_feed(base_url, paper, paper_articles))
+    paths.extend(urls.topic(t.kind, t.slug) for t in topics)
+    staging.write_text("sitemap.xml", feeds.sitemap_xml(base_url, paths))
 
 
 def _paper_entry(paper: Newspaper) -> dict:

@@ -38,10 +38,17 @@ class Renderer:
         self.env = env
         self.config = config
 
-    def render(self, template: str, path: str, **context) -> str:
-        """The HTML of the page at ``path`` (from the site root)."""
+    def render(self, template: str, path: str, *, absolute_links: bool = False, **context) -> str:
+        """The HTML of the page at ``path`` (from the site root).
+
+        ``absolute_links`` makes every link absolute under the site's base URL,
+        for the 404 page, which a web server shows at whatever URL was asked for.
+        """
+        base_url = self.config.site.base_url
 
         def url(target: str) -> str:
+            if absolute_links and base_url:
+                return urls.absolute_url(base_url, target)
             return urls.relative_url(path, target)
 
         root = url(urls.home())[: -len("index.html")] or "./"

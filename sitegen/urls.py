@@ -73,6 +73,10 @@ def article_markdown(article_url: str) -> str:
     return article_url[: -len(".html")] + ".md"
 
 
+def feed(paper_slug: str) -> str:
+    return f"papers/{paper_slug}/feed.xml"
+
+
 def topic_index() -> str:
     return "topics/index.html"
 

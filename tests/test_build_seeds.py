@@ -68,3 +68,24 @@ def test_refuses_to_overwrite_a_folder_it_did_not_write(tmp_path):
     with pytest.raises(OutputError, match="not written by sitegen"):
         build(SEEDS, precious)
     assert (precious / "chapter1.docx").read_text() == "mine"
+
+
+def test_base_url_adds_a_sitemap_of_every_article_and_a_feed_per_paper(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "site"
+    build(SEEDS, out, base_url="https://example.github.io/archive/")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "a": "http://www.w3.org/2005/Atom"}
+    locs = {e.text for e in ET.parse(out / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    records = json.loads((out / "api/articles.json").read_text(encoding="utf-8"))["articles"]
+    for record in records:
+        assert "https://example.github.io/archive/" + record["url"] in locs
+    feeds = list((out / "papers").glob("*/feed.xml"))
+    assert feeds
+    titles = {e.text for f in feeds for e in ET.parse(f).getroot().findall("a:entry/a:title", ns)}
+    assert titles <= {r["title"] for r in records} and titles
+
+
+def test_without_base_url_there_is_no_sitemap(site):
+    assert not (site / "sitemap.xml").exists()
+    assert not list((site / "papers").glob("*/feed.xml"))
