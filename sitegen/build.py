@@ -21,13 +21,13 @@ from typing import Callable
 from sitegen import archive as archive_mod
 from sitegen import article_markdown, dates, feeds, theme, urls
 from sitegen.archive import ReadPage
+from sitegen.cache import parse_cache, read_and_parse
 from sitegen.config import Config, load_config
 from sitegen.metadata import page_meta
 from sitegen.model import Article, Issue, Newspaper, Page, Topic
 from sitegen.output import Staging, check_output_dir
-from sitegen.parse import read_page
 from sitegen.render import Renderer, environment
-from sitegen.sources import discover, read_source
+from sitegen.sources import discover
 from sitegen.topics import build_topics
 
 ROLE_NAMES = {
@@ -49,6 +49,10 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     timings: list[tuple[str, float]] = field(default_factory=list)
+    parsed: int = 0
+    """Input files decoded and parsed by this build."""
+    reused: int = 0
+    """Input files taken unchanged from the parse cache (``sitegen.cache``)."""
 
     def summary(self) -> str:
         return (
@@ -78,8 +82,14 @@ def build(
     *,
     base_url: str | None = None,
     log: Callable[[str], None] | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
-    """Build the archive folder into ``out_dir``; return counts, warnings and timings."""
+    """Build the archive folder into ``out_dir``; return counts, warnings and timings.
+
+    With ``use_cache`` (the default) pages whose bytes are unchanged since an
+    earlier build are taken from the archive's parse cache instead of being
+    decoded and parsed again.
+    """
     result = BuildResult()
     timer = _Timer(result, log)
     config = load_config(archive_dir)
@@ -87,12 +97,18 @@ def build(
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
 
+    cache = parse_cache(archive_dir) if use_cache else None
     read_pages = []
     for path in discover(archive_dir):
-        source = read_source(path, archive_dir)
-        reading = read_page(source.text)
+        source = read_and_parse(path, archive_dir, cache)
+        reading = source.reading
         result.warnings.extend(f"{source.path}: {w}" for w in reading.warnings)
         read_pages.append(ReadPage(source.path, source.encoding, reading, page_meta(source.path, reading.masthead)))
+    if cache is not None:
+        cache.prune([r.source for r in read_pages])
+        result.reused, result.parsed = cache.hits, cache.misses
+    else:
+        result.parsed = len(read_pages)
     timer.done("read and parse pages")
 
     newspapers = archive_mod.assemble(read_pages)
