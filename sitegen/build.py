@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen import archive as archive_mod
-from sitegen import article_markdown, dates, feeds, theme, urls
+from sitegen import article_markdown, dates, diagnostics, feeds, metadata, theme, urls
 from sitegen.archive import ReadPage
 from sitegen.config import Config, load_config
-from sitegen.metadata import page_meta
+from sitegen.diagnostics import Diagnostic
 from sitegen.model import Article, Issue, Newspaper, Page, Topic
 from sitegen.output import Staging, check_output_dir
 from sitegen.parse import read_page
 from sitegen.render import Renderer, environment
-from sitegen.sources import discover, read_source
+from sitegen.sources import discover, display_path, read_source
 from sitegen.topics import build_topics
 
 ROLE_NAMES = {
@@ -45,16 +45,24 @@ class BuildResult:
     issues: int = 0
     pages: int = 0
     articles: int = 0
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every message about the input, in the order met."""
     seconds: float = 0.0
     timings: list[tuple[str, float]] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"{self.papers} papers, {self.issues} issues, {self.pages} pages, {self.articles} articles, "
-            f"{len(self.warnings)} warnings, {len(self.errors)} errors in {self.seconds:.2f} s"
+            f"{diagnostics.summary(self.diagnostics)} in {self.seconds:.2f} s"
         )
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.WARNING]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.ERROR]
 
 
 class _Timer:
@@ -87,12 +95,16 @@ def build(
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
 
+    catalog, problems = metadata.load_catalog(archive_dir)
+    result.diagnostics.extend(problems)
     read_pages = []
     for path in discover(archive_dir):
-        source = read_source(path, archive_dir)
-        reading = read_page(source.text)
-        result.warnings.extend(f"{source.path}: {w}" for w in reading.warnings)
-        read_pages.append(ReadPage(source.path, source.encoding, reading, page_meta(source.path, reading.masthead)))
+        read = _read_page(path, archive_dir, catalog, result.diagnostics)
+        if read:
+            read_pages.append(read)
+    result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
+    result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
+                                                       for r in read_pages))
     timer.done("read and parse pages")
 
     newspapers = archive_mod.assemble(read_pages)
@@ -119,6 +131,26 @@ def build(
     result.articles = len(articles)
     result.seconds = time.perf_counter() - timer.start
     return result
+
+
+def _read_page(path: Path, archive_dir: Path, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage | None:
+    """Decode, parse and place one input file; None (and a message) when it cannot be read."""
+    source = read_source(path, archive_dir)
+    if isinstance(source, Diagnostic):
+        problems.append(source)
+        return None
+    shown = display_path(path, archive_dir)
+    problems.extend(source.warnings)
+    front = metadata.split_front_matter(source.text, shown)
+    problems.extend(front.diagnostics)
+    reading = read_page(front.text)
+    problems.extend(diagnostics.warning(shown, w) for w in reading.warnings)
+    meta, disagreements = metadata.page_meta(
+        source.path, shown, front_matter=front.statement, catalog=catalog.statement_for(source.path),
+        masthead=reading.masthead,
+    )
+    problems.extend(disagreements)
+    return ReadPage(source.path, source.encoding, reading, meta)
 
 
 def _issue_articles(issue: Issue) -> list[Article]:
