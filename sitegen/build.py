@@ -21,13 +21,13 @@ from typing import Callable
 from sitegen import archive as archive_mod
 from sitegen import article_markdown, dates, diagnostics, feeds, metadata, theme, urls
 from sitegen.archive import ReadPage
+from sitegen.cache import ParsedSource, parse_cache, read_and_parse
 from sitegen.config import Config, load_config
 from sitegen.diagnostics import Diagnostic
 from sitegen.model import Article, Issue, Newspaper, Page, Topic
 from sitegen.output import Staging, check_output_dir
-from sitegen.parse import read_page
 from sitegen.render import Renderer, environment
-from sitegen.sources import discover, display_path, read_source
+from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
 
 ROLE_NAMES = {
@@ -49,6 +49,10 @@ class BuildResult:
     """Every message about the input, in the order met."""
     seconds: float = 0.0
     timings: list[tuple[str, float]] = field(default_factory=list)
+    parsed: int = 0
+    """Input files decoded and parsed by this build."""
+    reused: int = 0
+    """Input files taken unchanged from the parse cache (``sitegen.cache``)."""
 
     def summary(self) -> str:
         return (
@@ -86,8 +90,14 @@ def build(
     *,
     base_url: str | None = None,
     log: Callable[[str], None] | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
-    """Build the archive folder into ``out_dir``; return counts, warnings and timings."""
+    """Build the archive folder into ``out_dir``; return counts, warnings and timings.
+
+    With ``use_cache`` (the default) pages whose bytes are unchanged since an
+    earlier build are taken from the archive's parse cache instead of being
+    decoded and parsed again.
+    """
     result = BuildResult()
     timer = _Timer(result, log)
     config = load_config(archive_dir)
@@ -97,14 +107,22 @@ def build(
 
     catalog, problems = metadata.load_catalog(archive_dir)
     result.diagnostics.extend(problems)
+    cache = parse_cache(archive_dir) if use_cache else None
     read_pages = []
     for path in discover(archive_dir):
-        read = _read_page(path, archive_dir, catalog, result.diagnostics)
-        if read:
-            read_pages.append(read)
+        parsed = read_and_parse(path, archive_dir, cache)
+        if isinstance(parsed, Diagnostic):
+            result.diagnostics.append(parsed)
+        else:
+            read_pages.append(_place_source(parsed, display_path(path, archive_dir), catalog, result.diagnostics))
     result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
     result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
                                                        for r in read_pages))
+    if cache is not None:
+        cache.prune([r.source for r in read_pages])
+        result.reused, result.parsed = cache.hits, cache.misses
+    else:
+        result.parsed = len(read_pages)
     timer.done("read and parse pages")
 
     newspapers = archive_mod.assemble(read_pages)
@@ -133,24 +151,16 @@ def build(
     return result
 
 
-def _read_page(path: Path, archive_dir: Path, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage | None:
-    """Decode, parse and place one input file; None (and a message) when it cannot be read."""
-    source = read_source(path, archive_dir)
-    if isinstance(source, Diagnostic):
-        problems.append(source)
-        return None
-    shown = display_path(path, archive_dir)
-    problems.extend(source.warnings)
-    front = metadata.split_front_matter(source.text, shown)
-    problems.extend(front.diagnostics)
-    reading = read_page(front.text)
-    problems.extend(diagnostics.warning(shown, w) for w in reading.warnings)
+def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
+    """Decide where a parsed input file belongs; its messages go to ``problems``."""
+    problems.extend(parsed.problems)
+    problems.extend(diagnostics.warning(shown, w) for w in parsed.reading.warnings)
     meta, disagreements = metadata.page_meta(
-        source.path, shown, front_matter=front.statement, catalog=catalog.statement_for(source.path),
-        masthead=reading.masthead,
+        parsed.path, shown, front_matter=parsed.front_matter, catalog=catalog.statement_for(parsed.path),
+        masthead=parsed.reading.masthead,
     )
     problems.extend(disagreements)
-    return ReadPage(source.path, source.encoding, reading, meta)
+    return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
 
 
 def _issue_articles(issue: Issue) -> list[Article]:

@@ -96,14 +96,14 @@ def test_catalog_that_is_not_toml_is_an_error_and_the_build_goes_on(tmp_path):
     archive = tmp_path / "archive"
     shutil.copytree(FIXTURES / "folder_layout_gives_paper_and_date", archive)
     (archive / "catalog.toml").write_text('[[page]]\nfile = "01.txt\n', encoding="utf-8")
-    result = build(archive, tmp_path / "site")
+    result = build(archive, tmp_path / "site", use_cache=False)
     assert result.pages == 1
     [problem] = result.errors
     assert problem.file.endswith("catalog.toml") and problem.line == 2 and "not valid TOML" in problem.message
 
 
 def test_folder_layout_gives_paper_and_date(tmp_path):
-    result = build(FIXTURES / "folder_layout_gives_paper_and_date", tmp_path / "site")
+    result = build(FIXTURES / "folder_layout_gives_paper_and_date", tmp_path / "site", use_cache=False)
     assert result.diagnostics == []
     page = tmp_path / "site" / "papers"
     assert [p.name for p in page.iterdir()] == ["shuozhouribao"]
@@ -153,7 +153,7 @@ def test_what_nothing_states_stays_unknown():
 
 def test_duplicate_page_reported_naming_both_files_and_both_pages_built(tmp_path):
     archive = FIXTURES / "duplicate_page_reported"
-    result = build(archive, tmp_path / "site")
+    result = build(archive, tmp_path / "site", use_cache=False)
     [warning] = result.warnings
     assert warning.file.endswith("朔州日报/20221128/page-01.txt")
     assert "朔州日报/2022-11-28/01.txt" in warning.message and "2022-11-28 page 01" in warning.message
@@ -176,3 +176,15 @@ def test_seed_catalog_states_what_the_pages_support_and_nothing_more():
     assert stated["002"] == Statement(newspaper="朔州日报", date=dt.date(2022, 11, 28), page="01")
     assert stated["003"] == Statement(newspaper="朔州日报", date=dt.date(2022, 11, 11), page="01")
     assert stated["004"] == Statement(newspaper="青岛日报", page_name="聚焦")
+
+
+def test_a_rebuild_from_the_parse_cache_repeats_the_warnings_and_the_front_matter(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(FIXTURES / "malformed_front_matter.txt", archive)
+    shutil.copy(FIXTURES / "front_matter_sets_date.txt", archive)
+    first = build(archive, tmp_path / "site")
+    second = build(archive, tmp_path / "site")
+    assert second.reused == 2
+    assert second.diagnostics == first.diagnostics and len(first.warnings) == 1
+    assert (tmp_path / "site" / "papers" / "shuozhouribao" / "2022-11-28").is_dir()
