@@ -154,7 +154,7 @@ def build(
 def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
     """Decide where a parsed input file belongs; its messages go to ``problems``."""
     problems.extend(parsed.problems)
-    problems.extend(diagnostics.warning(shown, w) for w in parsed.reading.warnings)
+    problems.extend(diagnostics.from_text(shown, w) for w in parsed.reading.warnings)
     meta, disagreements = metadata.page_meta(
         parsed.path, shown, front_matter=parsed.front_matter, catalog=catalog.statement_for(parsed.path),
         masthead=parsed.reading.masthead,

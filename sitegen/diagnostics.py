@@ -16,6 +16,7 @@ the command's exit status; ``--strict`` makes warnings fail too, for CI.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -48,6 +49,21 @@ def warning(file: str, message: str, line: int | None = None) -> Diagnostic:
 def error(file: str, message: str, line: int | None = None) -> Diagnostic:
     """An error about ``file`` (and ``line``)."""
     return Diagnostic(file, message, ERROR, line)
+
+
+_LINE_PREFIX = re.compile(r"(?:line|L)\s*(\d+)\s*[:：,]\s*", re.IGNORECASE)
+
+
+def from_text(file: str, text: str, severity: str = WARNING) -> Diagnostic:
+    """A message another stage gave as text; a leading ``line 12:`` becomes its line.
+
+    The parser reports its doubts as strings (``PageReading.warnings``), each
+    naming the line it is about that way.
+    """
+    match = _LINE_PREFIX.match(text)
+    if match:
+        return Diagnostic(file, text[match.end():], severity, int(match.group(1)))
+    return Diagnostic(file, text, severity)
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
