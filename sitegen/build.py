@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen import archive as archive_mod
-from sitegen import article_markdown, dates, feeds, theme, urls
+from sitegen import article_markdown, dates, diagnostics, feeds, metadata, theme, urls
 from sitegen.archive import ReadPage
-from sitegen.cache import parse_cache, read_and_parse
+from sitegen.cache import ParsedSource, parse_cache, read_and_parse
 from sitegen.config import Config, load_config
-from sitegen.metadata import page_meta
+from sitegen.diagnostics import Diagnostic
 from sitegen.model import Article, Issue, Newspaper, Page, Topic
 from sitegen.output import Staging, check_output_dir
 from sitegen.render import Renderer, environment
-from sitegen.sources import discover
+from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
 
 ROLE_NAMES = {
@@ -45,8 +45,8 @@ class BuildResult:
     issues: int = 0
     pages: int = 0
     articles: int = 0
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every message about the input, in the order met."""
     seconds: float = 0.0
     timings: list[tuple[str, float]] = field(default_factory=list)
     parsed: int = 0
@@ -57,8 +57,16 @@ class BuildResult:
     def summary(self) -> str:
         return (
             f"{self.papers} papers, {self.issues} issues, {self.pages} pages, {self.articles} articles, "
-            f"{len(self.warnings)} warnings, {len(self.errors)} errors in {self.seconds:.2f} s"
+            f"{diagnostics.summary(self.diagnostics)} in {self.seconds:.2f} s"
         )
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.WARNING]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.ERROR]
 
 
 class _Timer:
@@ -97,13 +105,19 @@ def build(
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
 
+    catalog, problems = metadata.load_catalog(archive_dir)
+    result.diagnostics.extend(problems)
     cache = parse_cache(archive_dir) if use_cache else None
     read_pages = []
     for path in discover(archive_dir):
-        source = read_and_parse(path, archive_dir, cache)
-        reading = source.reading
-        result.warnings.extend(f"{source.path}: {w}" for w in reading.warnings)
-        read_pages.append(ReadPage(source.path, source.encoding, reading, page_meta(source.path, reading.masthead)))
+        parsed = read_and_parse(path, archive_dir, cache)
+        if isinstance(parsed, Diagnostic):
+            result.diagnostics.append(parsed)
+        else:
+            read_pages.append(_place_source(parsed, display_path(path, archive_dir), catalog, result.diagnostics))
+    result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
+    result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
+                                                       for r in read_pages))
     if cache is not None:
         cache.prune([r.source for r in read_pages])
         result.reused, result.parsed = cache.hits, cache.misses
@@ -135,6 +149,18 @@ def build(
     result.articles = len(articles)
     result.seconds = time.perf_counter() - timer.start
     return result
+
+
+def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
+    """Decide where a parsed input file belongs; its messages go to ``problems``."""
+    problems.extend(parsed.problems)
+    problems.extend(diagnostics.from_text(shown, w) for w in parsed.reading.warnings)
+    meta, disagreements = metadata.page_meta(
+        parsed.path, shown, front_matter=parsed.front_matter, catalog=catalog.statement_for(parsed.path),
+        masthead=parsed.reading.masthead,
+    )
+    problems.extend(disagreements)
+    return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
 
 
 def _issue_articles(issue: Issue) -> list[Article]:

@@ -39,9 +39,11 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen import model
+from sitegen.diagnostics import Diagnostic
+from sitegen.metadata import Statement, split_front_matter
 from sitegen.model import PageReading
 from sitegen.parse import read_page
-from sitegen.sources import read_source
+from sitegen.sources import display_path, read_source
 
 CACHE_DIR = ".sitegen-cache"
 #: Bump when the layout of an entry changes.
@@ -174,28 +176,44 @@ class ParsedSource:
     """The encoding the file was decoded with."""
     reading: PageReading
     """What the parser found on the page."""
+    front_matter: Statement | None = None
+    """What the file's front-matter block states (``sitegen.metadata``), if it has one."""
+    problems: tuple[Diagnostic, ...] = ()
+    """Messages from decoding and from the front matter, given again on every build."""
 
 
 def parse_cache(archive_dir: Path) -> ContentCache:
     """The cache of parsed pages of this archive."""
-    return ContentCache(archive_dir, "parse", types=(ParsedSource,))
+    return ContentCache(archive_dir, "parse", types=(ParsedSource, Statement, Diagnostic))
 
 
-def read_and_parse(path: Path, archive_dir: Path, cache: ContentCache | None) -> ParsedSource:
+def read_and_parse(path: Path, archive_dir: Path, cache: ContentCache | None) -> ParsedSource | Diagnostic:
     """Decode and parse one input file, or take the result from ``cache`` when its bytes are unchanged.
 
-    Safe to call from worker processes, each with its own ``ContentCache`` of the
-    same archive.
+    A file that cannot be read gives the ``Diagnostic`` saying why (never cached:
+    finding that out is quick).  Safe to call from worker processes, each with
+    its own ``ContentCache`` of the same archive.
     """
     if cache is None:
-        source = read_source(path, archive_dir)
-        return ParsedSource(source.path, source.encoding, read_page(source.text))
+        return _read_and_parse(path, archive_dir)
     relative = path.relative_to(archive_dir).as_posix()
-    key = cache.key(relative, path.read_bytes())
+    try:
+        key = cache.key(relative, path.read_bytes())
+    except OSError:
+        return _read_and_parse(path, archive_dir)
     parsed = cache.load(relative, key)
     if isinstance(parsed, ParsedSource):
         return parsed
-    source = read_source(path, archive_dir)
-    parsed = ParsedSource(source.path, source.encoding, read_page(source.text))
-    cache.store(relative, key, parsed)
+    parsed = _read_and_parse(path, archive_dir)
+    if isinstance(parsed, ParsedSource):
+        cache.store(relative, key, parsed)
     return parsed
+
+
+def _read_and_parse(path: Path, archive_dir: Path) -> ParsedSource | Diagnostic:
+    source = read_source(path, archive_dir)
+    if isinstance(source, Diagnostic):
+        return source
+    front = split_front_matter(source.text, display_path(path, archive_dir))
+    return ParsedSource(source.path, source.encoding, read_page(front.text), front.statement,
+                        source.warnings + front.diagnostics)

@@ -15,6 +15,7 @@ DEFAULT_OUTPUT = Path("site")
 def _cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
     from sitegen.config import ConfigError
+    from sitegen.diagnostics import exit_status
     from sitegen.output import OutputError
 
     archive = Path(args.archive)
@@ -27,24 +28,28 @@ def _cmd_build(args: argparse.Namespace) -> int:
     except (ConfigError, OutputError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return 2
-    for line in result.errors:
-        print(f"error: {line}", file=sys.stderr)
-    for line in result.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
     print(f"Built {args.output}: {result.summary()}")
-    if result.errors or (args.strict and result.warnings):
-        return 1
-    return 0
+    return exit_status(result.diagnostics, strict=args.strict)
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
+    from sitegen.diagnostics import Diagnostic
     from sitegen.inspect import describe
+    from sitegen.metadata import split_front_matter
     from sitegen.parse import read_page
     from sitegen.sources import read_source
 
     path = Path(args.file)
     source = read_source(path, path.parent)
-    print(describe(read_page(source.text), str(path)))
+    if isinstance(source, Diagnostic):
+        print(source, file=sys.stderr)
+        return 1
+    front = split_front_matter(source.text, str(path))
+    for problem in source.warnings + front.diagnostics:
+        print(problem, file=sys.stderr)
+    print(describe(read_page(front.text), str(path)))
     return 0
 
 
