@@ -70,8 +70,8 @@ _MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 
+_UNDECODABLE_NAME = re.compile("[\udc80-\udcff]")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True)
@@ -114,14 +114,39 @@ def discover(archive_dir: Path) -> list[Path]:
     return [path for _, path in found]
 
 
+def source_name(path: Path, archive_dir: Path) -> str:
+    """The input's path relative to the archive folder, with forward slashes, always valid text."""
+    return _readable(path.relative_to(archive_dir).as_posix())
+
+
 def display_path(path: Path, archive_dir: Path) -> str:
     """How a message names an input file: the archive folder as given, then the path in it."""
-    return (archive_dir / path.relative_to(archive_dir)).as_posix()
+    return _readable((archive_dir / path.relative_to(archive_dir)).as_posix())
+
+
+def _readable(name: str) -> str:
+    """A file name as text even when the file system holds bytes that are not UTF-8.
+
+    A zip made on a Chinese Windows machine unpacks on Linux with GBK bytes in
+    its file names, which Python hands over as lone surrogates that cannot be
+    written to any file; such a name is read as GB18030 (or, failing that, with
+    U+FFFD) so that it can be shown, matched by the catalog and used in the site.
+    """
+    if not _UNDECODABLE_NAME.search(name):
+        return name
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
 
 
 def read_source(path: Path, archive_dir: Path) -> SourceText | Diagnostic:
     """Decode one page file, or say (as an error ``Diagnostic``) why it cannot be used."""
     shown = display_path(path, archive_dir)
+    if path.is_symlink() and not path.resolve().is_relative_to(archive_dir.resolve()):
+        # An archive from someone else must not publish files from this machine.
+        return diagnostics.error(shown, "is a link to a file outside the archive folder — skipped")
     try:
         raw = path.read_bytes()
     except OSError as failure:
@@ -140,12 +165,12 @@ def read_source(path: Path, archive_dir: Path) -> SourceText | Diagnostic:
         warnings = (
             diagnostics.warning(
                 shown,
-                f"{damaged} byte{'s' if damaged != 1 else ''} could not be decoded as {encoding} "
-                "and are shown as \ufffd",
+                f"{damaged} damaged byte sequence{'s' if damaged != 1 else ''} could not be decoded as "
+                f"{encoding} and {'are' if damaged != 1 else 'is'} shown as \ufffd",
                 line,
             ),
         )
-    return SourceText(path.relative_to(archive_dir).as_posix(), text, encoding, warnings)
+    return SourceText(source_name(path, archive_dir), text, encoding, warnings)
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str, int] | str:
@@ -192,12 +217,10 @@ def _damaged_utf8(raw: bytes) -> tuple[str, str, int] | None:
 
 def _lenient(raw: bytes, codec: str, name: str) -> tuple[str, str, int] | str:
     """Decode, letting a few damaged bytes through as U+FFFD; too many → the reason."""
-    text = raw.decode(codec, errors="surrogateescape")
-    damaged = len(_ESCAPED.findall(text))
+    text = raw.decode(codec, errors="replace")
+    damaged = text.count("\ufffd")
     if damaged > max(_DAMAGE_MIN, len(raw) * _DAMAGE_SHARE):
-        return f"cannot be decoded as {name} ({damaged} bad bytes)"
-    if damaged:
-        text = _ESCAPED.sub("\ufffd", text)
+        return f"cannot be decoded as {name} ({damaged} bad byte sequences)"
     return text, name, damaged
 
 
@@ -227,8 +250,8 @@ def _chinese_encoding(raw: bytes) -> tuple[str, str, int] | None:
     sample = raw[:_SAMPLE_BYTES]
     scores = []
     for codec, common in (("gb18030", _common_in_gb), ("big5", _common_in_big5)):
-        text = codecs.getincrementaldecoder(_CODEC[codec])(errors="surrogateescape").decode(sample, final=False)
-        damaged = len(_ESCAPED.findall(text))
+        text = codecs.getincrementaldecoder(_CODEC[codec])(errors="replace").decode(sample, final=False)
+        damaged = text.count("\ufffd")
         if damaged <= max(_DAMAGE_MIN, len(sample) * _DAMAGE_SHARE):
             scores.append((common(text) - damaged / max(1, len(text)), codec))
     if not scores:
@@ -258,7 +281,7 @@ def _common_in_big5(text: str) -> float:
 def _share(text: str, is_common) -> float:
     total = common = 0
     for ch in text:
-        if ch < "\x80" or ch.isspace() or "\udc80" <= ch <= "\udcff":
+        if ch < "\x80" or ch.isspace() or ch == "\ufffd":
             continue
         total += 1
         common += bool(is_common(ch))
