@@ -118,6 +118,8 @@ def build(
     result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
     result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
                                                        for r in read_pages))
+    if log:
+        log(f"  encodings: {_encodings(read_pages)}")
     if cache is not None:
         cache.prune([r.source for r in read_pages])
         result.reused, result.parsed = cache.hits, cache.misses
@@ -161,6 +163,20 @@ def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, p
     )
     problems.extend(disagreements)
     return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
+
+
+def _encodings(read_pages: list[ReadPage]) -> str:
+    """``utf-8 ×9998, gb18030 ×2 (a.txt, b.txt)``: what the inputs were decoded from."""
+    files: dict[str, list[str]] = defaultdict(list)
+    for read in read_pages:
+        files[read.encoding].append(read.source)
+    parts = []
+    for rank, (encoding, sources) in enumerate(sorted(files.items(), key=lambda item: (-len(item[1]), item[0]))):
+        part = f"{encoding} ×{len(sources)}"
+        if rank:  # the files of the rarer encodings, named so they can be checked
+            part += f" ({', '.join(sources[:3])}{', …' if len(sources) > 3 else ''})"
+        parts.append(part)
+    return ", ".join(parts) or "no pages"
 
 
 def _issue_articles(issue: Issue) -> list[Article]:
