@@ -16,8 +16,7 @@ workers share with the main process are not counted twice).
 
 Inputs are made under ``--work`` (default ``/tmp/sitegen-bench``) and kept
 between runs: the synthetic archives by ``benchmarks.synthetic``, the corpus
-pages by ``benchmarks.corpus_pages`` when that module exists (else by the simple
-assembly below: one page file per corpus date and page number).
+pages by ``benchmarks.corpus_pages`` (with its seeded extraction damage).
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections import defaultdict
 from pathlib import Path
 
 from benchmarks import synthetic
@@ -40,31 +38,10 @@ CORPUS = synthetic.CORPUS
 
 
 def corpus_archive(out: Path) -> Path:
-    """The corpus's articles assembled into page files (``人民日报/YYYY-MM-DD/PP.txt``)."""
-    try:
-        from benchmarks import corpus_pages  # the parser's realistic page assembly, when present
-    except ImportError:
-        corpus_pages = None
-    if corpus_pages is not None and hasattr(corpus_pages, "write_archive"):
-        corpus_pages.write_archive(out)
-        return out
-    by_page: dict[tuple[str, str], list[Path]] = defaultdict(list)
-    for path in sorted(CORPUS.rglob("*.txt")):
-        day, page, _ = path.stem.split("-")
-        by_page[(day, page)].append(path)
-    for (day, page), paths in sorted(by_page.items()):
-        date = f"{day[:4]}-{day[4:6]}-{day[6:]}"
-        lines = ["人民日报", f"{int(day[:4])}年{int(day[4:6])}月{int(day[6:])}日", f"第{page}版"]
-        for path in paths:
-            text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-            head, _, body = text.strip("\n").partition("\n\n")
-            heads = [h.strip() for h in head.split("\n") if h.strip()]
-            lines.append("# " + (heads[0] if heads else "（无标题）"))
-            lines.extend(heads[1:])
-            lines.extend(p.strip() for p in body.split("\n") if p.strip())
-        folder = out / "人民日报" / date
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{page}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    """The corpus's articles as page dumps (``benchmarks.corpus_pages``: one page file per date and page)."""
+    from benchmarks.corpus_pages import assemble_pages, write_archive
+
+    write_archive(out, assemble_pages(CORPUS))
     return out
 
 
@@ -103,7 +80,9 @@ def _tree(pid: int) -> list[int]:
 def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     """Build ``archive`` into a fresh ``out`` in a subprocess; time, memory and sizes."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "sitegen", "build", str(archive), "-o", str(out), "-q", "-v"]
+    # --no-cache: a cold build, parsing every page (the cache would otherwise
+    # make the second run of a benchmark measure something else).
+    command = [sys.executable, "-m", "sitegen", "build", str(archive), "-o", str(out), "-q", "-v", "--no-cache"]
     if jobs:
         command += ["--jobs", str(jobs)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -27,18 +27,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from sitegen import archive, theme, urls
-from sitegen.cache import ReadingStore
+from sitegen import archive, diagnostics, metadata, theme, urls
+from sitegen.archive import ReadPage
+from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
+from sitegen.diagnostics import Diagnostic
 from sitegen.model import Newspaper, Topic
 from sitegen.output import Staging, check_output_dir
 from sitegen.pool import default_jobs, ordered_map
 from sitegen.progress import NoProgress, Progress
-from sitegen.read_pages import PageOutline, ReadPages
+from sitegen.read_pages import ReadPages
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderIssues, TopicLink
-from sitegen.sources import discover
+from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
 
 
@@ -50,16 +52,28 @@ class BuildResult:
     issues: int = 0
     pages: int = 0
     articles: int = 0
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every message about the input, in the order met."""
     seconds: float = 0.0
     timings: list[tuple[str, float]] = field(default_factory=list)
+    parsed: int = 0
+    """Input files decoded and parsed by this build."""
+    reused: int = 0
+    """Input files taken unchanged from the parse cache (``sitegen.cache``)."""
 
     def summary(self) -> str:
         return (
             f"{self.papers} papers, {self.issues} issues, {self.pages} pages, {self.articles} articles, "
-            f"{len(self.warnings)} warnings, {len(self.errors)} errors in {self.seconds:.2f} s"
+            f"{diagnostics.summary(self.diagnostics)} in {self.seconds:.2f} s"
         )
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.WARNING]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.ERROR]
 
 
 class _Timer:
@@ -83,13 +97,17 @@ def build(
     *,
     base_url: str | None = None,
     log: Callable[[str], None] | None = None,
+    use_cache: bool = True,
     jobs: int | None = None,
     progress: TextIO | None = None,
 ) -> BuildResult:
     """Build the archive folder into ``out_dir``; return counts, warnings and timings.
 
-    ``jobs`` is the number of worker processes (default: one per core);
-    ``progress`` is a stream for a progress line (None: silent).
+    With ``use_cache`` (the default) pages whose bytes are unchanged since an
+    earlier build are taken from the archive's parse cache instead of being
+    decoded and parsed again.  ``jobs`` is the number of worker processes
+    (default: one per core); ``progress`` is a stream for a progress line
+    (None: silent).
     """
     result = BuildResult()
     timer = _Timer(result, log)
@@ -101,32 +119,27 @@ def build(
 
     staging = Staging(out_dir)
     try:
-        # The readings' store sits beside the output (on the same disk), never in /tmp,
-        # which may be memory.
-        with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.readings-", dir=out_dir.parent) as spill:
-            store = ReadingStore(Path(spill))
-            paths = discover(archive_dir)
-            outlines = list(_progress(
-                ordered_map(ReadPages(archive_dir, store), paths, jobs=jobs, chunksize=8),
-                _meter("reading pages", len(paths), progress),
-            ))
-            for outline in outlines:
-                result.warnings.extend(f"{outline.page.source}: {w}" for w in outline.page.reading.warnings)
+        # Between the two passes every page's full reading waits in the parse cache.
+        # Without the archive's cache (--no-cache) a throw-away one serves, beside
+        # the output on the same disk (not in /tmp, which may be memory).
+        with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
+            cache = parse_cache(archive_dir if use_cache else Path(scratch))
+            read_pages, files = _read_pages(archive_dir, cache, use_cache, jobs, progress, result)
             timer.done("read and parse pages")
 
-            newspapers = archive.assemble([o.page for o in outlines])
+            newspapers = archive.assemble(read_pages)
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
             topics = build_topics(articles)
             timer.done("topics")
 
-            tasks = _issue_tasks(newspapers, topics, {o.page.source: o.key for o in outlines})
-            rendered = ordered_map(RenderIssues(archive_dir, config, store, staging.root), tasks, jobs=jobs)
-            documents = Path(spill) / "search-documents.jsonl"
+            tasks = _issue_tasks(newspapers, topics, files)
+            rendered = ordered_map(RenderIssues(archive_dir, config, cache, staging.root), tasks, jobs=jobs)
+            documents = Path(scratch) / "search-documents.jsonl"
             with documents.open("w", encoding="utf-8") as document_file:
                 _write_article_list(staging.root / "api" / "articles.json", rendered, document_file,
-                                    _meter("rendering articles", len(articles), progress))
+                                    _meter("rendering articles", progress, len(articles)))
             timer.done("render articles, pages and issues")
 
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
@@ -151,17 +164,59 @@ def build(
 
     result.papers = len(newspapers)
     result.issues = sum(len(p.issues) for p in newspapers)
-    result.pages = len(outlines)
+    result.pages = len(read_pages)
     result.articles = len(articles)
     result.seconds = time.perf_counter() - timer.start
     return result
 
 
-def _meter(label: str, total: int, stream: TextIO | None):
+def _read_pages(
+    archive_dir: Path, cache: ContentCache, use_cache: bool, jobs: int, progress: TextIO | None, result: BuildResult
+) -> tuple[list[ReadPage], dict[str, Path]]:
+    """Stage 1: every input file read and parsed (in workers), then given its metadata here.
+
+    Returns the pages (holding reading outlines) and each page's input file by
+    its source name; messages go to ``result.diagnostics``.
+    """
+    catalog, problems = metadata.load_catalog(archive_dir)
+    result.diagnostics.extend(problems)
+    paths = discover(archive_dir)
+    meter = _meter("reading pages", progress, len(paths))
+    read_pages, files = [], {}
+    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs, chunksize=8), meter)):
+        if isinstance(outline, Diagnostic):
+            result.diagnostics.append(outline)
+            continue
+        read_pages.append(_place_source(outline.parsed, outline.shown, catalog, result.diagnostics))
+        files[outline.parsed.path] = path
+        result.reused += outline.reused
+    result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
+    result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
+                                                       for r in read_pages))
+    if use_cache:
+        cache.prune([r.source for r in read_pages])
+    result.parsed = len(read_pages) - result.reused
+    return read_pages, files
+
+
+def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
+    """Decide where a parsed input file belongs; its messages go to ``problems``."""
+    problems.extend(parsed.problems)
+    problems.extend(diagnostics.from_text(shown, w) for w in parsed.reading.warnings)
+    meta, disagreements = metadata.page_meta(
+        parsed.path, shown, front_matter=parsed.front_matter, catalog=catalog.statement_for(parsed.path),
+        masthead=parsed.reading.masthead,
+    )
+    problems.extend(disagreements)
+    return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
+
+
+def _meter(label: str, stream: TextIO | None, total: int = 0):
     return Progress(label, total, stream) if stream is not None else NoProgress()
 
 
-def _progress(results, meter) -> Iterator[PageOutline]:
+def _counted(results: Iterator, meter) -> Iterator:
+    """``results`` passed through, each one counted on the progress meter."""
     try:
         for item in results:
             meter.advance()
@@ -170,7 +225,7 @@ def _progress(results, meter) -> Iterator[PageOutline]:
         meter.close()
 
 
-def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], keys: dict[str, str]) -> list[IssueTask]:
+def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], files: dict[str, Path]) -> list[IssueTask]:
     """One rendering task per issue, in archive order, each carrying just what its pages link to."""
     topics_of: dict[str, list[TopicLink]] = defaultdict(list)
     for topic in topics:
@@ -185,7 +240,7 @@ def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], k
             tasks.append(IssueTask(
                 paper=link,
                 issue=issue,
-                keys=tuple(keys[p.source] for p in issue.pages),
+                files=tuple(files[p.source] for p in issue.pages),
                 prev_issue=dated[n - 1] if n > 0 and issue.date else None,
                 next_issue=dated[n + 1] if n + 1 < len(dated) else None,
                 topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},

@@ -15,6 +15,7 @@ DEFAULT_OUTPUT = Path("site")
 def _cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
     from sitegen.config import ConfigError
+    from sitegen.diagnostics import exit_status
     from sitegen.output import OutputError
 
     archive = Path(args.archive)
@@ -23,29 +24,33 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 2
     log = (lambda line: print(line, file=sys.stderr)) if args.verbose else None
     try:
-        result = build(archive, Path(args.output), base_url=args.base_url, log=log, jobs=args.jobs,
-                       progress=None if args.quiet else sys.stderr)
+        result = build(archive, Path(args.output), base_url=args.base_url, log=log, use_cache=not args.no_cache,
+                       jobs=args.jobs, progress=None if args.quiet else sys.stderr)
     except (ConfigError, OutputError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return 2
-    for line in result.errors:
-        print(f"error: {line}", file=sys.stderr)
-    for line in result.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
     print(f"Built {args.output}: {result.summary()}")
-    if result.errors or (args.strict and result.warnings):
-        return 1
-    return 0
+    return exit_status(result.diagnostics, strict=args.strict)
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
+    from sitegen.diagnostics import Diagnostic
     from sitegen.inspect import describe
+    from sitegen.metadata import split_front_matter
     from sitegen.parse import read_page
     from sitegen.sources import read_source
 
     path = Path(args.file)
     source = read_source(path, path.parent)
-    print(describe(read_page(source.text), str(path)))
+    if isinstance(source, Diagnostic):
+        print(source, file=sys.stderr)
+        return 1
+    front = split_front_matter(source.text, str(path))
+    for problem in source.warnings + front.diagnostics:
+        print(problem, file=sys.stderr)
+    print(describe(read_page(front.text), str(path)))
     return 0
 
 
@@ -62,6 +67,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=int, default=None,
                    help="worker processes (default: one per core); the site is the same for any number")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    b.add_argument("--no-cache", action="store_true",
+                   help="parse every page again, without reading or writing the archive's .sitegen-cache")
     b.add_argument("--strict", action="store_true", help="exit non-zero when there are warnings")
     b.set_defaults(func=_cmd_build)
 

@@ -1,10 +1,11 @@
 """Stage 1 of the build, run in worker processes: read and parse each page file.
 
-The full reading goes to the ``ReadingStore`` on disk; what comes back to the
-build is the page's *outline*: its metadata and its stories' headlines, kickers
-and credits, without block or body text.  That is all the archive's indexes,
-topics and neighbours need, and it keeps the build's memory proportional to the
-number of articles, not to the size of their text.
+The full reading goes to the parse cache on disk (``sitegen.cache``); what
+comes back to the build is the page's *outline*: its metadata and its stories'
+headlines, kickers and credits, without block or body text.  That is all the
+archive's indexes, topics and neighbours need, and it keeps the build's memory
+proportional to the number of articles, not to the size of their text.  Stage 2
+takes the full reading back from the same cache.
 """
 
 from __future__ import annotations
@@ -12,29 +13,29 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitegen.archive import ReadPage
-from sitegen.cache import ReadingStore, reading_key
-from sitegen.metadata import page_meta
+from sitegen.cache import ContentCache, ParsedSource, read_and_parse
+from sitegen.diagnostics import Diagnostic
 from sitegen.model import PageReading
-from sitegen.parse import read_page
-from sitegen.sources import read_source
+from sitegen.sources import display_path
 
 
 @dataclass(frozen=True)
 class PageOutline:
-    """One page file after stage 1: where it belongs and the key of its stored reading."""
+    """One input file after stage 1."""
 
-    page: ReadPage
-    """Source, encoding, metadata and the reading's outline (see ``outline``)."""
-    key: str
-    """Key of the full reading in the ``ReadingStore``."""
+    parsed: ParsedSource
+    """What reading and parsing gave, its reading cut down to an outline (see ``outline``)."""
+    shown: str
+    """The file's path as messages show it."""
+    reused: bool
+    """True when the reading came from the cache rather than from parsing."""
 
 
 def outline(reading: PageReading) -> PageReading:
     """The reading without its text: stories keep headline, kicker, subtitle, byline and dateline.
 
     Pages of the archive hold outlines until they are rendered; the renderer
-    loads the full reading back from the store.
+    loads the full reading back from the cache.
     """
     return replace(reading, blocks=(), stories=tuple(replace(s, body=()) for s in reading.stories))
 
@@ -44,15 +45,23 @@ class ReadPages:
     """The stage's work for one page file (a picklable callable for ``sitegen.pool``)."""
 
     archive_dir: Path
-    store: ReadingStore
+    cache: ContentCache
 
-    def __call__(self, path: Path) -> PageOutline:
-        raw = path.read_bytes()
-        key = reading_key(raw)
-        source = read_source(path, self.archive_dir)
-        reading = self.store.load(key)
-        if reading is None:
-            reading = read_page(source.text)
-            self.store.store(key, reading)
-        meta = page_meta(source.path, reading.masthead)
-        return PageOutline(ReadPage(source.path, source.encoding, outline(reading), meta), key)
+    def __call__(self, path: Path) -> PageOutline | Diagnostic:
+        hits = self.cache.hits
+        parsed = read_and_parse(path, self.archive_dir, self.cache)
+        if isinstance(parsed, Diagnostic):
+            return parsed
+        return PageOutline(
+            replace(parsed, reading=outline(parsed.reading)),
+            display_path(path, self.archive_dir),
+            reused=self.cache.hits > hits,
+        )
+
+
+def full_reading(archive_dir: Path, path: Path, cache: ContentCache) -> PageReading:
+    """The whole reading of the input file at ``path``, from the cache stage 1 filled."""
+    parsed = read_and_parse(path, archive_dir, cache)
+    if isinstance(parsed, Diagnostic):
+        raise RuntimeError(f"{parsed}: the file could not be read again while the site was being written")
+    return parsed.reading

@@ -4,7 +4,7 @@ and write its article pages (HTML and Markdown), its page views and its issue pa
 A task carries the issue's outline (metadata and headlines) and the little it
 needs from the rest of the archive: the paper, the neighbouring issues and the
 topics of its articles.  The worker loads the pages' full readings from the
-``ReadingStore``, writes the files straight into the staging folder, and sends
+parse cache that stage 1 filled, writes the files straight into the staging folder, and sends
 back only small records: the article list entries and the search documents.
 """
 
@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen import article_markdown, dates, theme, urls
-from sitegen.cache import ReadingStore
+from sitegen.cache import ContentCache
 from sitegen.config import Config
 from sitegen.model import Article, Issue, Page
 from sitegen.output import SiteFolder
+from sitegen.read_pages import full_reading
 from sitegen.render import Renderer, environment
 
 ROLE_NAMES = {
@@ -70,8 +71,8 @@ class IssueTask:
     """The issue's newspaper."""
     issue: Issue
     """The issue, its pages holding reading outlines."""
-    keys: tuple[str, ...]
-    """Store key of each page's full reading, in the order of ``issue.pages``."""
+    files: tuple[Path, ...]
+    """The input file of each page, in the order of ``issue.pages``."""
     prev_issue: IssueLink | None
     """The paper's previous dated issue."""
     next_issue: IssueLink | None
@@ -169,7 +170,7 @@ class RenderIssues:
 
     archive_dir: Path
     config: Config
-    store: ReadingStore
+    cache: ContentCache
     staging_root: Path
     _tools: tuple | None = field(default=None, repr=False)
 
@@ -185,7 +186,8 @@ class RenderIssues:
     def __call__(self, task: IssueTask) -> RenderedIssue:
         renderer, md, out = self._ready()
         issue, paper = task.issue, task.paper
-        pages = [whole_page(p, self._load(key, p)) for p, key in zip(issue.pages, task.keys, strict=True)]
+        pages = [whole_page(p, full_reading(self.archive_dir, path, self.cache))
+                 for p, path in zip(issue.pages, task.files, strict=True)]
         issue_articles = [a for page in pages for a in page.articles]
         page_links = {p.meta.page: p.path for p in pages if p.meta.page}
         records, documents, files = [], [], 0
@@ -226,9 +228,3 @@ class RenderIssues:
                             prev_issue=task.prev_issue, next_issue=task.next_issue),
         )
         return RenderedIssue(tuple(records), tuple(documents), files + 1)
-
-    def _load(self, key: str, page: Page):
-        reading = self.store.load(key)
-        if reading is None:
-            raise RuntimeError(f"{page.source}: its reading vanished from the store during the build")
-        return reading
