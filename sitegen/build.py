@@ -125,6 +125,8 @@ def build(
         with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
             cache = parse_cache(archive_dir if use_cache else Path(scratch))
             read_pages, files = _read_pages(archive_dir, cache, use_cache, jobs, progress, result)
+            if log:
+                log(f"  encodings: {_encodings(read_pages)}")
             timer.done("read and parse pages")
 
             newspapers = archive.assemble(read_pages)
@@ -209,6 +211,20 @@ def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, p
     )
     problems.extend(disagreements)
     return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
+
+
+def _encodings(read_pages: list[ReadPage]) -> str:
+    """``utf-8 ×9998, gb18030 ×2 (a.txt, b.txt)``: what the inputs were decoded from."""
+    files: dict[str, list[str]] = defaultdict(list)
+    for read in read_pages:
+        files[read.encoding].append(read.source)
+    parts = []
+    for rank, (encoding, sources) in enumerate(sorted(files.items(), key=lambda item: (-len(item[1]), item[0]))):
+        part = f"{encoding} ×{len(sources)}"
+        if rank:  # the files of the rarer encodings, named so they can be checked
+            part += f" ({', '.join(sources[:3])}{', …' if len(sources) > 3 else ''})"
+        parts.append(part)
+    return ", ".join(parts) or "no pages"
 
 
 def _meter(label: str, stream: TextIO | None, total: int = 0):

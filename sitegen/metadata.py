@@ -344,7 +344,9 @@ def _catalog_entry(table: dict, shown: str, lines: list[str], start: int | None,
             problems.append(diagnostics.error(shown, f"{key} of '{pattern}' {why}; ignored", line))
             continue
         found[key] = value
-    return CatalogEntry(pattern.strip().strip("/"), Statement(**found), _key_line(lines, "file", start or 0, end)), problems
+    # Windows users write folders with backslashes; archive paths use forward slashes.
+    pattern = pattern.strip().replace("\\", "/").strip("/")
+    return CatalogEntry(pattern, Statement(**found), _key_line(lines, "file", start or 0, end)), problems
 
 
 def _key_line(lines: list[str], key: str, start: int, end: int) -> int | None:

@@ -38,9 +38,10 @@ PAGE_SUFFIXES = (".txt", ".md")
 #: Folders at the top of an archive that hold something other than pages: the
 #: theme overrides, a site built into the archive folder, sitegen's cache.
 NOT_PAGE_FOLDERS = frozenset({"templates", "static", "site", ".sitegen-cache"})
-#: Settings files at the top of an archive (named so that a future ``.md``
-#: settings file is never taken for a page).
-NOT_PAGE_FILES = frozenset({"catalog.toml", "sitegen.toml", "topics.toml"})
+#: Files at the top of an archive that are not pages: its settings (named so
+#: that a future ``.md`` settings file is never taken for a page) and the
+#: README that describes the archive.
+NOT_PAGE_FILES = frozenset({"catalog.toml", "sitegen.toml", "topics.toml", "readme.md", "readme.txt"})
 
 #: How much of a file the encoding guess looks at; decoding then covers it all.
 _SAMPLE_BYTES = 256 * 1024
@@ -92,7 +93,7 @@ def discover(archive_dir: Path) -> list[Path]:
     """Every page file (``*.txt``, ``*.md``) under ``archive_dir``, in a fixed order.
 
     Hidden files and folders, the archive's ``templates/``, ``static/`` and
-    ``site/`` folders and sitegen's cache are left out.  The order is that of
+    ``site/`` folders, sitegen's cache and a top-level README are left out.  The order is that of
     the paths relative to the archive, compared as text, so every machine
     lists the same files in the same order.
     """
@@ -106,7 +107,7 @@ def discover(archive_dir: Path) -> list[Path]:
         for name in files:
             if name.startswith(".") or not name.lower().endswith(PAGE_SUFFIXES):
                 continue
-            if top and name in NOT_PAGE_FILES:
+            if top and name.lower() in NOT_PAGE_FILES:
                 continue
             path = here / name
             found.append((path.relative_to(archive_dir).as_posix(), path))

@@ -113,11 +113,11 @@ def test_a_single_200000_character_line_is_read_whole(tmp_path):
     assert source.text == line and len(line) >= 200_000
 
 
-def test_discovery_lists_pages_in_a_fixed_order_and_skips_theme_site_cache_and_hidden(tmp_path):
+def test_discovery_lists_pages_in_a_fixed_order_and_skips_theme_site_cache_readme_and_hidden(tmp_path):
     for name in [
         "b/02.txt", "b/01.md", "a.txt", "朔州日报/01.txt", "notes.TXT",
         "templates/page.md", "static/readme.txt", "site/old.txt", ".sitegen-cache/x.txt",
-        ".hidden.txt", ".git/x.txt", "b/._01.txt", "scan.png", "catalog.toml",
+        ".hidden.txt", ".git/x.txt", "b/._01.txt", "scan.png", "catalog.toml", "README.md",
     ]:
         write(tmp_path, name, b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
