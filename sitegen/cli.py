@@ -24,7 +24,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 2
     log = (lambda line: print(line, file=sys.stderr)) if args.verbose else None
     try:
-        result = build(archive, Path(args.output), base_url=args.base_url, log=log, use_cache=not args.no_cache)
+        result = build(archive, Path(args.output), base_url=args.base_url, log=log, use_cache=not args.no_cache,
+                       jobs=args.jobs, progress=None if args.quiet else sys.stderr)
     except (ConfigError, OutputError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return 2
@@ -73,6 +74,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="output folder (default: site)")
     b.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/ (adds sitemap and feeds)")
     b.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
+    b.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes (default: one per core); the site is the same for any number")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress line")
     b.add_argument("--no-cache", action="store_true",
                    help="parse every page again, without reading or writing the archive's .sitegen-cache")
     b.add_argument("--strict", action="store_true", help="exit non-zero when there are warnings")

@@ -226,24 +226,35 @@ def _lenient(raw: bytes, codec: str, name: str) -> tuple[str, str, int] | str:
 
 
 def _bomless_utf16(raw: bytes) -> tuple[str, str, int] | None:
-    """UTF-16 without a byte-order mark: NULs in every other byte of ASCII and newlines."""
+    """UTF-16 without a byte-order mark: the byte order whose text looks like text.
+
+    Counting NULs in odd or even bytes is not enough for Chinese: 一 is
+    U+4E00, so a page full of 一 has NULs on the "wrong" side too.
+    """
     if len(raw) % 2:
         return None
-    even_nuls = raw[0::2].count(0)
-    odd_nuls = raw[1::2].count(0)
-    codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-    try:
-        text = raw.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    if "\x00" in text or _control_share(text) > 0.01:
-        return None
-    return text, codec, 0
+    best = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _text_share(text)
+        if score > 0.95 and (best is None or score > best[0]):
+            best = (score, text, codec)
+    return (best[1], best[2], 0) if best else None
 
 
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text[:_SAMPLE_BYTES] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(1, min(len(text), _SAMPLE_BYTES))
+def _text_share(text: str) -> float:
+    """Share of a sample's characters that are ordinary text: Latin-1, CJK, punctuation, line ends."""
+    sample = text[:_SAMPLE_BYTES]
+    ordinary = sum(
+        1 for ch in sample
+        if " " <= ch <= "~" or "\xa0" <= ch <= "\xff" or ch in "\n\r\t\f" or "\u3000" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+    )
+    return ordinary / max(1, len(sample))
 
 
 def _chinese_encoding(raw: bytes) -> tuple[str, str, int] | None:
