@@ -43,7 +43,7 @@ from sitegen.diagnostics import Diagnostic
 from sitegen.metadata import Statement, split_front_matter
 from sitegen.model import PageReading
 from sitegen.parse import read_page
-from sitegen.sources import display_path, read_source
+from sitegen.sources import display_path, read_source, source_name
 
 CACHE_DIR = ".sitegen-cache"
 #: Bump when the layout of an entry changes.
@@ -196,7 +196,7 @@ def read_and_parse(path: Path, archive_dir: Path, cache: ContentCache | None) ->
     """
     if cache is None:
         return _read_and_parse(path, archive_dir)
-    relative = path.relative_to(archive_dir).as_posix()
+    relative = source_name(path, archive_dir)
     try:
         key = cache.key(relative, path.read_bytes())
     except OSError:

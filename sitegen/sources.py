@@ -38,9 +38,10 @@ PAGE_SUFFIXES = (".txt", ".md")
 #: Folders at the top of an archive that hold something other than pages: the
 #: theme overrides, a site built into the archive folder, sitegen's cache.
 NOT_PAGE_FOLDERS = frozenset({"templates", "static", "site", ".sitegen-cache"})
-#: Settings files at the top of an archive (named so that a future ``.md``
-#: settings file is never taken for a page).
-NOT_PAGE_FILES = frozenset({"catalog.toml", "sitegen.toml", "topics.toml"})
+#: Files at the top of an archive that are not pages: its settings (named so
+#: that a future ``.md`` settings file is never taken for a page) and the
+#: README that describes the archive.
+NOT_PAGE_FILES = frozenset({"catalog.toml", "sitegen.toml", "topics.toml", "readme.md", "readme.txt"})
 
 #: How much of a file the encoding guess looks at; decoding then covers it all.
 _SAMPLE_BYTES = 256 * 1024
@@ -70,8 +71,8 @@ _MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 
+_UNDECODABLE_NAME = re.compile("[\udc80-\udcff]")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def discover(archive_dir: Path) -> list[Path]:
     """Every page file (``*.txt``, ``*.md``) under ``archive_dir``, in a fixed order.
 
     Hidden files and folders, the archive's ``templates/``, ``static/`` and
-    ``site/`` folders and sitegen's cache are left out.  The order is that of
+    ``site/`` folders, sitegen's cache and a top-level README are left out.  The order is that of
     the paths relative to the archive, compared as text, so every machine
     lists the same files in the same order.
     """
@@ -106,7 +107,7 @@ def discover(archive_dir: Path) -> list[Path]:
         for name in files:
             if name.startswith(".") or not name.lower().endswith(PAGE_SUFFIXES):
                 continue
-            if top and name in NOT_PAGE_FILES:
+            if top and name.lower() in NOT_PAGE_FILES:
                 continue
             path = here / name
             found.append((path.relative_to(archive_dir).as_posix(), path))
@@ -114,14 +115,39 @@ def discover(archive_dir: Path) -> list[Path]:
     return [path for _, path in found]
 
 
+def source_name(path: Path, archive_dir: Path) -> str:
+    """The input's path relative to the archive folder, with forward slashes, always valid text."""
+    return _readable(path.relative_to(archive_dir).as_posix())
+
+
 def display_path(path: Path, archive_dir: Path) -> str:
     """How a message names an input file: the archive folder as given, then the path in it."""
-    return (archive_dir / path.relative_to(archive_dir)).as_posix()
+    return _readable((archive_dir / path.relative_to(archive_dir)).as_posix())
+
+
+def _readable(name: str) -> str:
+    """A file name as text even when the file system holds bytes that are not UTF-8.
+
+    A zip made on a Chinese Windows machine unpacks on Linux with GBK bytes in
+    its file names, which Python hands over as lone surrogates that cannot be
+    written to any file; such a name is read as GB18030 (or, failing that, with
+    U+FFFD) so that it can be shown, matched by the catalog and used in the site.
+    """
+    if not _UNDECODABLE_NAME.search(name):
+        return name
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
 
 
 def read_source(path: Path, archive_dir: Path) -> SourceText | Diagnostic:
     """Decode one page file, or say (as an error ``Diagnostic``) why it cannot be used."""
     shown = display_path(path, archive_dir)
+    if path.is_symlink() and not path.resolve().is_relative_to(archive_dir.resolve()):
+        # An archive from someone else must not publish files from this machine.
+        return diagnostics.error(shown, "is a link to a file outside the archive folder — skipped")
     try:
         raw = path.read_bytes()
     except OSError as failure:
@@ -140,12 +166,12 @@ def read_source(path: Path, archive_dir: Path) -> SourceText | Diagnostic:
         warnings = (
             diagnostics.warning(
                 shown,
-                f"{damaged} byte{'s' if damaged != 1 else ''} could not be decoded as {encoding} "
-                "and are shown as \ufffd",
+                f"{damaged} damaged byte sequence{'s' if damaged != 1 else ''} could not be decoded as "
+                f"{encoding} and {'are' if damaged != 1 else 'is'} shown as \ufffd",
                 line,
             ),
         )
-    return SourceText(path.relative_to(archive_dir).as_posix(), text, encoding, warnings)
+    return SourceText(source_name(path, archive_dir), text, encoding, warnings)
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str, int] | str:
@@ -192,34 +218,43 @@ def _damaged_utf8(raw: bytes) -> tuple[str, str, int] | None:
 
 def _lenient(raw: bytes, codec: str, name: str) -> tuple[str, str, int] | str:
     """Decode, letting a few damaged bytes through as U+FFFD; too many → the reason."""
-    text = raw.decode(codec, errors="surrogateescape")
-    damaged = len(_ESCAPED.findall(text))
+    text = raw.decode(codec, errors="replace")
+    damaged = text.count("\ufffd")
     if damaged > max(_DAMAGE_MIN, len(raw) * _DAMAGE_SHARE):
-        return f"cannot be decoded as {name} ({damaged} bad bytes)"
-    if damaged:
-        text = _ESCAPED.sub("\ufffd", text)
+        return f"cannot be decoded as {name} ({damaged} bad byte sequences)"
     return text, name, damaged
 
 
 def _bomless_utf16(raw: bytes) -> tuple[str, str, int] | None:
-    """UTF-16 without a byte-order mark: NULs in every other byte of ASCII and newlines."""
+    """UTF-16 without a byte-order mark: the byte order whose text looks like text.
+
+    Counting NULs in odd or even bytes is not enough for Chinese: 一 is
+    U+4E00, so a page full of 一 has NULs on the "wrong" side too.
+    """
     if len(raw) % 2:
         return None
-    even_nuls = raw[0::2].count(0)
-    odd_nuls = raw[1::2].count(0)
-    codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-    try:
-        text = raw.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    if "\x00" in text or _control_share(text) > 0.01:
-        return None
-    return text, codec, 0
+    best = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _text_share(text)
+        if score > 0.95 and (best is None or score > best[0]):
+            best = (score, text, codec)
+    return (best[1], best[2], 0) if best else None
 
 
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text[:_SAMPLE_BYTES] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(1, min(len(text), _SAMPLE_BYTES))
+def _text_share(text: str) -> float:
+    """Share of a sample's characters that are ordinary text: Latin-1, CJK, punctuation, line ends."""
+    sample = text[:_SAMPLE_BYTES]
+    ordinary = sum(
+        1 for ch in sample
+        if " " <= ch <= "~" or "\xa0" <= ch <= "\xff" or ch in "\n\r\t\f" or "\u3000" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+    )
+    return ordinary / max(1, len(sample))
 
 
 def _chinese_encoding(raw: bytes) -> tuple[str, str, int] | None:
@@ -227,8 +262,8 @@ def _chinese_encoding(raw: bytes) -> tuple[str, str, int] | None:
     sample = raw[:_SAMPLE_BYTES]
     scores = []
     for codec, common in (("gb18030", _common_in_gb), ("big5", _common_in_big5)):
-        text = codecs.getincrementaldecoder(_CODEC[codec])(errors="surrogateescape").decode(sample, final=False)
-        damaged = len(_ESCAPED.findall(text))
+        text = codecs.getincrementaldecoder(_CODEC[codec])(errors="replace").decode(sample, final=False)
+        damaged = text.count("\ufffd")
         if damaged <= max(_DAMAGE_MIN, len(sample) * _DAMAGE_SHARE):
             scores.append((common(text) - damaged / max(1, len(text)), codec))
     if not scores:
@@ -258,7 +293,7 @@ def _common_in_big5(text: str) -> float:
 def _share(text: str, is_common) -> float:
     total = common = 0
     for ch in text:
-        if ch < "\x80" or ch.isspace() or "\udc80" <= ch <= "\udcff":
+        if ch < "\x80" or ch.isspace() or ch == "\ufffd":
             continue
         total += 1
         common += bool(is_common(ch))

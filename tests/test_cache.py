@@ -1,7 +1,6 @@
 """The parse cache: a rebuild parses only what changed and makes the same site."""
 
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,16 +8,12 @@ import pytest
 from sitegen.build import build
 from sitegen.cache import CACHE_DIR
 from sitegen.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import copy_seeds
 
 
 @pytest.fixture
 def archive(tmp_path) -> Path:
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    for page in sorted(SEEDS.glob("*.txt"))[:3]:
-        shutil.copy(page, folder / page.name)
-    return folder
+    return copy_seeds(tmp_path / "archive", 3)
 
 
 def _files(site: Path) -> dict[str, bytes]:

@@ -92,6 +92,12 @@ def test_catalog_stars_stay_in_their_folder_and_double_stars_cross_folders(tmp_p
     assert catalog.statement_for("人民日报/2019-02/20190201/01.txt") == Statement(newspaper="人民日报")
 
 
+def test_catalog_path_written_with_windows_backslashes_still_matches(tmp_path):
+    (tmp_path / "catalog.toml").write_text("[[page]]\nfile = '朔州日报\\01.txt'\npage = 1\n", encoding="utf-8")
+    catalog, _ = load_catalog(tmp_path)
+    assert catalog.statement_for("朔州日报/01.txt") == Statement(page="01")
+
+
 def test_catalog_that_is_not_toml_is_an_error_and_the_build_goes_on(tmp_path):
     archive = tmp_path / "archive"
     shutil.copytree(FIXTURES / "folder_layout_gives_paper_and_date", archive)

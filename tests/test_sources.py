@@ -4,6 +4,7 @@ Encoded and binary inputs are written into a temporary folder from the tests
 themselves, so the repository holds no binary fixtures.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -112,11 +113,11 @@ def test_a_single_200000_character_line_is_read_whole(tmp_path):
     assert source.text == line and len(line) >= 200_000
 
 
-def test_discovery_lists_pages_in_a_fixed_order_and_skips_theme_site_cache_and_hidden(tmp_path):
+def test_discovery_lists_pages_in_a_fixed_order_and_skips_theme_site_cache_readme_and_hidden(tmp_path):
     for name in [
         "b/02.txt", "b/01.md", "a.txt", "朔州日报/01.txt", "notes.TXT",
         "templates/page.md", "static/readme.txt", "site/old.txt", ".sitegen-cache/x.txt",
-        ".hidden.txt", ".git/x.txt", "b/._01.txt", "scan.png", "catalog.toml",
+        ".hidden.txt", ".git/x.txt", "b/._01.txt", "scan.png", "catalog.toml", "README.md",
     ]:
         write(tmp_path, name, b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
@@ -150,3 +151,24 @@ def test_strict_turns_warnings_into_a_failing_exit_status(tmp_path):
     write(archive, "empty.txt", b"")
     assert main(["build", str(archive), "-o", str(tmp_path / "site")]) == 0
     assert main(["build", str(archive), "-o", str(tmp_path / "site"), "--strict"]) == 1
+
+
+def test_file_named_in_gbk_by_a_windows_zip_is_built_under_its_chinese_name(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    name = os.fsdecode("朔州日报-01版.txt".encode("gbk"))  # what Linux hands over for such a name
+    (archive / name).write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    [path] = discover(archive)
+    assert read_source(path, archive).path == "朔州日报-01版.txt"
+    result = build(archive, tmp_path / "site")
+    assert result.pages == 1 and result.diagnostics == []
+
+
+def test_link_to_a_file_outside_the_archive_is_not_published(tmp_path):
+    secret = tmp_path / "private.txt"
+    secret.write_text("私人笔记", encoding="utf-8")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "page.txt").symlink_to(secret)
+    problem = read_source(archive / "page.txt", archive)
+    assert isinstance(problem, Diagnostic) and "outside the archive" in problem.message
