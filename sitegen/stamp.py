@@ -74,7 +74,8 @@ def site_stamp(archive_dir: Path, out_dir: Path, *, base_url: str | None) -> str
         if not root.is_dir():
             continue
         for path in _files(root, out):
-            digest.update(f"\0{label}/{path.relative_to(root).as_posix()}\0".encode())
+            # os.fsencode: a file name may hold bytes that are not UTF-8 (GBK names from Windows zips).
+            digest.update(b"\0" + label.encode() + b"/" + os.fsencode(path.relative_to(root).as_posix()) + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
