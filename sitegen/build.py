@@ -1,40 +1,47 @@
 """The build: one pipeline from a folder of page files to a finished site.
 
-    read inputs -> parse pages into articles -> place them in the archive
-    -> enrich (topics) -> render Markdown and HTML -> index for search -> write
+    read and parse pages (workers) -> place them in the archive -> topics
+    -> render issues: articles, page views, issue pages (workers)
+    -> render index pages -> index for search -> write static files, commit
 
 Every page of the archive is read and placed before anything is rendered,
 because an article's page needs things only the whole archive knows: its
 neighbours in the issue, the previous and next issue, its topics.
+
+Memory holds metadata, not text: the first pass keeps each page's outline
+(metadata and headlines) and stores its full reading on disk; the second pass
+loads the readings back one issue at a time in worker processes, writes the
+issue's files and returns only small records.  Both passes hand out work in
+archive order and take results back in that order, so ``--jobs 2`` writes the
+same bytes as ``--jobs 1``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TextIO
 
-from sitegen import archive as archive_mod
-from sitegen import article_markdown, dates, feeds, theme, urls
+from sitegen import archive, diagnostics, metadata, theme, urls
 from sitegen.archive import ReadPage
+from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
-from sitegen.metadata import page_meta
-from sitegen.model import Article, Issue, Newspaper, Page, Topic
+from sitegen.diagnostics import Diagnostic
+from sitegen.model import Newspaper, Topic
 from sitegen.output import Staging, check_output_dir
-from sitegen.parse import read_page
+from sitegen.pool import default_jobs, ordered_map
+from sitegen.progress import NoProgress, Progress
+from sitegen.read_pages import ReadPages
 from sitegen.render import Renderer, environment
-from sitegen.sources import discover, read_source
+from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
+from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderIssues, TopicLink
+from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
-
-ROLE_NAMES = {
-    "masthead": "报头", "kicker": "引题", "headline": "标题", "subtitle": "副题", "byline": "作者",
-    "dateline": "电头", "body": "正文", "subhead": "小标题", "caption": "图片说明", "continuation": "转版",
-    "furniture": "版面信息", "fragment": "残段", "duplicate": "重复",
-}
 
 
 @dataclass
@@ -45,16 +52,28 @@ class BuildResult:
     issues: int = 0
     pages: int = 0
     articles: int = 0
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every message about the input, in the order met."""
     seconds: float = 0.0
     timings: list[tuple[str, float]] = field(default_factory=list)
+    parsed: int = 0
+    """Input files decoded and parsed by this build."""
+    reused: int = 0
+    """Input files taken unchanged from the parse cache (``sitegen.cache``)."""
 
     def summary(self) -> str:
         return (
             f"{self.papers} papers, {self.issues} issues, {self.pages} pages, {self.articles} articles, "
-            f"{len(self.warnings)} warnings, {len(self.errors)} errors in {self.seconds:.2f} s"
+            f"{diagnostics.summary(self.diagnostics)} in {self.seconds:.2f} s"
         )
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.WARNING]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == diagnostics.ERROR]
 
 
 class _Timer:
@@ -78,37 +97,69 @@ def build(
     *,
     base_url: str | None = None,
     log: Callable[[str], None] | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    progress: TextIO | None = None,
 ) -> BuildResult:
-    """Build the archive folder into ``out_dir``; return counts, warnings and timings."""
+    """Build the archive folder into ``out_dir``; return counts, warnings and timings.
+
+    With ``use_cache`` (the default) pages whose bytes are unchanged since an
+    earlier build are taken from the archive's parse cache instead of being
+    decoded and parsed again.  ``jobs`` is the number of worker processes
+    (default: one per core); ``progress`` is a stream for a progress line
+    (None: silent).
+    """
     result = BuildResult()
     timer = _Timer(result, log)
+    jobs = jobs or default_jobs()
     config = load_config(archive_dir)
     if base_url:
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
 
-    read_pages = []
-    for path in discover(archive_dir):
-        source = read_source(path, archive_dir)
-        reading = read_page(source.text)
-        result.warnings.extend(f"{source.path}: {w}" for w in reading.warnings)
-        read_pages.append(ReadPage(source.path, source.encoding, reading, page_meta(source.path, reading.masthead)))
-    timer.done("read and parse pages")
-
-    newspapers = archive_mod.assemble(read_pages)
-    articles = list(archive_mod.all_articles(newspapers))
-    timer.done("place pages in the archive")
-
-    topics = build_topics(articles)
-    timer.done("topics")
-
     staging = Staging(out_dir)
     try:
-        renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
-        _render_site(renderer, staging, newspapers, articles, topics, config, timer)
+        # Between the two passes every page's full reading waits in the parse cache.
+        # Without the archive's cache (--no-cache) a throw-away one serves, beside
+        # the output on the same disk (not in /tmp, which may be memory).
+        with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
+            cache = parse_cache(archive_dir if use_cache else Path(scratch))
+            read_pages, files = _read_pages(archive_dir, cache, use_cache, jobs, progress, result)
+            if log:
+                log(f"  encodings: {_encodings(read_pages)}")
+            timer.done("read and parse pages")
+
+            newspapers = archive.assemble(read_pages)
+            articles = list(archive.all_articles(newspapers))
+            timer.done("place pages in the archive")
+
+            topics = build_topics(articles)
+            timer.done("topics")
+
+            tasks = _issue_tasks(newspapers, topics, files)
+            rendered = ordered_map(RenderIssues(archive_dir, config, cache, staging.root), tasks, jobs=jobs)
+            documents = Path(scratch) / "search-documents.jsonl"
+            with documents.open("w", encoding="utf-8") as document_file:
+                _write_article_list(staging.root / "api" / "articles.json", rendered, document_file,
+                                    _meter("rendering articles", progress, len(articles)))
+            timer.done("render articles, pages and issues")
+
+            renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
+            for paper in newspapers:
+                render_paper(renderer, staging, paper)
+            render_topics(renderer, staging, topics, {a.id: a for a in articles})
+            render_site_pages(renderer, staging, newspapers, topics, len(articles))
+            if config.site.base_url:
+                write_feeds(staging, config.site.base_url, newspapers, topics)
+            timer.done("render index pages")
+
+            # Search: the search index is built from _stored_documents(documents),
+            # streamed in archive order, never all held in memory.
+
         _write_static(staging, archive_dir)
         timer.done("static files")
         staging.commit()
+        timer.done("replace the previous site")
     except BaseException:
         staging.discard()
         raise
@@ -121,197 +172,122 @@ def build(
     return result
 
 
-def _issue_articles(issue: Issue) -> list[Article]:
-    return [a for page in issue.pages for a in page.articles]
+def _read_pages(
+    archive_dir: Path, cache: ContentCache, use_cache: bool, jobs: int, progress: TextIO | None, result: BuildResult
+) -> tuple[list[ReadPage], dict[str, Path]]:
+    """Stage 1: every input file read and parsed (in workers), then given its metadata here.
+
+    Returns the pages (holding reading outlines) and each page's input file by
+    its source name; messages go to ``result.diagnostics``.
+    """
+    catalog, problems = metadata.load_catalog(archive_dir)
+    result.diagnostics.extend(problems)
+    paths = discover(archive_dir)
+    meter = _meter("reading pages", progress, len(paths))
+    read_pages, files = [], {}
+    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs, chunksize=8), meter)):
+        if isinstance(outline, Diagnostic):
+            result.diagnostics.append(outline)
+            continue
+        read_pages.append(_place_source(outline.parsed, outline.shown, catalog, result.diagnostics))
+        files[outline.parsed.path] = path
+        result.reused += outline.reused
+    result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
+    result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
+                                                       for r in read_pages))
+    if use_cache:
+        cache.prune([r.source for r in read_pages])
+    result.parsed = len(read_pages) - result.reused
+    return read_pages, files
 
 
-def _topics_by_article(topics: tuple[Topic, ...]) -> dict[str, list[Topic]]:
-    by_article: dict[str, list[Topic]] = defaultdict(list)
+def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
+    """Decide where a parsed input file belongs; its messages go to ``problems``."""
+    problems.extend(parsed.problems)
+    problems.extend(diagnostics.from_text(shown, w) for w in parsed.reading.warnings)
+    meta, disagreements = metadata.page_meta(
+        parsed.path, shown, front_matter=parsed.front_matter, catalog=catalog.statement_for(parsed.path),
+        masthead=parsed.reading.masthead,
+    )
+    problems.extend(disagreements)
+    return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
+
+
+def _encodings(read_pages: list[ReadPage]) -> str:
+    """``utf-8 ×9998, gb18030 ×2 (a.txt, b.txt)``: what the inputs were decoded from."""
+    files: dict[str, list[str]] = defaultdict(list)
+    for read in read_pages:
+        files[read.encoding].append(read.source)
+    parts = []
+    for rank, (encoding, sources) in enumerate(sorted(files.items(), key=lambda item: (-len(item[1]), item[0]))):
+        part = f"{encoding} ×{len(sources)}"
+        if rank:  # the files of the rarer encodings, named so they can be checked
+            part += f" ({', '.join(sources[:3])}{', …' if len(sources) > 3 else ''})"
+        parts.append(part)
+    return ", ".join(parts) or "no pages"
+
+
+def _meter(label: str, stream: TextIO | None, total: int = 0):
+    return Progress(label, total, stream) if stream is not None else NoProgress()
+
+
+def _counted(results: Iterator, meter) -> Iterator:
+    """``results`` passed through, each one counted on the progress meter."""
+    try:
+        for item in results:
+            meter.advance()
+            yield item
+    finally:
+        meter.close()
+
+
+def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], files: dict[str, Path]) -> list[IssueTask]:
+    """One rendering task per issue, in archive order, each carrying just what its pages link to."""
+    topics_of: dict[str, list[TopicLink]] = defaultdict(list)
     for topic in topics:
         for article_id in topic.article_ids:
-            by_article[article_id].append(topic)
-    return by_article
-
-
-def _citation(article: Article, config: Config) -> str:
-    where = urls.absolute_url(config.site.base_url, article.path) if config.site.base_url else article.path
-    return (
-        f"《{article.story.headline}》，{article.newspaper}，{dates.chinese_date(article.date)}，"
-        f"{dates.page_label(article.page)}。{where}"
-    )
-
-
-def _page_runs(page: Page) -> list[dict]:
-    """The page's blocks in reading order, grouped into runs of one article (or none)."""
-    runs: list[dict] = []
-    for block in page.reading.blocks:
-        if runs and runs[-1]["article"] == block.article:
-            runs[-1]["blocks"].append(block)
-        else:
-            runs.append({"article": block.article, "blocks": [block]})
-    return runs
-
-
-def _article_record(article: Article, page: Page, topics: list[Topic]) -> dict:
-    story = article.story
-    return {
-        "id": article.id,
-        "url": article.path,
-        "markdown": urls.article_markdown(article.path),
-        "newspaper": article.newspaper,
-        "date": dates.iso_date(article.date),
-        "page": article.page,
-        "page_name": page.meta.page_name,
-        "kicker": story.kicker,
-        "title": story.headline,
-        "subtitle": story.subtitle,
-        "byline": story.byline,
-        "dateline": story.dateline,
-        "topics": [{"kind": t.kind, "slug": t.slug, "name": t.name} for t in topics],
-        "source": {"file": article.source.file, "line_start": article.source.line_start, "line_end": article.source.line_end},
-    }
-
-
-def _render_site(
-    renderer: Renderer,
-    staging: Staging,
-    newspapers: tuple[Newspaper, ...],
-    articles: list[Article],
-    topics: tuple[Topic, ...],
-    config: Config,
-    timer: _Timer,
-) -> None:
-    topics_of = _topics_by_article(topics)
-    by_id = {a.id: a for a in articles}
-    md = article_markdown.new_renderer()
-    records = []
-
+            topics_of[article_id].append(TopicLink(topic.kind, topic.slug, topic.name))
+    tasks = []
     for paper in newspapers:
-        for i, issue in enumerate(paper.issues):
-            issue_articles = _issue_articles(issue)
-            page_links = {p.meta.page: p.path for p in issue.pages if p.meta.page}
-            for page in issue.pages:
-                for article in page.articles:
-                    n = issue_articles.index(article)
-                    links = {num: urls.relative_url(article.path, path) for num, path in page_links.items()}
-                    body_md = article_markdown.body_markdown(article, links)
-                    record = _article_record(article, page, topics_of[article.id])
-                    records.append(record)
-                    front = {k: v for k, v in record.items() if k not in ("url", "markdown")}
-                    staging.write_text(
-                        urls.article_markdown(article.path), article_markdown.article_document(article, front, body_md)
-                    )
-                    staging.write_text(
-                        article.path,
-                        renderer.render(
-                            "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
-                            body_html=article_markdown.body_html(md, body_md),
-                            topics=topics_of[article.id], reprints=[], related=[],
-                            prev_article=issue_articles[n - 1] if n > 0 else None,
-                            next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,
-                            citation=_citation(article, config),
-                        ),
-                    )
-                staging.write_text(
-                    page.path,
-                    renderer.render("page.html", page.path, page=page, issue=issue, paper=paper,
-                                    runs=_page_runs(page), role_names=ROLE_NAMES),
-                )
-            staging.write_text(
-                issue.path,
-                renderer.render(
-                    "issue.html", issue.path, issue=issue, paper=paper,
-                    prev_issue=paper.issues[i - 1] if i > 0 and issue.date else None,
-                    next_issue=paper.issues[i + 1] if i + 1 < len(paper.issues) and paper.issues[i + 1].date else None,
-                ),
-            )
-        staging.write_text(paper.path, renderer.render("newspaper.html", paper.path, paper=paper, **_paper_overview(paper)))
-    timer.done("render articles, pages and issues")
-
-    for topic in topics:
-        path = urls.topic(topic.kind, topic.slug)
-        members = [by_id[i] for i in topic.article_ids]
-        staging.write_text(path, renderer.render("topic.html", path, topic=topic, articles=members))
-    groups = [
-        (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
-        for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
-    ]
-    staging.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
-    timer.done("render topics")
-
-    stats = {
-        "papers": len(newspapers),
-        "issues": sum(len(p.issues) for p in newspapers),
-        "pages": sum(len(i.pages) for p in newspapers for i in p.issues),
-        "articles": len(articles),
-    }
-    dated_issues = [i for p in newspapers for i in p.issues if i.date]
-    latest = sorted(dated_issues, key=lambda i: (i.date, i.newspaper), reverse=True)[:12]
-    top_topics = sorted(topics, key=lambda t: (-len(t.article_ids), t.kind, t.slug))[:24]
-    staging.write_text(
-        urls.home(),
-        renderer.render("home.html", urls.home(), papers=[_paper_entry(p) for p in newspapers],
-                        latest_issues=latest, topics=top_topics),
-    )
-    staging.write_text(urls.about(), renderer.render("about.html", urls.about(), stats=stats))
-    staging.write_text(urls.not_found(), renderer.render("404.html", urls.not_found(), absolute_links=True))
-    staging.write_text(urls.search(), renderer.render("search.html", urls.search(), papers=newspapers, topics=topics))
-    staging.write_text(
-        "api/articles.json",
-        json.dumps({"articles": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
-    )
-    staging.write_text(".nojekyll", "")
-    if config.site.base_url:
-        _write_feeds(staging, config.site.base_url, newspapers, topics)
-    timer.done("render home, about, search and api")
+        link = PaperLink(paper.name, paper.slug, paper.path)
+        dated = [IssueLink(i.date, i.path) if i.date else None for i in paper.issues]
+        for n, issue in enumerate(paper.issues):
+            ids = [a.id for p in issue.pages for a in p.articles]
+            tasks.append(IssueTask(
+                paper=link,
+                issue=issue,
+                files=tuple(files[p.source] for p in issue.pages),
+                prev_issue=dated[n - 1] if n > 0 and issue.date else None,
+                next_issue=dated[n + 1] if n + 1 < len(dated) else None,
+                topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},
+            ))
+    return tasks
 
 
-def _write_feeds(staging: Staging, base_url: str, newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...]) -> None:
-    """sitemap.xml over every HTML page, and an Atom feed per paper."""
-    paths = [urls.home(), urls.search(), urls.topic_index(), urls.about()]
-    for paper in newspapers:
-        paths.append(paper.path)
-        for issue in paper.issues:
-            paths.append(issue.path)
-            for page in issue.pages:
-                paths.append(page.path)
-                paths.extend(a.path for a in page.articles)
-        paper_articles = [a for i in paper.issues for p in i.pages for a in p.articles]
-        staging.write_text(urls.feed(paper.slug), feeds.atom_feed(base_url, paper, paper_articles))
-    paths.extend(urls.topic(t.kind, t.slug) for t in topics)
-    staging.write_text("sitemap.xml", feeds.sitemap_xml(base_url, paths))
+def _write_article_list(path: Path, rendered, documents: TextIO, meter) -> None:
+    """Stream ``api/articles.json`` (one article per line) and the search documents as issues come back."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    first = True
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write('{"articles": [\n')
+        try:
+            for issue in rendered:
+                for record in issue.records:
+                    out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
+                    first = False
+                for document in issue.search_documents:
+                    documents.write(json.dumps(document, ensure_ascii=False) + "\n")
+                meter.advance(len(issue.records))
+        finally:
+            meter.close()
+        out.write("\n]}\n")
 
 
-def _paper_entry(paper: Newspaper) -> dict:
-    dated = [i.date for i in paper.issues if i.date]
-    return {
-        "paper": paper,
-        "span": _span(dated),
-        "issue_count": len(paper.issues),
-        "article_count": sum(len(p.articles) for i in paper.issues for p in i.pages),
-    }
-
-
-def _span(dated: list[dt.date]) -> str:
-    if not dated:
-        return dates.UNKNOWN_DATE
-    first, last = min(dated), max(dated)
-    return dates.chinese_date(first) if first == last else f"{dates.chinese_date(first)}—{dates.chinese_date(last)}"
-
-
-def _paper_overview(paper: Newspaper) -> dict:
-    calendar: dict[str, dict[str, list[Issue]]] = defaultdict(lambda: defaultdict(list))
-    for issue in paper.issues:
-        if issue.date:
-            calendar[f"{issue.date.year}年"][f"{issue.date.month}月"].append(issue)
-        else:
-            calendar[dates.UNKNOWN_DATE][dates.UNKNOWN_DATE].append(issue)
-    return {
-        "calendar": [(y, list(m.items())) for y, m in calendar.items()],
-        "span": _span([i.date for i in paper.issues if i.date]),
-        "article_count": sum(len(p.articles) for i in paper.issues for p in i.pages),
-        "issue_counts": {i.key: sum(len(p.articles) for p in i.pages) for i in paper.issues},
-    }
+def _stored_documents(path: Path) -> Iterator[dict]:
+    """The search documents written by ``_write_article_list``, one at a time, in archive order."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
 
 
 def _write_static(staging: Staging, archive_dir: Path) -> None:

@@ -15,6 +15,7 @@ DEFAULT_OUTPUT = Path("site")
 def _cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
     from sitegen.config import ConfigError
+    from sitegen.diagnostics import exit_status
     from sitegen.output import OutputError
 
     archive = Path(args.archive)
@@ -23,28 +24,43 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 2
     log = (lambda line: print(line, file=sys.stderr)) if args.verbose else None
     try:
-        result = build(archive, Path(args.output), base_url=args.base_url, log=log)
+        result = build(archive, Path(args.output), base_url=args.base_url, log=log, use_cache=not args.no_cache,
+                       jobs=args.jobs, progress=None if args.quiet else sys.stderr)
     except (ConfigError, OutputError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return 2
-    for line in result.errors:
-        print(f"error: {line}", file=sys.stderr)
-    for line in result.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
     print(f"Built {args.output}: {result.summary()}")
-    if result.errors or (args.strict and result.warnings):
-        return 1
-    return 0
+    return exit_status(result.diagnostics, strict=args.strict)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from sitegen.serve import serve
+
+    archive = Path(args.archive)
+    if not archive.is_dir():
+        print(f"sitegen: archive folder not found: {archive}", file=sys.stderr)
+        return 2
+    return serve(archive, host=args.host, port=args.port, open_browser=args.open)
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
+    from sitegen.diagnostics import Diagnostic
     from sitegen.inspect import describe
+    from sitegen.metadata import split_front_matter
     from sitegen.parse import read_page
     from sitegen.sources import read_source
 
     path = Path(args.file)
     source = read_source(path, path.parent)
-    print(describe(read_page(source.text), str(path)))
+    if isinstance(source, Diagnostic):
+        print(source, file=sys.stderr)
+        return 1
+    front = split_front_matter(source.text, str(path))
+    for problem in source.warnings + front.diagnostics:
+        print(problem, file=sys.stderr)
+    print(describe(read_page(front.text), str(path)))
     return 0
 
 
@@ -58,8 +74,20 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="output folder (default: site)")
     b.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/ (adds sitemap and feeds)")
     b.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
+    b.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes (default: one per core); the site is the same for any number")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    b.add_argument("--no-cache", action="store_true",
+                   help="parse every page again, without reading or writing the archive's .sitegen-cache")
     b.add_argument("--strict", action="store_true", help="exit non-zero when there are warnings")
     b.set_defaults(func=_cmd_build)
+
+    s = sub.add_parser("serve", help="build, serve on http://127.0.0.1:8000/ and rebuild on every change")
+    s.add_argument("archive", nargs="?", default=str(DEFAULT_ARCHIVE), help="folder of page files (default: seeds)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    s.add_argument("-p", "--port", type=int, default=8000, help="port (default: 8000; the next free one if it is taken)")
+    s.add_argument("--open", action="store_true", help="open the site in the web browser")
+    s.set_defaults(func=_cmd_serve)
 
     i = sub.add_parser("inspect", help="show how one page file was read")
     i.add_argument("file")

@@ -32,28 +32,37 @@ def check_output_dir(out_dir: Path, archive_dir: Path) -> None:
         )
 
 
-class Staging:
+class SiteFolder:
+    """Writes files under a folder by their site paths; build workers each hold one on the staging folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._made: set[Path] = set()
+
+    def _target(self, path: str) -> Path:
+        target = self.root / path
+        if target.parent not in self._made:  # one mkdir per folder, not per file: a big site has 100,000s
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return target
+
+    def write_text(self, path: str, text: str) -> None:
+        self._target(path).write_text(text, encoding="utf-8", newline="\n")
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        self._target(path).write_bytes(data)
+
+    def copy_file(self, path: str, source: Path) -> None:
+        shutil.copyfile(source, self._target(path))
+
+
+class Staging(SiteFolder):
     """A temporary folder beside the output folder that becomes the output on ``commit()``."""
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-
-    def write_text(self, path: str, text: str) -> None:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
-
-    def write_bytes(self, path: str, data: bytes) -> None:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-
-    def copy_file(self, path: str, source: Path) -> None:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        super().__init__(Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent)))
 
     def commit(self) -> None:
         (self.root / MARKER).write_text("This folder was written by sitegen; it is replaced on every build.\n")

@@ -8,7 +8,9 @@ from a web server under a sub-path such as GitHub Pages' ``/repo/``.
 Layout::
 
     index.html                                   home
-    papers/<paper>/index.html                    newspaper
+    papers/<paper>/index.html                    newspaper: its years and months
+    papers/<paper>/<YYYY>/index.html             a year of the paper: its issues by month
+    papers/<paper>/<YYYY>/<MM>/index.html        a month of the paper: its issues
     papers/<paper>/<YYYY-MM-DD>/index.html       issue ("undated" for 日期不详)
     papers/<paper>/<issue>/<page>/index.html     page view
     papers/<paper>/<issue>/<page>/<NN>.html      article (and <NN>.md beside it)
@@ -17,7 +19,6 @@ Layout::
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 import unicodedata
 
@@ -54,6 +55,14 @@ def home() -> str:
 
 def newspaper(paper_slug: str) -> str:
     return f"papers/{paper_slug}/index.html"
+
+
+def year(paper_slug: str, number: int) -> str:
+    return f"papers/{paper_slug}/{number:04d}/index.html"
+
+
+def month(paper_slug: str, year_number: int, month_number: int) -> str:
+    return f"papers/{paper_slug}/{year_number:04d}/{month_number:02d}/index.html"
 
 
 def issue(paper_slug: str, key: str) -> str:
@@ -110,9 +119,18 @@ def relative_url(from_path: str, to_path: str) -> str:
     >>> relative_url("index.html", "papers/a/index.html")
     'papers/a/index.html'
     """
-    base = posixpath.dirname(from_path)
+    # Plain string work on clean site paths: posixpath.relpath would make both
+    # absolute against the working directory, and this runs for every link of
+    # every page (millions in a big archive).
     target, _, fragment = to_path.partition("#")
-    rel = posixpath.relpath(target, base or ".")
+    base = from_path.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    for mine, theirs in zip(base, parts):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     return rel + (f"#{fragment}" if fragment else "")
 
 

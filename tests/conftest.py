@@ -14,3 +14,11 @@ CORPUS = REPO.parent / "shared" / "corpus" / "people-daily"
 SEEDS = REPO / "seeds"
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+
+
+def copy_seeds(folder: Path, count: int) -> Path:
+    """A small archive in ``folder``: the first ``count`` seed pages, so tests may edit it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in sorted(SEEDS.glob("*.txt"))[:count]:
+        (folder / page.name).write_bytes(page.read_bytes())
+    return folder

@@ -1,0 +1,164 @@
+"""How fast sitegen builds, and how much memory and disk it takes.
+
+    python -m benchmarks.build_speed                      # seeds, corpus pages, synthetic 10k
+    python -m benchmarks.build_speed --synthetic 10000 50000 100000
+    python -m benchmarks.build_speed --only corpus --jobs 2
+
+Each archive is built cold (a fresh output folder) by ``python -m sitegen build``
+in a subprocess, and the script prints per archive: articles, wall seconds,
+articles per second, peak memory, output size and search-index size.
+
+Peak memory is measured two ways: ``max RSS`` is the largest resident size of
+any one process of the build (from ``wait4``), and ``peak PSS`` is the largest
+sum over the build's process tree, sampled every 50 ms from
+``/proc/<pid>/smaps_rollup`` (proportional set size, so pages that forked
+workers share with the main process are not counted twice).
+
+Inputs are made under ``--work`` (default ``/tmp/sitegen-bench``) and kept
+between runs: the synthetic archives by ``benchmarks.synthetic``, the corpus
+pages by ``benchmarks.corpus_pages`` (with its seeded extraction damage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from benchmarks import synthetic
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = synthetic.CORPUS
+
+
+def corpus_archive(out: Path) -> Path:
+    """The corpus's articles as page dumps (``benchmarks.corpus_pages``: one page file per date and page)."""
+    from benchmarks.corpus_pages import assemble_pages, write_archive
+
+    write_archive(out, assemble_pages(CORPUS))
+    return out
+
+
+def prepared(work: Path, name: str, make) -> Path:
+    """The input archive ``name`` under ``work``, made once (a ``.complete`` mark says it is whole)."""
+    folder = work / "inputs" / name
+    if not (folder / ".complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        make(folder)
+        (folder / ".complete").write_text("")
+    return folder
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return int(match.group(1)) if match else 0
+
+
+def _tree(pid: int) -> list[int]:
+    pids, i = [pid], 0
+    while i < len(pids):
+        for task in Path(f"/proc/{pids[i]}/task").glob("*/children"):
+            try:
+                pids.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+        i += 1
+    return pids
+
+
+def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
+    """Build ``archive`` into a fresh ``out`` in a subprocess; time, memory and sizes."""
+    shutil.rmtree(out, ignore_errors=True)
+    # --no-cache: a cold build, parsing every page (the cache would otherwise
+    # make the second run of a benchmark measure something else).
+    command = [sys.executable, "-m", "sitegen", "build", str(archive), "-o", str(out), "-q", "-v", "--no-cache"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], sum(_pss_kib(p) for p in _tree(process.pid)))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout = process.stdout.read()
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build of {archive} failed ({process.returncode}):\n{stderr[-3000:]}")
+    articles = int(re.search(r"(\d+) articles", stdout).group(1))
+    files = [p for p in out.rglob("*") if p.is_file()]
+    search = [p for p in files if _is_search_file(p.relative_to(out).as_posix())]
+    return {
+        "articles": articles,
+        "seconds": seconds,
+        "rate": articles / seconds,
+        "max_rss_mib": usage.ru_maxrss / 1024,
+        "peak_pss_mib": peak[0] / 1024,
+        "files": len(files),
+        "site_mib": sum(p.stat().st_size for p in files) / 2**20,
+        "search_mib": sum(p.stat().st_size for p in search) / 2**20,
+        "stages": [line.strip() for line in stderr.splitlines() if re.match(r"\s+.+: \d+\.\d+ s$", line)],
+    }
+
+
+def _is_search_file(path: str) -> bool:
+    return path.startswith("search/") or "search-index" in path or "lunr" in path.lower()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Build archives of several sizes and print speed, memory and sizes.")
+    parser.add_argument("--only", nargs="*", choices=["seeds", "corpus", "synthetic"], default=["seeds", "corpus", "synthetic"])
+    parser.add_argument("--synthetic", nargs="*", type=int, default=[10_000], metavar="N", help="synthetic archive sizes in articles")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes for sitegen (default: its own default)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-bench"), help="where inputs and sites go")
+    parser.add_argument("--stages", action="store_true", help="also print the build's per-stage timings")
+    args = parser.parse_args(argv)
+
+    archives: list[tuple[str, Path]] = []
+    if "seeds" in args.only:
+        archives.append(("seeds", REPO / "seeds"))
+    if "corpus" in args.only:
+        if CORPUS.is_dir():
+            archives.append(("corpus pages", prepared(args.work, "corpus", corpus_archive)))
+        else:
+            print(f"(corpus absent at {CORPUS}: skipped)")
+    if "synthetic" in args.only:
+        for n in args.synthetic:
+            archives.append((f"synthetic {n}", prepared(args.work, f"synthetic-{n}", lambda f, n=n: synthetic.generate(f, n))))
+
+    print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
+          f"{'files':>9}{'site MiB':>10}{'search MiB':>12}")
+    for name, archive in archives:
+        figures = measure_build(archive, args.work / "sites" / name.replace(" ", "-"), args.jobs)
+        print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}"
+              f"{figures['max_rss_mib']:>12.0f}{figures['peak_pss_mib']:>13.0f}{figures['files']:>9}"
+              f"{figures['site_mib']:>10.1f}{figures['search_mib']:>12.1f}", flush=True)
+        if args.stages:
+            for line in figures["stages"]:
+                print(f"    {line}")
+
+
+if __name__ == "__main__":
+    main()

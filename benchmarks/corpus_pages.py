@@ -1,0 +1,334 @@
+"""Assemble newspaper page dumps with known answers from the People's Daily corpus.
+
+The corpus (``../shared/corpus/people-daily``) holds one file per article,
+``YYYY-MM/YYYYMMDD/YYYYMMDD-PP-NN.txt``: a kicker line, the headline, a subtitle
+line (any of them may be blank), then paragraphs indented with two U+3000.
+Gluing the articles of one date and page together, the way an OCR or PDF dump
+of that page reads, gives test pages whose true articles are known.  With
+``damage=True`` the pages get the extraction damage the seeds show, at rates
+chosen to resemble them: paragraphs cut by a column break (a blank line in the
+middle of a word), a repeated paragraph or block, stray single characters,
+photo captions, ``#``/``##`` headline markup, CRLF line ends, GBK encoding,
+full-width indents, and a masthead on front pages stating paper and date.
+
+Everything is decided by a seeded ``random.Random``, so the same corpus, seed
+and arguments give byte-identical pages.  Used by ``benchmarks/parse_quality.py``
+and by the search and scale benchmarks::
+
+    from benchmarks.corpus_pages import assemble_pages, write_archive
+    pages = assemble_pages(CORPUS, seed=0, limit=300)
+    write_archive(tmp / "archive", pages)
+
+Articles without body text (advertisement slots printed as 广告, photo-spread
+headlines) are left out: they have nothing to segment or retain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+PAPER = "人民日报"
+WEEKDAYS = "一二三四五六日"
+_FILE_NAME = re.compile(r"^(\d{4})(\d{2})(\d{2})-(\d{2})-(\d{2})\.txt$")
+_SENTENCE_END = "。！？!?；;…”’」』)）"
+
+# Damage rates, per paragraph / article / page as named.
+COLUMN_BREAK_RATE = 0.08  # per paragraph of 30 characters or more
+REPEAT_RATE = 0.15  # per page: one paragraph or block printed again
+STRAY_RATE = 0.10  # per page: a stray single character on its own line
+CAPTION_RATE = 0.12  # per article: a photo caption between paragraphs
+MARKUP_RATE = 0.15  # per page: # / ## headline markup
+CRLF_RATE = 0.30  # per page
+GBK_RATE = 0.25  # per page
+INDENT_RATE = 0.30  # per page: paragraphs keep their two full-width spaces
+MASTHEAD_RATE = 0.90  # per front page
+HEADER_RATE = 0.30  # per inner page: a running header with paper and date
+
+_PHOTOGRAPHERS = ("李安", "姜克红", "辛悦卫", "王晓丽", "张晋", "刘淑花", "赵娟娟", "武跃林")
+_STRAYS = ("”", "“", "·", "、", "1", "》")
+
+
+@dataclass(frozen=True)
+class TrueArticle:
+    """One corpus article as placed on an assembled page."""
+
+    source: str
+    """Corpus file it came from, relative to the corpus folder."""
+    kicker: str | None
+    """The kicker line (引题), None when blank."""
+    headline: str
+    """The headline line (主题)."""
+    subtitle: str | None
+    """The subtitle line (副题), None when blank."""
+    paragraphs: tuple[str, ...]
+    """Body paragraphs, indent removed, in order."""
+    paragraph_lines: tuple[tuple[int, int], ...]
+    """(first, last) line of each paragraph in the page file, counting from 1; a cut paragraph spans its break."""
+    cut: tuple[int, ...]
+    """Indexes into ``paragraphs`` of the paragraphs cut by a column break."""
+    captions: tuple[str, ...] = ()
+    """Photo captions printed with the article (not part of its body)."""
+
+    @property
+    def headline_lines(self) -> tuple[str, ...]:
+        """Every headline line the page prints for the article."""
+        return tuple(x for x in (self.kicker, self.headline, self.subtitle) if x)
+
+
+@dataclass(frozen=True)
+class PageTruth:
+    """What is known to be on an assembled page."""
+
+    newspaper: str
+    """Paper the page is from."""
+    date: dt.date
+    """Publication date."""
+    page: str
+    """Page number, two digits."""
+    states_masthead: bool
+    """True when the page itself prints paper name and date (masthead or running header)."""
+    articles: tuple[TrueArticle, ...]
+    """The articles in page order."""
+    repeats: tuple[tuple[int, int], ...] = ()
+    """(first, last) lines of repeated copies of a paragraph or block."""
+
+
+@dataclass(frozen=True)
+class AssembledPage:
+    """One page dump: where it goes in an archive, its bytes, and the known answer."""
+
+    relpath: str
+    """Path inside an archive folder: paper/YYYY-MM-DD/PP.txt."""
+    data: bytes
+    """The encoded file."""
+    encoding: str
+    """Encoding of ``data`` (utf-8, gbk or gb18030)."""
+    text: str
+    """The page as decoded text with ``\\n`` line ends."""
+    truth: PageTruth
+    """The true articles and metadata."""
+
+
+@dataclass(frozen=True)
+class _CorpusArticle:
+    source: str
+    kicker: str | None
+    headline: str
+    subtitle: str | None
+    paragraphs: tuple[str, ...]
+
+
+def read_corpus_article(path: Path, source: str) -> _CorpusArticle | None:
+    """One corpus file as kicker/headline/subtitle/paragraphs; None when it has no headline or no body."""
+    lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines += [""] * 3
+    kicker, headline, subtitle = (line.strip(" \u3000\t") or None for line in lines[:3])
+    paragraphs = tuple(p for p in (line.strip(" \u3000\t\xa0") for line in lines[3:]) if p)
+    if not headline or not paragraphs:
+        return None
+    return _CorpusArticle(source, kicker, headline, subtitle, paragraphs)
+
+
+def corpus_pages(corpus_dir: Path) -> list[tuple[dt.date, str, list[_CorpusArticle]]]:
+    """The corpus grouped by date and page, in date, page and article order."""
+    groups: dict[tuple[dt.date, str], list[tuple[int, Path]]] = defaultdict(list)
+    for path in sorted(Path(corpus_dir).glob("*/*/*.txt")):
+        match = _FILE_NAME.match(path.name)
+        if not match:
+            continue
+        year, month, day, page, order = match.groups()
+        groups[(dt.date(int(year), int(month), int(day)), page)].append((int(order), path))
+    result = []
+    for (date, page), files in sorted(groups.items()):
+        articles = [read_corpus_article(p, p.relative_to(corpus_dir).as_posix()) for _, p in sorted(files)]
+        articles = [a for a in articles if a is not None]
+        if articles:
+            result.append((date, page, articles))
+    return result
+
+
+class _PageWriter:
+    """Collects the lines of one page, keeping track of line numbers."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def blank(self, count: int = 1) -> None:
+        self.lines.extend([""] * count)
+
+    def add(self, text: str) -> int:
+        self.lines.append(text)
+        return len(self.lines)
+
+
+def _cut_point(rng: random.Random, paragraph: str) -> int | None:
+    """Where a column break falls in ``paragraph``: never right after a sentence end."""
+    for _ in range(6):
+        at = rng.randint(3, len(paragraph) - 3)
+        if paragraph[at - 1] not in _SENTENCE_END and paragraph[at - 1] not in "，、：,:":
+            return at
+    return None
+
+
+def _caption(rng: random.Random, article: _CorpusArticle) -> str:
+    sentence = rng.choice(article.paragraphs)
+    clause = re.split(r"[，。；！？]", sentence)[0][:28] or article.headline
+    if rng.random() < 0.5:
+        return f"图为{clause}。"
+    return f"{clause}（本报记者 {rng.choice(_PHOTOGRAPHERS)}摄）"
+
+
+def _masthead(date: dt.date, rng: random.Random) -> list[str]:
+    weekday = f"星期{WEEKDAYS[date.weekday()]}"
+    lines = [PAPER, "中国共产党中央委员会机关报"]
+    if rng.random() < 0.5:
+        lines.append(f"{date.year}年{date.month}月{date.day}日 {weekday}")
+        lines.append("人民网网址：www.people.com.cn")
+    else:
+        lines.append(f"{date.year}年{date.month}月{date.day}日 {weekday} 今日24版")
+    lines.append("国内统一连续出版物号 CN 11-0065 代号1-1")
+    return lines
+
+
+def _assemble_one(date: dt.date, page: str, articles: list[_CorpusArticle], rng: random.Random, damage: bool) -> AssembledPage:
+    out = _PageWriter()
+    out.blank(rng.choice((0, 1, 2)))
+    states = False
+    if page == "01" and (not damage or rng.random() < MASTHEAD_RATE):
+        for line in _masthead(date, rng):
+            out.add(line)
+            out.blank()
+        states = True
+    elif damage and rng.random() < HEADER_RATE:
+        out.add(f"{PAPER} {date.year}年{date.month}月{date.day}日 星期{WEEKDAYS[date.weekday()]} 第{int(page)}版")
+        out.blank()
+        states = True
+
+    markup = damage and rng.random() < MARKUP_RATE
+    markup_levels = rng.choice((("## ", "# "), ("### ", "## "))) if markup else ("", "")
+    indent = "\u3000\u3000" if damage and rng.random() < INDENT_RATE else ""
+    repeat_at = rng.randrange(sum(len(a.paragraphs) for a in articles)) if damage and rng.random() < REPEAT_RATE else None
+    stray_at = rng.randrange(sum(len(a.paragraphs) for a in articles)) if damage and rng.random() < STRAY_RATE else None
+
+    truths: list[TrueArticle] = []
+    repeats: list[tuple[int, int]] = []
+    paragraph_index = 0
+    for number, article in enumerate(articles):
+        if number:
+            out.blank(rng.choice((1, 1, 2, 3)) if damage else 1)
+        if article.kicker:
+            out.add(markup_levels[0] + article.kicker)
+            out.blank()
+        out.add(markup_levels[1] + article.headline)
+        out.blank()
+        if article.subtitle:
+            out.add(article.subtitle)
+            out.blank()
+        spans: list[tuple[int, int]] = []
+        cut: list[int] = []
+        captions: list[str] = []
+        caption_at = rng.randrange(len(article.paragraphs)) if damage and rng.random() < CAPTION_RATE else None
+        for index, paragraph in enumerate(article.paragraphs):
+            if index:
+                out.blank()
+            if index == caption_at:
+                captions.append(_caption(rng, article))
+                out.blank(2)
+                out.add(captions[-1])
+                out.blank(3)
+            at = _cut_point(rng, paragraph) if damage and len(paragraph) >= 30 and rng.random() < COLUMN_BREAK_RATE else None
+            if at is None:
+                first = last = out.add(indent + paragraph)
+            else:
+                first = out.add(indent + paragraph[:at])
+                out.blank()
+                last = out.add(paragraph[at:])
+                cut.append(index)
+            spans.append((first, last))
+            if paragraph_index == repeat_at:
+                # The block printed again: this paragraph (and perhaps the one before).
+                block = [paragraph] if index == 0 or rng.random() < 0.6 else [article.paragraphs[index - 1], paragraph]
+                for _ in range(rng.choice((1, 1, 2))):
+                    out.blank()
+                    start = out.add(indent + block[0])
+                    for extra in block[1:]:
+                        out.blank()
+                        out.add(indent + extra)
+                    repeats.append((start, len(out.lines)))
+            if paragraph_index == stray_at:
+                out.blank()
+                out.add(rng.choice(_STRAYS))
+            paragraph_index += 1
+        truths.append(
+            TrueArticle(
+                article.source,
+                article.kicker,
+                article.headline,
+                article.subtitle,
+                article.paragraphs,
+                tuple(spans),
+                tuple(cut),
+                tuple(captions),
+            )
+        )
+
+    text = "\n".join(out.lines) + "\n"
+    newline = "\r\n" if damage and rng.random() < CRLF_RATE else "\n"
+    encoding = "utf-8"
+    if damage and rng.random() < GBK_RATE:
+        encoding = "gbk"
+    raw = text.replace("\n", newline)
+    try:
+        data = raw.encode(encoding)
+    except UnicodeEncodeError:
+        encoding = "gb18030"
+        data = raw.encode(encoding)
+    truth = PageTruth(PAPER, date, page, states, tuple(truths), tuple(repeats))
+    return AssembledPage(f"{PAPER}/{date.isoformat()}/{page}.txt", data, encoding, text, truth)
+
+
+def assemble_pages(corpus_dir, *, seed: int = 0, limit: int | None = None, damage: bool = True) -> list[AssembledPage]:
+    """Page dumps of the corpus, one per date and page, in date and page order.
+
+    ``limit`` keeps the first pages only (the choice of damage for a page does not
+    depend on ``limit``, so the first 30 pages are the same in a run of 300).
+    """
+    pages = []
+    for date, page, articles in corpus_pages(Path(corpus_dir)):
+        if limit is not None and len(pages) >= limit:
+            break
+        rng = random.Random(f"{seed}:{date.isoformat()}:{page}")
+        pages.append(_assemble_one(date, page, articles, rng, damage))
+    return pages
+
+
+def write_archive(out_dir, pages: list[AssembledPage]) -> list[Path]:
+    """Write ``pages`` as an archive folder (paper/YYYY-MM-DD/PP.txt); returns the paths written."""
+    out_dir = Path(out_dir)
+    written = []
+    for page in pages:
+        path = out_dir / page.relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(page.data)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", type=Path, help="archive folder to write")
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "people-daily")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--clean", action="store_true", help="no damage")
+    args = parser.parse_args()
+    pages = assemble_pages(args.corpus, seed=args.seed, limit=args.limit, damage=not args.clean)
+    write_archive(args.out_dir, pages)
+    print(f"wrote {len(pages)} pages to {args.out_dir}")

@@ -1,0 +1,186 @@
+"""The archive's index pages, rendered from metadata only (in the main process):
+newspaper → year → month → issue, topics (in pages of ``PAGE_SIZE``), home, about,
+search, 404, sitemap and feeds.
+
+Index pages must stay usable when a paper has ten years of daily issues: the
+paper page lists years and months, a year page lists its issues by month (at
+most 366 links), a month page its issues with their front-page headlines, and
+a topic's articles are split into numbered pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sitegen import dates, feeds, urls
+from sitegen.model import Article, Issue, Newspaper, Topic
+from sitegen.output import SiteFolder
+from sitegen.render import Renderer
+
+#: Articles per page of a topic's list.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of a paper, as the year and paper pages list it."""
+
+    number: int
+    """1–12."""
+    path: str
+    """Its month page."""
+    issues: tuple[Issue, ...]
+    """Its issues in date order."""
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of a paper."""
+
+    number: int
+    """The year, e.g. 2022."""
+    path: str
+    """Its year page."""
+    months: tuple[Month, ...]
+    """Months that have issues, in order."""
+
+
+def paper_years(paper: Newspaper) -> tuple[Year, ...]:
+    """The paper's dated issues grouped by year and month."""
+    grouped: dict[int, dict[int, list[Issue]]] = defaultdict(lambda: defaultdict(list))
+    for issue in paper.issues:
+        if issue.date:
+            grouped[issue.date.year][issue.date.month].append(issue)
+    return tuple(
+        Year(y, urls.year(paper.slug, y), tuple(Month(m, urls.month(paper.slug, y, m), tuple(grouped[y][m])) for m in sorted(grouped[y])))
+        for y in sorted(grouped)
+    )
+
+
+def article_count(issue: Issue) -> int:
+    return sum(len(p.articles) for p in issue.pages)
+
+
+def span(dated: list[dt.date]) -> str:
+    if not dated:
+        return dates.UNKNOWN_DATE
+    first, last = min(dated), max(dated)
+    return dates.chinese_date(first) if first == last else f"{dates.chinese_date(first)}—{dates.chinese_date(last)}"
+
+
+def paper_entry(paper: Newspaper) -> dict:
+    """How the home page lists a paper."""
+    return {
+        "paper": paper,
+        "span": span([i.date for i in paper.issues if i.date]),
+        "issue_count": len(paper.issues),
+        "article_count": sum(article_count(i) for i in paper.issues),
+    }
+
+
+def render_paper(renderer: Renderer, out: SiteFolder, paper: Newspaper) -> None:
+    """The paper page, and a page for each of its years and months."""
+    years = paper_years(paper)
+    undated = next((i for i in paper.issues if i.date is None), None)
+    entry = paper_entry(paper)
+    out.write_text(
+        paper.path,
+        renderer.render("newspaper.html", paper.path, paper=paper, years=years, undated=undated,
+                        span=entry["span"], article_count=entry["article_count"], count=article_count),
+    )
+    months = [(year, month) for year in years for month in year.months]
+    for n, year in enumerate(years):
+        out.write_text(
+            year.path,
+            renderer.render("year.html", year.path, paper=paper, year=year, count=article_count,
+                            prev_year=years[n - 1] if n > 0 else None,
+                            next_year=years[n + 1] if n + 1 < len(years) else None),
+        )
+    for n, (year, month) in enumerate(months):
+        out.write_text(
+            month.path,
+            renderer.render("month.html", month.path, paper=paper, year=year, month=month, count=article_count,
+                            prev_month=months[n - 1] if n > 0 else None,
+                            next_month=months[n + 1] if n + 1 < len(months) else None),
+        )
+
+
+def render_topics(renderer: Renderer, out: SiteFolder, topics: tuple[Topic, ...], by_id: dict[str, Article]) -> None:
+    """Each topic's article list in pages of ``PAGE_SIZE``, and the list of topics."""
+    for topic in topics:
+        ids = topic.article_ids
+        pages = topic_pages(topic)
+        for n, path in enumerate(pages, 1):
+            members = [by_id[i] for i in ids[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]]
+            out.write_text(
+                path,
+                renderer.render("topic.html", path, topic=topic, articles=members, pager=pager(pages, n)),
+            )
+    groups = [
+        (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
+        for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
+    ]
+    out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
+
+
+def topic_pages(topic: Topic) -> list[str]:
+    """The paths of a topic's numbered list pages."""
+    page_count = max(1, -(-len(topic.article_ids) // PAGE_SIZE))
+    return [urls.topic(topic.kind, topic.slug, n) for n in range(1, page_count + 1)]
+
+
+def pager(pages: list[str], number: int) -> dict:
+    """Links between the numbered pages of one list (``pages`` are their paths, ``number`` counts from 1)."""
+    return {
+        "number": number,
+        "count": len(pages),
+        "pages": pages,
+        "prev": pages[number - 2] if number > 1 else None,
+        "next": pages[number] if number < len(pages) else None,
+    }
+
+
+def render_site_pages(
+    renderer: Renderer, out: SiteFolder, newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], article_total: int
+) -> None:
+    """Home, about, 404 and search."""
+    stats = {
+        "papers": len(newspapers),
+        "issues": sum(len(p.issues) for p in newspapers),
+        "pages": sum(len(i.pages) for p in newspapers for i in p.issues),
+        "articles": article_total,
+    }
+    dated_issues = [i for p in newspapers for i in p.issues if i.date]
+    latest = sorted(dated_issues, key=lambda i: (i.date, i.newspaper), reverse=True)[:12]
+    top_topics = sorted(topics, key=lambda t: (-len(t.article_ids), t.kind, t.slug))[:24]
+    out.write_text(
+        urls.home(),
+        renderer.render("home.html", urls.home(), papers=[paper_entry(p) for p in newspapers],
+                        latest_issues=latest, topics=top_topics),
+    )
+    out.write_text(urls.about(), renderer.render("about.html", urls.about(), stats=stats))
+    out.write_text(urls.not_found(), renderer.render("404.html", urls.not_found(), absolute_links=True))
+    out.write_text(urls.search(), renderer.render("search.html", urls.search(), papers=newspapers, topics=topics))
+    out.write_text(".nojekyll", "")
+
+
+def write_feeds(out: SiteFolder, base_url: str, newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...]) -> None:
+    """sitemap.xml over every HTML page, and an Atom feed per paper."""
+    paths = [urls.home(), urls.search(), urls.topic_index(), urls.about()]
+    for paper in newspapers:
+        paths.append(paper.path)
+        for year in paper_years(paper):
+            paths.append(year.path)
+            paths.extend(m.path for m in year.months)
+        for issue in paper.issues:
+            paths.append(issue.path)
+            for page in issue.pages:
+                paths.append(page.path)
+                paths.extend(a.path for a in page.articles)
+        paper_articles = [a for i in paper.issues for p in i.pages for a in p.articles]
+        out.write_text(urls.feed(paper.slug), feeds.atom_feed(base_url, paper, paper_articles))
+    for topic in topics:
+        paths.extend(topic_pages(topic))
+    out.write_text("sitemap.xml", feeds.sitemap_xml(base_url, paths))

@@ -1,0 +1,230 @@
+"""Stage 2 of the build, run in worker processes: one issue at a time, render
+and write its article pages (HTML and Markdown), its page views and its issue page.
+
+A task carries the issue's outline (metadata and headlines) and the little it
+needs from the rest of the archive: the paper, the neighbouring issues and the
+topics of its articles.  The worker loads the pages' full readings from the
+parse cache that stage 1 filled, writes the files straight into the staging folder, and sends
+back only small records: the article list entries and the search documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sitegen import article_markdown, dates, theme, urls
+from sitegen.cache import ContentCache
+from sitegen.config import Config
+from sitegen.model import Article, Issue, Page
+from sitegen.output import SiteFolder
+from sitegen.read_pages import full_reading
+from sitegen.render import Renderer, environment
+
+ROLE_NAMES = {
+    "masthead": "报头", "kicker": "引题", "headline": "标题", "subtitle": "副题", "byline": "作者",
+    "dateline": "电头", "body": "正文", "subhead": "小标题", "caption": "图片说明", "continuation": "转版",
+    "furniture": "版面信息", "fragment": "残段", "duplicate": "重复",
+}
+
+
+@dataclass(frozen=True)
+class PaperLink:
+    """What an issue's pages show of their newspaper."""
+
+    name: str
+    """Paper name."""
+    slug: str
+    """URL segment of the paper."""
+    path: str
+    """The paper's index page."""
+
+
+@dataclass(frozen=True)
+class IssueLink:
+    """A neighbouring issue, for the 上一期 / 下一期 links."""
+
+    date: dt.date | None
+    """Its date."""
+    path: str
+    """Its index page."""
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    """A topic as an article page links to it."""
+
+    kind: str
+    """"subject", "series" or "keyword"."""
+    slug: str
+    """Slug within its kind."""
+    name: str
+    """Display name."""
+
+
+@dataclass(frozen=True)
+class IssueTask:
+    """Everything stage 2 needs to render one issue."""
+
+    paper: PaperLink
+    """The issue's newspaper."""
+    issue: Issue
+    """The issue, its pages holding reading outlines."""
+    files: tuple[Path, ...]
+    """The input file of each page, in the order of ``issue.pages``."""
+    prev_issue: IssueLink | None
+    """The paper's previous dated issue."""
+    next_issue: IssueLink | None
+    """The paper's next dated issue."""
+    topics: dict[str, tuple[TopicLink, ...]] = field(default_factory=dict)
+    """Topics of the issue's articles, by article id."""
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    """What stage 2 sends back for one issue."""
+
+    records: tuple[dict, ...]
+    """One entry of ``api/articles.json`` per article."""
+    search_documents: tuple[dict, ...]
+    """One document per article for the search index: id, url, title and text."""
+    files: int
+    """How many files were written."""
+
+
+def whole_page(page: Page, reading) -> Page:
+    """The page with its full reading in place of the outline, and its articles' stories with bodies."""
+    articles = tuple(replace(a, story=s) for a, s in zip(page.articles, reading.stories, strict=True))
+    return replace(page, reading=reading, articles=articles)
+
+
+#: How many pages before and after a page its view links to; a normal issue has
+#: fewer, so its pages link to all of them, but an undated pile of 1,000 page
+#: files must not make every page list 1,000 links.
+NEARBY_PAGES = 12
+
+
+def nearby(pages: tuple[Page, ...], index: int) -> tuple[Page, ...]:
+    """The pages of an issue around ``pages[index]`` that a page view links to."""
+    return pages[max(0, index - NEARBY_PAGES) : index + NEARBY_PAGES + 1]
+
+
+def citation(article: Article, base_url: str | None) -> str:
+    where = urls.absolute_url(base_url, article.path) if base_url else article.path
+    return (
+        f"《{article.story.headline}》，{article.newspaper}，{dates.chinese_date(article.date)}，"
+        f"{dates.page_label(article.page)}。{where}"
+    )
+
+
+def page_runs(page: Page) -> list[dict]:
+    """The page's blocks in reading order, grouped into runs of one article (or none)."""
+    runs: list[dict] = []
+    for block in page.reading.blocks:
+        if runs and runs[-1]["article"] == block.article:
+            runs[-1]["blocks"].append(block)
+        else:
+            runs.append({"article": block.article, "blocks": [block]})
+    return runs
+
+
+def article_record(article: Article, page: Page, topics: tuple[TopicLink, ...]) -> dict:
+    """The article's entry in ``api/articles.json`` (and its Markdown front matter)."""
+    story = article.story
+    return {
+        "id": article.id,
+        "url": article.path,
+        "markdown": urls.article_markdown(article.path),
+        "newspaper": article.newspaper,
+        "date": dates.iso_date(article.date),
+        "page": article.page,
+        "page_name": page.meta.page_name,
+        "kicker": story.kicker,
+        "title": story.headline,
+        "subtitle": story.subtitle,
+        "byline": story.byline,
+        "dateline": story.dateline,
+        "topics": [{"kind": t.kind, "slug": t.slug, "name": t.name} for t in topics],
+        "source": {"file": article.source.file, "line_start": article.source.line_start, "line_end": article.source.line_end},
+    }
+
+
+def search_document(article: Article) -> dict:
+    """What the search index needs of an article: where it is, its title and its whole text."""
+    story = article.story
+    head = [t for t in (story.kicker, story.headline, story.subtitle, story.byline, story.dateline) if t]
+    return {
+        "id": article.id,
+        "url": article.path,
+        "title": story.headline,
+        "newspaper": article.newspaper,
+        "date": dates.iso_date(article.date),
+        "text": "\n".join(head + [b.text for b in story.body]),
+    }
+
+
+@dataclass
+class RenderIssues:
+    """The stage's work for one issue (a picklable callable for ``sitegen.pool``)."""
+
+    archive_dir: Path
+    config: Config
+    cache: ContentCache
+    staging_root: Path
+    _tools: tuple | None = field(default=None, repr=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_tools": None}  # Jinja and Markdown are rebuilt in each process
+
+    def _ready(self) -> tuple[Renderer, object, SiteFolder]:
+        if self._tools is None:
+            renderer = Renderer(environment(theme.template_dirs(self.archive_dir)), self.config)
+            self._tools = (renderer, article_markdown.new_renderer(), SiteFolder(self.staging_root))
+        return self._tools
+
+    def __call__(self, task: IssueTask) -> RenderedIssue:
+        renderer, md, out = self._ready()
+        issue, paper = task.issue, task.paper
+        pages = [whole_page(p, full_reading(self.archive_dir, path, self.cache))
+                 for p, path in zip(issue.pages, task.files, strict=True)]
+        issue_articles = [a for page in pages for a in page.articles]
+        page_links = {p.meta.page: p.path for p in pages if p.meta.page}
+        records, documents, files = [], [], 0
+        n = 0
+        for index, page in enumerate(pages):
+            for article in page.articles:
+                topics = task.topics.get(article.id, ())
+                links = {num: urls.relative_url(article.path, path) for num, path in page_links.items()}
+                body_md = article_markdown.body_markdown(article, links)
+                record = article_record(article, page, topics)
+                records.append(record)
+                documents.append(search_document(article))
+                front = {k: v for k, v in record.items() if k not in ("url", "markdown")}
+                out.write_text(urls.article_markdown(article.path), article_markdown.article_document(article, front, body_md))
+                out.write_text(
+                    article.path,
+                    renderer.render(
+                        "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
+                        body_html=article_markdown.body_html(md, body_md),
+                        topics=topics, reprints=[], related=[],
+                        prev_article=issue_articles[n - 1] if n > 0 else None,
+                        next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,
+                        citation=citation(article, self.config.site.base_url),
+                    ),
+                )
+                files += 2
+                n += 1
+            out.write_text(
+                page.path,
+                renderer.render("page.html", page.path, page=page, issue=issue, paper=paper,
+                                runs=page_runs(page), role_names=ROLE_NAMES,
+                                nearby_pages=nearby(issue.pages, index)),
+            )
+            files += 1
+        out.write_text(
+            issue.path,
+            renderer.render("issue.html", issue.path, issue=issue, paper=paper,
+                            prev_issue=task.prev_issue, next_issue=task.next_issue),
+        )
+        return RenderedIssue(tuple(records), tuple(documents), files + 1)

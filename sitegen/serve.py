@@ -1,0 +1,425 @@
+"""``sitegen serve``: build the archive, serve it over HTTP and rebuild on every change.
+
+The loop an archivist works in: fix a page's text, its catalog entry or a
+template, save, and the browser shows the result.  It is made of
+
+* livereload's server, its watcher and its browser script (``/livereload.js``,
+  which reloads the page over a WebSocket after each rebuild);
+* a builder thread that runs the ordinary ``build()`` (so unchanged pages come
+  from the parse cache) into a fresh folder for every rebuild;
+* the switch: the server serves one generation folder and moves to the next in
+  a single assignment once that rebuild has finished, so it never shows a
+  half-built site.  A rebuild that fails, or that brings errors the served site
+  did not have (an undecodable file, a bad catalog entry), is not switched to:
+  the last good site stays, with the errors shown on top of every page.
+
+The generation folders live in the archive's cache folder
+(``.sitegen-cache/serve/<pid>-…``) and are removed when the server stops
+(Ctrl-C); folders left by a server that was killed are removed on the next start.
+"""
+
+from __future__ import annotations
+
+import base64
+import errno
+import hashlib
+import html
+import logging
+import mimetypes
+import os
+import re
+import shutil
+import signal
+import socket
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado import ioloop, web
+
+from sitegen import theme
+from sitegen.build import build
+from sitegen.cache import CACHE_DIR
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+#: How long to wait after a change for more changes, so that saving several files gives one rebuild.
+SETTLE_SECONDS = 0.1
+#: How often the watcher looks at the files' modification times.
+POLL_SECONDS = 0.1
+#: Ports tried after a busy one before giving up.
+PORT_ATTEMPTS = 20
+#: Files of the serve overlay, under a folder no site path can have.
+OVERLAY_CSS = "__sitegen__/serve.css"
+#: Warnings listed on the overlay; the terminal has them all.
+OVERLAY_WARNINGS = 20
+
+log = logging.getLogger("sitegen.serve")
+
+
+@dataclass(frozen=True)
+class Served:
+    """What the server shows: the last good site and the outcome of the last rebuild."""
+
+    root: Path | None
+    """Folder of the site being served (None until a build has succeeded)."""
+    errors: tuple[str, ...] = ()
+    """Errors of the last rebuild; when it was rejected for them, ``root`` is an older site."""
+    warnings: tuple[str, ...] = ()
+    """Warnings of the last rebuild."""
+    generation: int = 0
+    """How many rebuilds have finished."""
+
+
+@dataclass
+class Builder:
+    """Runs rebuilds one at a time in a background thread, coalescing changes that arrive meanwhile."""
+
+    archive_dir: Path
+    session: Path
+    """Folder for this server's generation folders."""
+    on_done: Callable[[Served], None]
+    """Called (in the builder thread) with the new state after every rebuild."""
+    echo: Callable[[str], None] = print
+    served: Served = field(default_factory=lambda: Served(None))
+    _wanted: threading.Event = field(default_factory=threading.Event)
+    _stopping: bool = False
+    busy: bool = False
+    """True while a rebuild runs."""
+    _generations: list[Path] = field(default_factory=list)
+
+    def rebuild(self) -> Served:
+        """One rebuild, in the calling thread; returns (and publishes) what is served afterwards."""
+        started = time.perf_counter()
+        generation = self.served.generation + 1
+        out = self.session / f"site-{generation}"
+        try:
+            result = build(self.archive_dir, out)
+        except Exception as error:  # noqa: BLE001 - a broken input or template must not stop the server
+            self.echo(traceback.format_exc().rstrip())
+            errors, warnings, built = (f"{type(error).__name__}: {error}",), (), False
+        else:
+            errors, warnings, built = tuple(map(str, result.errors)), tuple(map(str, result.warnings)), True
+            for line in (*errors, *warnings):
+                self.echo(line)
+        new_errors = set(errors) - (set(self.served.errors) if self.served.root else set())
+        accepted = built and (not new_errors or self.served.root is None)
+        seconds = time.perf_counter() - started
+        if accepted:
+            self._switch_to(out)
+            self.echo(f"Rebuilt in {seconds:.2f} s: {result.summary().rsplit(' in ', 1)[0]} "
+                      f"(parsed {result.parsed}, reused {result.reused} pages)")
+        else:
+            shutil.rmtree(out, ignore_errors=True)
+            self.echo(f"Rebuild failed after {seconds:.2f} s; still serving the last good site")
+        self.served = Served(
+            root=out if accepted else self.served.root,
+            errors=errors,
+            warnings=warnings,
+            generation=generation,
+        )
+        self.on_done(self.served)
+        return self.served
+
+    def _switch_to(self, out: Path) -> None:
+        """Keep the new generation and the one before it (requests may still be reading it)."""
+        self._generations.append(out)
+        while len(self._generations) > 2:
+            shutil.rmtree(self._generations.pop(0), ignore_errors=True)
+
+    def request(self) -> None:
+        """Ask for a rebuild soon (several requests before it starts give one rebuild)."""
+        self._wanted.set()
+
+    def run(self) -> None:
+        """The builder thread: wait for a request, let further changes settle, rebuild."""
+        while not self._stopping:
+            if not self._wanted.wait(timeout=0.2):
+                continue
+            while not self._stopping:  # settle: rebuild only once the files stop changing for a moment
+                self._wanted.clear()
+                time.sleep(SETTLE_SECONDS)
+                if not self._wanted.is_set():
+                    break
+            if not self._stopping:
+                self.busy = True
+                try:
+                    self.rebuild()
+                finally:
+                    self.busy = False
+
+    def stop(self) -> None:
+        self._stopping = True
+
+
+def open_session(archive_dir: Path) -> Path:
+    """A fresh folder for this server's sites, after removing those of servers that are gone."""
+    parent = archive_dir / CACHE_DIR / "serve"
+    parent.mkdir(parents=True, exist_ok=True)
+    for old in parent.iterdir():
+        pid = old.name.split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=parent))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class ArchiveWatcher(Watcher):
+    """livereload's polling watcher, looking every ``POLL_SECONDS`` rather than every 0.8 s."""
+
+    def __init__(self):
+        super().__init__()
+        self.ignore_dirs(CACHE_DIR, "__pycache__")
+        self._callback: ioloop.PeriodicCallback | None = None
+
+    def start(self, callback) -> bool:
+        self._callback = ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000)
+        self._callback.start()
+        return True
+
+    def examine(self):
+        """Run the tasks (which ask for a rebuild), but never let livereload reload the browser
+        itself: that happens when the rebuild is done, not when a file changed."""
+        super().examine()
+        return None, None
+
+
+def watched_paths(archive_dir: Path) -> list[Path]:
+    """The archive folder (pages, catalog and settings, its own templates and static files) and the default theme."""
+    default = theme.default_theme_dir()
+    return [archive_dir, default / "templates", default / "static"]
+
+
+def _ignored(path: str) -> bool:
+    parts = Path(path).parts
+    return any(part.startswith(".") for part in parts[-1:]) or path.endswith(("~", ".swp", ".swx", ".tmp"))
+
+
+# ---- serving ---------------------------------------------------------------------------------------
+
+_OVERLAY_STYLE = """\
+.sitegen-serve-overlay { position: fixed; z-index: 2147483647; left: 0; right: 0; top: 0;
+  max-height: 60vh; overflow: auto; margin: 0; padding: 1em 1.5em; font: 14px/1.5 monospace;
+  background: #fff4f4; color: #5c0000; border-bottom: 4px solid #c00; box-shadow: 0 2px 8px #0004; }
+.sitegen-serve-overlay.warnings-only { background: #fffbe6; color: #4d3b00; border-bottom-color: #d9a400;
+  position: static; max-height: none; }
+.sitegen-serve-overlay h2 { font-size: 1.1em; margin: 0 0 .5em; }
+.sitegen-serve-overlay ul { margin: 0; padding-left: 1.5em; }
+.sitegen-serve-overlay li { white-space: pre-wrap; }
+"""
+
+_HEAD_END = re.compile(r"</head>", re.I)
+_BODY_START = re.compile(r"<body[^>]*>", re.I)
+_CSP = re.compile(r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.I)
+
+
+def overlay_html(served: Served) -> str:
+    """The banner listing the last rebuild's errors (and warnings) on top of a served page."""
+    if not served.errors and not served.warnings:
+        return ""
+    parts = []
+    if served.errors:
+        parts.append(f"<h2>sitegen: the last rebuild failed ({len(served.errors)} errors); this is the last good site</h2>")
+        parts.append("<ul>" + "".join(f"<li>{html.escape(e)}</li>" for e in served.errors) + "</ul>")
+    if served.warnings:
+        shown = served.warnings[:OVERLAY_WARNINGS]
+        more = len(served.warnings) - len(shown)
+        parts.append(f"<h2>{len(served.warnings)} warnings</h2>")
+        parts.append(
+            "<ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in shown)
+            + (f"<li>… and {more} more (see the terminal)</li>" if more else "") + "</ul>"
+        )
+    kind = "" if served.errors else " warnings-only"
+    return f'<div class="sitegen-serve-overlay{kind}" role="alert" id="sitegen-serve-overlay">{"".join(parts)}</div>'
+
+
+def allow_script(page: str, script_hash: str) -> str:
+    """Let the page run livereload's inline loader, by adding its hash to the page's own CSP.
+
+    Only pages served by ``sitegen serve`` get this; built sites keep their policy.
+    """
+    if not script_hash:
+        return page
+
+    def widen(match: re.Match) -> str:
+        directives = [d.strip() for d in match.group(2).split(";") if d.strip()]
+        names = [d.split()[0].lower() for d in directives]
+        if "script-src" in names:
+            i = names.index("script-src")
+            directives[i] += f" '{script_hash}'"
+        else:
+            directives.append(f"script-src 'self' '{script_hash}'")
+        return match.group(1) + "; ".join(directives) + match.group(3)
+
+    return _CSP.sub(widen, page, count=1)
+
+
+def serve_page(page: str, served: Served, script_hash: str) -> str:
+    """A built page as ``sitegen serve`` shows it: livereload allowed by its CSP, the overlay on top."""
+    page = allow_script(page, script_hash)
+    banner = overlay_html(served)
+    if banner:
+        page = _HEAD_END.sub(f'<link rel="stylesheet" href="/{OVERLAY_CSS}">\n</head>', page, count=1)
+        page = _BODY_START.sub(lambda m: m.group(0) + "\n" + banner, page, count=1)
+    return page
+
+
+def _not_built_page() -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>sitegen serve</title></head>'
+        "<body><p>The site has not been built yet.</p></body></html>\n"
+    )
+
+
+def _read(root: Path | None, name: str) -> bytes | None:
+    """The file ``name`` of the site in ``root``; None when absent or outside the site."""
+    if root is None or not name or "\0" in name:
+        return None
+    target = (root / name).resolve()
+    if root.resolve() not in target.parents or not target.is_file():
+        return None
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+class SiteHandler(web.RequestHandler):
+    """Serves the current generation of the site; livereload's transform adds its script to HTML pages."""
+
+    def initialize(self, current: Callable[[], Served], script_hash: Callable[[], str]):
+        self.current, self.script_hash = current, script_hash
+
+    def compute_etag(self):
+        return None
+
+    def head(self, path: str):
+        self.get(path, include_body=False)
+
+    def get(self, path: str, include_body: bool = True):
+        served = self.current()
+        self.set_header("Cache-Control", "no-store")
+        if path == OVERLAY_CSS:
+            self.set_header("Content-Type", "text/css; charset=utf-8")
+            self.finish(_OVERLAY_STYLE if include_body else None)
+            return
+        name = path + "index.html" if path == "" or path.endswith("/") else path
+        content = _read(served.root, name)
+        if content is None and _read(served.root, f"{name}/index.html") is not None:
+            self.redirect(f"/{path}/", permanent=False)
+            return
+        if content is None:
+            self.set_status(404)
+            name = "404.html"
+            content = _read(served.root, name) or (_not_built_page() if served.root is None else "Not found")
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            content = serve_page(content if isinstance(content, str) else content.decode("utf-8"), served, self.script_hash())
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+            kind += "; charset=utf-8"
+        self.set_header("Content-Type", kind)
+        if include_body:
+            self.write(content)
+        self.finish()
+
+
+class SiteServer(Server):
+    """livereload's ``Server``, serving whichever generation of the site is current."""
+
+    def __init__(self, current: Callable[[], Served], watcher: Watcher):
+        super().__init__(watcher=watcher)
+        self.current = current
+        self.script_hash = ""
+
+    def get_web_handlers(self, script):
+        # ``script`` is livereload's inline loader, which its transform puts before </head>;
+        # the site's CSP allows it by hash.
+        body = re.sub(rb"^<script[^>]*>|</script>$", b"", bytes(script))
+        self.script_hash = "sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode()
+        return [(r"/(.*)", SiteHandler, {"current": self.current, "script_hash": lambda: self.script_hash})]
+
+
+def free_port(host: str, port: int, attempts: int = PORT_ATTEMPTS) -> int:
+    """``port`` if it can be bound on ``host``, else the next one that can; OSError when none."""
+    last: OSError | None = None
+    for candidate in range(port, port + attempts):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, candidate))
+                return candidate
+            except OSError as error:
+                if error.errno != errno.EADDRINUSE:
+                    raise
+                last = error
+    raise OSError(errno.EADDRINUSE, f"ports {port}-{port + attempts - 1} on {host} are all in use") from last
+
+
+def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False,
+          echo: Callable[[str], None] = print) -> int:
+    """Build, serve and rebuild until interrupted; the exit status."""
+    try:
+        chosen = free_port(host, port)
+    except OSError as error:
+        echo(f"sitegen: cannot serve on {host}:{port}: {error.strerror or error}")
+        return 2
+    if chosen != port:
+        echo(f"Port {port} is in use; serving on port {chosen} instead.")
+
+    def on_term(signum, frame):  # the same clean stop for `kill` as for Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)
+    loop = ioloop.IOLoop.current()
+
+    def reload_browsers(served: Served) -> None:
+        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    session = open_session(archive_dir)
+    builder = Builder(archive_dir, session, reload_browsers, echo=echo)
+    worker = threading.Thread(target=builder.run, name="sitegen-rebuild", daemon=True)
+    try:
+        watcher = ArchiveWatcher()
+        for path in watched_paths(archive_dir):
+            if path.is_dir():
+                # 'forever': livereload must not reload the browser on a change, only after the rebuild.
+                watcher.watch(str(path), builder.request, delay="forever", ignore=_ignored)
+        # Note every file now, so that a change made during the first build, or a file deleted
+        # before the first poll, is seen.
+        watcher.examine()
+        echo(f"Building {archive_dir} …")
+        builder.rebuild()
+        worker.start()
+        echo(f"Serving {archive_dir} on http://{host}:{chosen}/ (Ctrl-C to stop)")
+        server = SiteServer(lambda: builder.served, watcher)
+        server.serve(port=chosen, host=host, open_url_delay=0.5 if open_browser else None, restart_delay=0)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        builder.stop()
+        if builder.busy:
+            echo("Waiting for the rebuild to finish …")
+        if worker.is_alive():
+            worker.join()
+        shutil.rmtree(session, ignore_errors=True)
+    echo("Stopped.")
+    return 0

@@ -1,0 +1,92 @@
+"""The parse cache: a rebuild parses only what changed and makes the same site."""
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build
+from sitegen.cache import CACHE_DIR
+from sitegen.cli import main
+from tests.conftest import copy_seeds
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    return copy_seeds(tmp_path / "archive", 3)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_second_build_takes_every_page_from_the_cache(archive, tmp_path):
+    first = build(archive, tmp_path / "site")
+    second = build(archive, tmp_path / "site")
+    assert (first.parsed, first.reused) == (3, 0)
+    assert (second.parsed, second.reused) == (0, 3)
+
+
+def test_no_cache_parses_every_page_and_leaves_no_cache_folder(archive, tmp_path):
+    assert main(["build", str(archive), "-o", str(tmp_path / "site"), "--no-cache"]) == 0
+    assert not (archive / CACHE_DIR).exists()
+    build(archive, tmp_path / "site")
+    assert build(archive, tmp_path / "site", use_cache=False).parsed == 3
+
+
+def test_an_edited_page_is_parsed_again_and_its_new_text_is_published(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    page = sorted(archive.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n　　档案馆补录的一段正文。\n", encoding="utf-8")
+    result = build(archive, tmp_path / "site")
+    assert (result.parsed, result.reused) == (1, 2)
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert any("档案馆补录的一段正文。" in html for html in pages)
+
+
+def test_site_is_byte_identical_with_and_without_the_cache(archive, tmp_path):
+    build(archive, tmp_path / "cold", use_cache=False)
+    build(archive, tmp_path / "warm-up")
+    warm = build(archive, tmp_path / "warm")
+    assert warm.reused == 3
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+
+
+def test_damaged_cache_entries_are_ignored_and_rewritten(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    for entry in (archive / CACHE_DIR / "parse").iterdir():
+        entry.write_bytes(entry.read_bytes()[:100])
+    assert build(archive, tmp_path / "site").parsed == 3
+    assert build(archive, tmp_path / "site").reused == 3
+
+
+def test_a_cache_entry_that_would_run_code_is_refused(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    marker = tmp_path / "pwned"
+    for entry in (archive / CACHE_DIR / "parse").iterdir():
+        key = entry.read_bytes().split(b"\n", 1)[0]
+        payload = pickle.dumps(_Exploit(str(marker)))
+        entry.write_bytes(key + b"\n" + payload)
+    assert build(archive, tmp_path / "site").parsed == 3
+    assert not marker.exists()
+
+
+class _Exploit:
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.path),))
+
+
+def test_deleting_a_page_drops_its_cache_entry(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    sorted(archive.glob("*.txt"))[0].unlink()
+    result = build(archive, tmp_path / "site")
+    assert result.pages == 2
+    assert len(list((archive / CACHE_DIR / "parse").iterdir())) == 2
+
+
+def test_cache_folder_is_ignored_by_git(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    assert (archive / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
