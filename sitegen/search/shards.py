@@ -96,8 +96,9 @@ class PostingCollector:
                 yield term, postings[term]
 
 
-def ranges(terms: Iterator[tuple[str, array]], target: int = TARGET_SHARD_BYTES) -> Iterator[list[tuple[str, array]]]:
+def ranges(terms: Iterator[tuple[str, array]], target: int | None = None) -> Iterator[list[tuple[str, array]]]:
     """Consecutive runs of terms of about ``target`` bytes each (a number takes about 1.6 characters)."""
+    target = target or TARGET_SHARD_BYTES
     current: list[tuple[str, array]] = []
     size = 0
     for term, records in terms:

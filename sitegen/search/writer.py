@@ -58,6 +58,11 @@ class SearchDoc:
     topics: tuple[tuple[str, str], ...] = ()
     """(slug, name) of each topic the article belongs to."""
 
+    @classmethod
+    def from_dict(cls, record: dict) -> "SearchDoc":
+        """A SearchDoc from its JSON form (lists where the dataclass has tuples)."""
+        return cls(**{**record, "topics": tuple(tuple(t) for t in record.get("topics", ()))})
+
 
 @dataclass(frozen=True)
 class SearchStats:
