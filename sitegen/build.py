@@ -40,6 +40,7 @@ from sitegen.read_pages import ReadPages
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderIssues, TopicLink
+from sitegen.search import SearchDoc, build_search_index
 from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
 
@@ -167,8 +168,13 @@ def build(
                 write_feeds(staging, config.site.base_url, newspapers, topics)
             timer.done("render index pages")
 
-            # Search: the search index is built from _stored_documents(documents),
-            # streamed in archive order, never all held in memory.
+            # Search: streamed in archive order from the scratch file, never all held in memory.
+            search = build_search_index(
+                (SearchDoc.from_dict(d) for d in _stored_documents(documents)), staging.root / "search"
+            )
+            if log:
+                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
+            timer.done("search index")
 
         _write_static(staging, archive_dir)
         timer.done("static files")
