@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from sitegen import archive, diagnostics, metadata, theme, urls
+from sitegen import archive, diagnostics, metadata, stamp, theme, urls
 from sitegen.archive import ReadPage
 from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
@@ -40,6 +40,7 @@ from sitegen.read_pages import ReadPages
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderIssues, TopicLink
+from sitegen.search import SearchDoc, build_search_index
 from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
 
@@ -60,6 +61,8 @@ class BuildResult:
     """Input files decoded and parsed by this build."""
     reused: int = 0
     """Input files taken unchanged from the parse cache (``sitegen.cache``)."""
+    up_to_date: bool = False
+    """True when nothing had changed since the build that wrote the output folder, so nothing was written."""
 
     def summary(self) -> str:
         return (
@@ -117,6 +120,18 @@ def build(
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
 
+    # Nothing changed since the build that made out_dir (sitegen.stamp): say so and stop.
+    inputs = stamp.site_stamp(archive_dir, out_dir, base_url=config.site.base_url) if use_cache else None
+    previous = stamp.unchanged_site(archive_dir, out_dir, inputs) if inputs else None
+    if previous:
+        result.papers, result.issues, result.pages, result.articles = (
+            previous.papers, previous.issues, previous.pages, previous.articles)
+        result.diagnostics.extend(previous.diagnostics)
+        result.up_to_date, result.reused = True, previous.pages
+        timer.done("compare with the previous build: nothing changed")
+        result.seconds = time.perf_counter() - timer.start
+        return result
+
     staging = Staging(out_dir)
     try:
         # Between the two passes every page's full reading waits in the parse cache.
@@ -153,8 +168,13 @@ def build(
                 write_feeds(staging, config.site.base_url, newspapers, topics)
             timer.done("render index pages")
 
-            # Search: the search index is built from _stored_documents(documents),
-            # streamed in archive order, never all held in memory.
+            # Search: streamed in archive order from the scratch file, never all held in memory.
+            search = build_search_index(
+                (SearchDoc.from_dict(d) for d in _stored_documents(documents)), staging.root / "search"
+            )
+            if log:
+                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
+            timer.done("search index")
 
         _write_static(staging, archive_dir)
         timer.done("static files")
@@ -168,6 +188,9 @@ def build(
     result.issues = sum(len(p.issues) for p in newspapers)
     result.pages = len(read_pages)
     result.articles = len(articles)
+    if inputs:
+        stamp.remember_site(archive_dir, out_dir, inputs, papers=result.papers, issues=result.issues,
+                            pages=result.pages, articles=result.articles, diagnostics=result.diagnostics)
     result.seconds = time.perf_counter() - timer.start
     return result
 

@@ -31,7 +31,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 2
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
-    print(f"Built {args.output}: {result.summary()}")
+    if result.up_to_date:
+        print(f"{args.output} is up to date (nothing changed since it was built; --no-cache to build anyway): "
+              f"{result.summary()}")
+    else:
+        print(f"Built {args.output}: {result.summary()}")
     return exit_status(result.diagnostics, strict=args.strict)
 
 

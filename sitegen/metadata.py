@@ -58,6 +58,7 @@ input file is a warning.  Neither stops the build.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
 from collections import defaultdict
@@ -268,19 +269,34 @@ class Catalog:
     def statement_for(self, source: str) -> Statement | None:
         """What the catalog states about the input file ``source`` (relative path), merged in order."""
         found: dict[str, object] = {}
-        for entry in self.entries:
-            if _glob_matches(entry.pattern, source):
-                found.update({k: v for k, v in entry.statement.__dict__.items() if v is not None})
+        for index in sorted(self._exact.get(source, []) + [i for i, regex in self._globs if regex.fullmatch(source)]):
+            found.update({k: v for k, v in self.entries[index].statement.__dict__.items() if v is not None})
         return Statement(**found) if found else None
 
     def unmatched(self, sources: Iterable[str]) -> list[Diagnostic]:
         """A warning for each entry that matches none of the input files."""
-        sources = list(sources)
+        sources = set(sources)
+        used = {i for name in sources for i in self._exact.get(name, [])}
+        used |= {i for i, regex in self._globs if any(regex.fullmatch(s) for s in sources)}
         return [
             diagnostics.warning(self.file, f"entry '{entry.pattern}' matches no input file", entry.line)
-            for entry in self.entries
-            if not any(_glob_matches(entry.pattern, s) for s in sources)
+            for index, entry in enumerate(self.entries)
+            if index not in used
         ]
+
+    # A catalog may list every one of 10,000 files by name: plain names are
+    # looked up, only real globs are matched against each file.
+    @functools.cached_property
+    def _exact(self) -> dict[str, list[int]]:
+        exact: dict[str, list[int]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            if not _GLOB_CHARS.search(entry.pattern):
+                exact[entry.pattern].append(index)
+        return dict(exact)
+
+    @functools.cached_property
+    def _globs(self) -> list[tuple[int, re.Pattern]]:
+        return [(i, _glob_regex(e.pattern)) for i, e in enumerate(self.entries) if _GLOB_CHARS.search(e.pattern)]
 
 
 def load_catalog(archive_dir: Path) -> tuple[Catalog, list[Diagnostic]]:
@@ -358,8 +374,7 @@ def _key_line(lines: list[str], key: str, start: int, end: int) -> int | None:
     return start or None
 
 
-def _glob_matches(pattern: str, path: str) -> bool:
-    return _glob_regex(pattern).fullmatch(path) is not None
+_GLOB_CHARS = re.compile(r"[*?]")
 
 
 def _glob_regex(pattern: str) -> re.Pattern:

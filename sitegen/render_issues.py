@@ -150,17 +150,21 @@ def article_record(article: Article, page: Page, topics: tuple[TopicLink, ...]) 
     }
 
 
-def search_document(article: Article) -> dict:
-    """What the search index needs of an article: where it is, its title and its whole text."""
+def search_document(article: Article, topics: tuple[TopicLink, ...]) -> dict:
+    """What the search index needs of an article (the fields of ``sitegen.search.SearchDoc``)."""
     story = article.story
-    head = [t for t in (story.kicker, story.headline, story.subtitle, story.byline, story.dateline) if t]
+    credits = [t for t in (story.byline, story.dateline) if t]
     return {
         "id": article.id,
         "url": article.path,
         "title": story.headline,
+        "kicker": story.kicker,
+        "subtitle": story.subtitle,
+        "body": "\n".join(credits + [b.text for b in story.body]),
         "newspaper": article.newspaper,
         "date": dates.iso_date(article.date),
-        "text": "\n".join(head + [b.text for b in story.body]),
+        "page": article.page,
+        "topics": [[f"{t.kind}/{t.slug}", t.name] for t in topics],
     }
 
 
@@ -199,7 +203,7 @@ class RenderIssues:
                 body_md = article_markdown.body_markdown(article, links)
                 record = article_record(article, page, topics)
                 records.append(record)
-                documents.append(search_document(article))
+                documents.append(search_document(article, topics))
                 front = {k: v for k, v in record.items() if k not in ("url", "markdown")}
                 out.write_text(urls.article_markdown(article.path), article_markdown.article_document(article, front, body_md))
                 out.write_text(

@@ -101,7 +101,10 @@ class Builder:
         generation = self.served.generation + 1
         out = self.session / f"site-{generation}"
         try:
-            result = build(self.archive_dir, out)
+            # Rebuilds run beside the server's thread, where forking a process pool is unsafe
+            # (a child can inherit a lock another thread holds), so they render in this process;
+            # the first build, before the server starts, uses every core.
+            result = build(self.archive_dir, out, jobs=None if generation == 1 else 1)
         except Exception as error:  # noqa: BLE001 - a broken input or template must not stop the server
             self.echo(traceback.format_exc().rstrip())
             errors, warnings, built = (f"{type(error).__name__}: {error}",), (), False
@@ -384,7 +387,15 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     if chosen != port:
         echo(f"Port {port} is in use; serving on port {chosen} instead.")
 
-    def on_term(signum, frame):  # the same clean stop for `kill` as for Ctrl-C
+    server_pid = os.getpid()
+
+    def on_term(signum, frame):
+        """The same clean stop for `kill` as for Ctrl-C, in the server only: the build's
+        worker processes inherit this handler, and their pool stops them with SIGTERM."""
+        if os.getpid() != server_pid:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_term)

@@ -1,6 +1,7 @@
 """The parse cache: a rebuild parses only what changed and makes the same site."""
 
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 def test_second_build_takes_every_page_from_the_cache(archive, tmp_path):
     first = build(archive, tmp_path / "site")
-    second = build(archive, tmp_path / "site")
+    second = build(archive, tmp_path / "another")
     assert (first.parsed, first.reused) == (3, 0)
     assert (second.parsed, second.reused) == (0, 3)
 
@@ -56,8 +57,8 @@ def test_damaged_cache_entries_are_ignored_and_rewritten(archive, tmp_path):
     build(archive, tmp_path / "site")
     for entry in (archive / CACHE_DIR / "parse").iterdir():
         entry.write_bytes(entry.read_bytes()[:100])
-    assert build(archive, tmp_path / "site").parsed == 3
-    assert build(archive, tmp_path / "site").reused == 3
+    assert build(archive, tmp_path / "second").parsed == 3
+    assert build(archive, tmp_path / "third").reused == 3
 
 
 def test_a_cache_entry_that_would_run_code_is_refused(archive, tmp_path):
@@ -67,7 +68,7 @@ def test_a_cache_entry_that_would_run_code_is_refused(archive, tmp_path):
         key = entry.read_bytes().split(b"\n", 1)[0]
         payload = pickle.dumps(_Exploit(str(marker)))
         entry.write_bytes(key + b"\n" + payload)
-    assert build(archive, tmp_path / "site").parsed == 3
+    assert build(archive, tmp_path / "second").parsed == 3
     assert not marker.exists()
 
 
@@ -90,3 +91,38 @@ def test_deleting_a_page_drops_its_cache_entry(archive, tmp_path):
 def test_cache_folder_is_ignored_by_git(archive, tmp_path):
     build(archive, tmp_path / "site")
     assert (archive / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_alone_and_repeats_its_messages(archive, tmp_path):
+    (archive / "broken.txt").write_bytes(b"\x00\x01binary\xff" * 40)
+    first = build(archive, tmp_path / "site")
+    before = _files(tmp_path / "site")
+    marker = (tmp_path / "site" / ".sitegen-site").stat().st_mtime_ns
+    again = build(archive, tmp_path / "site")
+    assert again.up_to_date and not first.up_to_date
+    assert (again.pages, again.articles) == (first.pages, first.articles)
+    assert [str(d) for d in again.diagnostics] == [str(d) for d in first.diagnostics]
+    assert any("broken.txt" in str(d) for d in again.errors)
+    assert (tmp_path / "site" / ".sitegen-site").stat().st_mtime_ns == marker
+    assert _files(tmp_path / "site") == before
+
+
+@pytest.mark.parametrize("change", ["template", "settings", "base_url", "output_removed", "no_cache"])
+def test_any_change_to_what_the_site_is_made_from_builds_again(archive, tmp_path, change):
+    build(archive, tmp_path / "site")
+    options = {}
+    if change == "template":
+        (archive / "templates").mkdir()
+        (archive / "templates" / "404.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    elif change == "settings":
+        (archive / "sitegen.toml").write_text('[site]\ntitle = "另一个标题"\n', encoding="utf-8")
+    elif change == "base_url":
+        options["base_url"] = "https://example.org/archive/"
+    elif change == "output_removed":
+        shutil.rmtree(tmp_path / "site")
+    else:
+        options["use_cache"] = False
+    result = build(archive, tmp_path / "site", **options)
+    assert not result.up_to_date
+    if change == "settings":
+        assert "另一个标题" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -56,7 +57,7 @@ class Served:
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sitegen", "serve", str(archive), "--port", str(port)],
-            cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+            cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
         )
 
     def output(self) -> str:
@@ -77,7 +78,11 @@ class Served:
 
     def stop(self) -> int:
         self.process.terminate()
-        return self.process.wait(timeout=TIMEOUT)
+        try:
+            return self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)  # never leave a hung server (or its workers) behind
+            raise
 
 
 @pytest.fixture

@@ -1,0 +1,116 @@
+"""Index shards: each term's postings packed into one string, in the form the
+browser turns back into a lunr index (``lunr.Index.load``).
+
+lunr's own serialised JSON spends ~30 bytes a posting (the document ref
+repeated under every term, a field vector entry with the score spelled out), so
+1,500 articles made a 30 MB index.  Here a posting is a handful of characters:
+document gap, BM25 term-frequency weight (one digit), frequency and position
+gaps, in a base-46 variable-length code.  Ranking is lunr's BM25 (k1 1.2,
+b 0.75, lunr's idf, field boosts): the build stores the part that needs the
+field's length, the browser multiplies by idf and boost when it loads a shard
+(``tests/test_search_index.py`` checks the result against lunr.py's own
+builder).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+
+#: Indexed fields and their lunr boosts: a hit in the headline counts most.
+FIELDS = ("title", "kicker", "subtitle", "body")
+BOOSTS = {"title": 10, "kicker": 3, "subtitle": 3, "body": 1}
+
+#: lunr's BM25 parameters (its defaults).
+K1 = 1.2
+B = 0.75
+#: The term-frequency weight lies in (0, K1 + 1); it is shipped as one digit out of this many levels.
+WEIGHT_LEVELS = 45
+
+# 92 printable ASCII characters that need no escaping in a JSON string: a
+# number's last digit comes from the first alphabet, its other digits from the
+# second, so numbers need no separators.
+_SAFE = "".join(c for c in map(chr, range(0x21, 0x7F)) if c not in '"\\')
+LAST_DIGITS, MORE_DIGITS = _SAFE[:46], _SAFE[46:]
+BASE = 46
+
+#: Per-field lengths of every document, ``lengths[field][document]``.
+FieldLengths = Sequence[Sequence[int]]
+
+
+def _code(n: int) -> str:
+    digits = [LAST_DIGITS[n % BASE]]
+    n //= BASE
+    while n:
+        digits.append(MORE_DIGITS[n % BASE])
+        n //= BASE
+    return "".join(reversed(digits))
+
+
+_CODES = [_code(n) for n in range(BASE * BASE)]
+
+
+def encode_numbers(numbers: Iterable[int]) -> str:
+    """Non-negative integers in the base-46 code.
+
+    >>> encode_numbers([0, 45, 46, 2115, 2116])
+    '!OQ!~OQP!'
+    >>> decode_numbers(_)
+    [0, 45, 46, 2115, 2116]
+    """
+    codes, small = _CODES, len(_CODES)
+    return "".join(codes[n] if n < small else _code(n) for n in numbers)
+
+
+def decode_numbers(text: str) -> list[int]:
+    """The inverse of ``encode_numbers`` (search.js has the same function)."""
+    numbers, n = [], 0
+    for char in text:
+        more = MORE_DIGITS.find(char)
+        if more >= 0:
+            n = n * BASE + more
+        else:
+            numbers.append(n * BASE + LAST_DIGITS.index(char))
+            n = 0
+    return numbers
+
+
+def tf_weight(frequency: int, length: int, average_length: float) -> float:
+    """lunr's BM25 term-frequency part for one field of one document."""
+    return (K1 + 1) * frequency / (K1 * (1 - B + B * (length / average_length if average_length else 0)) + frequency)
+
+
+def weight_level(weight: float) -> int:
+    return max(1, min(WEIGHT_LEVELS, round(weight / (K1 + 1) * WEIGHT_LEVELS)))
+
+
+def encode_postings(
+    records: array, lengths: FieldLengths, average: Sequence[float]
+) -> str:
+    """One term's postings, from flat spool records ``doc, field, frequency, positions…`` in document order.
+
+    Output, for each field that has the term: field index, number of
+    documents, then per document its gap from the previous one, weight level,
+    frequency and position gaps.
+    """
+    by_field: list[list[int]] = [[] for _ in FIELDS]
+    previous = [0] * len(FIELDS)
+    docs = [0] * len(FIELDS)
+    i, end = 0, len(records)
+    while i < end:
+        doc, field, frequency = records[i], records[i + 1], records[i + 2]
+        out = by_field[field]
+        out += (doc - previous[field], weight_level(tf_weight(frequency, lengths[field][doc], average[field])), frequency)
+        last = 0
+        for p in records[i + 3 : i + 3 + frequency]:
+            out.append(p - last)
+            last = p
+        previous[field] = doc
+        docs[field] += 1
+        i += 3 + frequency
+    numbers: list[int] = []
+    for field, out in enumerate(by_field):
+        if out:
+            numbers += (field, docs[field])
+            numbers += out
+    return encode_numbers(numbers)

@@ -1,0 +1,86 @@
+"""How text becomes search terms: one normalisation and one term rule, shared by
+the index builder and (mirrored line for line) by ``static/js/search.js``.
+
+Chinese is written without spaces, and no word list agrees with every reader
+on where words end: jieba cuts 援朔医疗队 into 援朔/医疗队, so a search for 医疗
+would miss it if the index held only jieba's words (measured on People's Daily:
+recall 0.61).  The index therefore holds overlapping character *bigrams*, each
+with its position: any string of two or more characters is found by looking up
+its bigrams and checking that they stand next to each other.  The last
+character of every run is also indexed alone, so that a one-character query
+finds every article containing that character.
+
+Normalisation works character by character and never changes the number of
+code points, so a position in the normalised text is also a position in the
+text as printed, which is what the browser highlights:
+
+>>> normalise("ＣＮ１４，２０２２年")
+'cn14,2022年'
+>>> field_terms("援朔医疗队")[0]["医疗"]
+[2]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Word characters: letters and digits (what Python's ``isalnum`` accepts) and
+#: private-use characters, where OCR puts rare characters.  Everything else
+#: (punctuation, spaces, symbols) separates words.  search.js uses the same
+#: classes: ``[\p{L}\p{N}\p{Co}]``.
+_RUN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
+
+
+class _CharTable(dict):
+    """A ``str.translate`` table that fills itself: each character maps to one character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        if len(folded) != 1:
+            folded = char
+        lower = folded.lower()
+        self[code] = result = lower if len(lower) == 1 else folded
+        return result
+
+
+_TABLE = _CharTable()
+
+
+def normalise(text: str) -> str:
+    """Width and case folded (NFKC, lower case) with exactly one output character per input character."""
+    return text.translate(_TABLE)
+
+
+def field_terms(text: str | None) -> tuple[dict[str, list[int]], int]:
+    """The terms of one field with their positions (code points), and the field's length in terms.
+
+    Every word character starts one term: the bigram it forms with the next
+    character, or itself alone when it ends its run.
+    """
+    if not text:
+        return {}, 0
+    terms: dict[str, list[int]] = {}
+    count = 0
+    for run in _RUN.finditer(normalise(text)):
+        word, start = run.group(), run.start()
+        for i, bigram in enumerate(map(str.__add__, word, word[1:]), start):
+            if bigram in terms:
+                terms[bigram].append(i)
+            else:
+                terms[bigram] = [i]
+        last = start + len(word) - 1
+        if word[-1] in terms:
+            terms[word[-1]].append(last)
+        else:
+            terms[word[-1]] = [last]
+        count += len(word)
+    return terms, count
+
+
+def utf16_key(term: str) -> bytes:
+    """Sort key giving JavaScript's string order (UTF-16 code units), which lunr.js
+    requires when it loads an index; Python's code-point order differs once a
+    term holds a character above U+FFFF (lunr.py issue #144)."""
+    return term.encode("utf-16-be")

@@ -1,0 +1,521 @@
+/*
+ * sitegen full-text search: window.sitegen.search(query, options)
+ *
+ * Works from file:// as well as over HTTP: every index file is a script that
+ * stores its data in window.sitegenSearchData, loaded with a <script> tag
+ * (no fetch, XHR, Worker or WebAssembly).  The index is made by
+ * sitegen/search/ (read its docstrings for the file formats).
+ *
+ * Terms are overlapping character bigrams with positions, so any string of two
+ * or more characters is found: the query is cut into the bigrams that cover
+ * it, their shards are loaded and queried with lunr (idx.query, never
+ * idx.search, so no user text is parsed as lunr syntax), and the positions
+ * show which articles hold the exact string.  Those rank first; articles that
+ * hold all the parts, but apart, follow.
+ *
+ * API
+ *   sitegen.search(query, options) -> Promise of an array, best first, of
+ *     {id, url, title, newspaper, date, page, topics, score, exact, snippet}
+ *     url is relative to the site root; date is "YYYY-MM-DD" or null; exact
+ *     says the article contains the query as typed (up to width and case);
+ *     snippet is HTML (text escaped, matches in <mark>) for the results in
+ *     options.snippets (default: the first 20), null for the others; fill
+ *     more with sitegen.snippets(results, start, end).
+ *   options: paper (name), from / to ("YYYY-MM-DD", inclusive), topic (slug),
+ *     sort ("relevance" | "date" oldest first | "date-desc"),
+ *     snippets ([start, end) of the results to make snippets for).
+ *   sitegen.searchInfo() -> Promise of {documents, papers, topics} for filters.
+ */
+(function () {
+  "use strict";
+
+  var sitegen = (window.sitegen = window.sitegen || {});
+  var store = (window.sitegenSearchData = window.sitegenSearchData || {});
+  var metaRoot = document.querySelector('meta[name="sitegen-root"]');
+  var root = (metaRoot && metaRoot.getAttribute("content")) || document.documentElement.getAttribute("data-root") || "./";
+  if (root.charAt(root.length - 1) !== "/") root += "/";
+
+  var FORMAT_VERSION = 1;
+  var SNIPPET_CONTEXT = 36; // code points shown before a match
+  var SNIPPET_LENGTH = 110; // code points in a snippet
+
+  /* ---------- loading scripts ---------- */
+
+  var pending = {};
+  var loadedFiles = [];
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.async = true;
+      tag.onload = function () { tag.remove(); resolve(); };
+      tag.onerror = function () { tag.remove(); reject(new Error("无法加载检索文件：" + src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function load(name) {
+    if (!pending[name]) {
+      var src = root + "search/" + name + ".js";
+      pending[name] = loadScript(src).then(function () {
+        if (!(name in store)) throw new Error("检索文件内容有误：" + src);
+        var value = store[name];
+        delete store[name];
+        loadedFiles.push("search/" + name + ".js");
+        return value;
+      });
+      pending[name].catch(function () { delete pending[name]; });
+    }
+    return pending[name];
+  }
+
+  var lunrReady = null;
+  function loadLunr() {
+    if (window.lunr) return Promise.resolve(window.lunr);
+    if (!lunrReady) {
+      lunrReady = loadScript(root + "static/vendor/lunr.js").then(function () {
+        loadedFiles.push("static/vendor/lunr.js");
+        return window.lunr;
+      });
+      lunrReady.catch(function () { lunrReady = null; });
+    }
+    return lunrReady;
+  }
+
+  var manifestReady = null;
+  function manifest() {
+    if (!manifestReady) {
+      manifestReady = Promise.all([load("manifest"), loadLunr()]).then(function (values) {
+        var m = values[0];
+        if (m.version !== FORMAT_VERSION) throw new Error("检索索引版本不符，请重新生成网站");
+        return m;
+      });
+      manifestReady.catch(function () { manifestReady = null; });
+    }
+    return manifestReady;
+  }
+
+  /* ---------- text: the same rules as sitegen/search/tokenize.py ---------- */
+
+  var WORD = /^[\p{L}\p{N}\uE000-\uF8FF]$/u;
+  var foldCache = new Map();
+
+  function cpLength(s) {
+    var n = 0;
+    for (var _ of s) n++; // eslint-disable-line no-unused-vars
+    return n;
+  }
+
+  // One character in, one character out: NFKC and lower case, unless that
+  // would turn it into several characters (then it stays as it is).
+  function fold(c) {
+    var f = foldCache.get(c);
+    if (f === undefined) {
+      var n = c.normalize("NFKC");
+      if (cpLength(n) !== 1) n = c;
+      var l = n.toLowerCase();
+      f = cpLength(l) === 1 ? l : n;
+      foldCache.set(c, f);
+    }
+    return f;
+  }
+
+  function normalisedChars(text) {
+    return Array.from(text, fold);
+  }
+
+  // The query as runs of word characters (each an array of code points).
+  function segments(query) {
+    var out = [], run = [];
+    normalisedChars(query).forEach(function (c) {
+      if (WORD.test(c)) run.push(c);
+      else if (run.length) { out.push(run); run = []; }
+    });
+    if (run.length) out.push(run);
+    return out;
+  }
+
+  // The bigrams that cover a segment end to end, with their offsets: at
+  // 0, 2, 4, … and the last pair.  An article holds the segment exactly when
+  // it has each of them at start + offset.
+  function cover(seg) {
+    if (seg.length === 1) return [{ term: seg[0], offset: 0, prefix: true }];
+    var parts = [];
+    for (var i = 0; i + 1 < seg.length; i += 2) parts.push(i);
+    if (parts[parts.length - 1] !== seg.length - 2) parts.push(seg.length - 2);
+    return parts.map(function (i) {
+      var term = seg[i] + seg[i + 1];
+      return { term: term, offset: i, prefix: false };
+    });
+  }
+
+  /* ---------- shards ---------- */
+
+  var SAFE = "";
+  for (var code = 0x21; code < 0x7f; code++) if (code !== 0x22 && code !== 0x5c) SAFE += String.fromCharCode(code);
+  var LAST = SAFE.slice(0, 46), MORE = SAFE.slice(46), BASE = 46;
+  var DIGIT = {};
+  for (var d = 0; d < BASE; d++) { DIGIT[LAST.charAt(d)] = d; DIGIT[MORE.charAt(d)] = -1 - d; }
+
+  function decodeNumbers(text) {
+    var out = [], n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var v = DIGIT[text.charAt(i)];
+      if (v < 0) n = n * BASE + (-1 - v);
+      else { out.push(n * BASE + v); n = 0; }
+    }
+    return out;
+  }
+
+  // Which shard holds a term: the number of shard bounds not after it.
+  function shardOf(m, term) {
+    var lo = 0, hi = m.bounds.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (m.bounds[mid] <= term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function shardsFor(m, part) {
+    var first = shardOf(m, part.term);
+    var last = part.prefix ? shardOf(m, part.term + "\uffff") : first;
+    var out = [];
+    for (var s = first; s <= last; s++) out.push(s);
+    return out;
+  }
+
+  // Raw shards stay in memory (as compact as their files); a lunr index is
+  // made per query from just the terms it needs, so memory does not grow
+  // with every shard a reader's queries have touched.
+  var shards = {};
+
+  function shard(number) {
+    if (!shards[number]) {
+      shards[number] = load("s/" + number);
+      shards[number].catch(function () { delete shards[number]; });
+    }
+    return shards[number];
+  }
+
+  // The terms of a loaded shard that a query part asks for: the term itself,
+  // or for a one-character part every term that starts with it.
+  function termsIn(data, part) {
+    var terms = data.terms, lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < part.term) lo = mid + 1;
+      else hi = mid;
+    }
+    var out = [];
+    for (var i = lo; i < terms.length; i++) {
+      if (part.prefix ? terms[i].lastIndexOf(part.term, 0) !== 0 : terms[i] !== part.term) break;
+      out.push(i);
+    }
+    return out;
+  }
+
+  // lunr's serialised form of a few terms: positions as metadata, and BM25
+  // field vectors made from the stored weights, lunr's idf and the boosts.
+  function lunrIndex(m, entries) {
+    var lunr = window.lunr, fields = m.fields, N = m.documents;
+    var inverted = [], vectors = {}, order = [];
+    entries.sort(function (a, b) { return a.term < b.term ? -1 : a.term > b.term ? 1 : 0; });
+    entries.forEach(function (e, t) {
+      var size = cpLength(e.term), nums = decodeNumbers(e.postings);
+      var entry = { _index: t }, df = 0, i = 0, postings = [];
+      fields.forEach(function (f) { entry[f] = {}; });
+      while (i < nums.length) {
+        var field = nums[i], count = nums[i + 1], doc = 0;
+        i += 2;
+        df += count;
+        for (var k = 0; k < count; k++) {
+          doc += nums[i];
+          var weight = nums[i + 1], tf = nums[i + 2], positions = [], p = 0;
+          i += 3;
+          for (var j = 0; j < tf; j++) { p += nums[i + j]; positions.push([p, size]); }
+          i += tf;
+          entry[fields[field]][doc] = { position: positions };
+          postings.push(field, doc, weight);
+        }
+      }
+      var idf = Math.log(1 + Math.abs((N - df + 0.5) / (df + 0.5)));
+      for (var q = 0; q < postings.length; q += 3) {
+        var ref = fields[postings[q]] + "/" + postings[q + 1];
+        var score = Math.round(idf * postings[q + 2] * m.weightScale * m.boosts[postings[q]] * 1000) / 1000;
+        if (!vectors[ref]) { vectors[ref] = []; order.push(ref); }
+        vectors[ref].push(t, score);
+      }
+      inverted.push([e.term, entry]);
+    });
+    return lunr.Index.load({
+      version: lunr.version,
+      fields: fields,
+      fieldVectors: order.map(function (ref) { return [ref, vectors[ref]]; }),
+      invertedIndex: inverted,
+      pipeline: []
+    });
+  }
+
+  /* ---------- result data ---------- */
+
+  var chunks = {};
+
+  function unfront(pairs) {
+    var out = [], last = "";
+    for (var i = 0; i < pairs.length; i += 2) {
+      last = last.slice(0, pairs[i]) + pairs[i + 1];
+      out.push(last);
+    }
+    return out;
+  }
+
+  function docChunk(number) {
+    if (!chunks[number]) {
+      chunks[number] = load("d/" + number).then(function (rows) {
+        rows.id = unfront(rows.id);
+        rows.url = unfront(rows.url);
+        return rows;
+      });
+      chunks[number].catch(function () { delete chunks[number]; });
+    }
+    return chunks[number];
+  }
+
+  function docInfo(m, doc) {
+    var per = m.docsPerChunk;
+    return docChunk(Math.floor(doc / per)).then(function (rows) {
+      var i = doc % per;
+      return {
+        doc: doc,
+        id: rows.id[i],
+        url: rows.url[i],
+        title: rows.title[i],
+        newspaper: m.papers[rows.paper[i]],
+        date: rows.date[i] || null,
+        page: rows.page[i] || null,
+        topics: rows.topics[i].map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; })
+      };
+    });
+  }
+
+  /* ---------- matching ---------- */
+
+  function positionSets(metadata, field, term) {
+    var byField = metadata[term] && metadata[term][field];
+    return byField ? byField.position.map(function (p) { return p[0]; }) : [];
+  }
+
+  // Where a segment stands exactly in one field of an article: its start, or -1.
+  function exactStart(metadata, field, seg, parts, prefixTerms) {
+    if (parts[0].prefix) {
+      var all = [];
+      prefixTerms.forEach(function (term) { all = all.concat(positionSets(metadata, field, term)); });
+      return all.length ? Math.min.apply(null, all) : -1;
+    }
+    var sets = parts.map(function (part) { return new Set(positionSets(metadata, field, part.term)); });
+    var starts = Array.from(sets[0]).sort(function (a, b) { return a - b; });
+    for (var s = 0; s < starts.length; s++) {
+      var ok = true;
+      for (var k = 1; k < parts.length && ok; k++) ok = sets[k].has(starts[s] + parts[k].offset);
+      if (ok) return starts[s];
+    }
+    return -1;
+  }
+
+  function runQuery(m, query) {
+    var segs = segments(query);
+    if (!segs.length) return Promise.resolve({ segs: segs, hits: [] });
+    var plan = segs.map(cover);
+    var wanted = {}; // shard number -> list of parts
+    plan.forEach(function (parts) {
+      parts.forEach(function (part) {
+        shardsFor(m, part).forEach(function (s) { (wanted[s] = wanted[s] || []).push(part); });
+      });
+    });
+    var numbers = Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
+    return Promise.all(numbers.map(shard)).then(function (datas) {
+      var lunr = window.lunr, entries = [], taken = {};
+      datas.forEach(function (data, n) {
+        wanted[numbers[n]].forEach(function (part) {
+          termsIn(data, part).forEach(function (i) {
+            var term = data.terms[i];
+            if (!taken[term]) { taken[term] = true; entries.push({ term: term, postings: data.postings[i] }); }
+          });
+        });
+      });
+      var docs = new Map(); // doc -> {score, metadata}
+      if (entries.length) {
+        var idx = lunrIndex(m, entries);
+        var results = idx.query(function (q) {
+          plan.forEach(function (parts) {
+            parts.forEach(function (part) {
+              q.term(part.term, {
+                usePipeline: false,
+                wildcard: part.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+                presence: lunr.Query.presence.OPTIONAL
+              });
+            });
+          });
+        });
+        results.forEach(function (r) {
+          docs.set(Number(r.ref), { doc: Number(r.ref), score: r.score, metadata: r.matchData.metadata });
+        });
+      }
+      var hits = [];
+      docs.forEach(function (hit) {
+        var terms = Object.keys(hit.metadata);
+        var exact = true, whole = true, where = null;
+        for (var g = 0; g < plan.length; g++) {
+          var parts = plan[g], prefixTerms = null;
+          if (parts[0].prefix) {
+            prefixTerms = terms.filter(function (t) { return t.lastIndexOf(parts[0].term, 0) === 0; });
+            if (!prefixTerms.length) { whole = false; break; }
+          } else if (!parts.every(function (part) { return part.term in hit.metadata; })) { whole = false; break; }
+          var found = null;
+          for (var f = 0; f < m.fields.length && !found; f++) {
+            var at = exactStart(hit.metadata, m.fields[f], segs[g], parts, prefixTerms);
+            if (at >= 0) found = { field: m.fields[f], start: at };
+          }
+          if (!found) exact = false;
+          else if (!where || (where.field !== "body" && found.field === "body")) where = found;
+        }
+        if (whole) hits.push({ doc: hit.doc, score: hit.score, exact: exact, where: where });
+      });
+      return { segs: segs, plan: plan, hits: hits };
+    });
+  }
+
+  /* ---------- snippets ---------- */
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // Marks every occurrence of the needles (arrays of code points) in the
+  // normalised code points of a text.
+  function markRanges(norm, needles) {
+    var marked = new Uint8Array(norm.length);
+    needles.forEach(function (needle) {
+      var n = needle.length;
+      for (var i = 0; i + n <= norm.length; i++) {
+        var k = 0;
+        while (k < n && norm[i + k] === needle[k]) k++;
+        if (k === n) for (k = 0; k < n; k++) marked[i + k] = 1;
+      }
+    });
+    return marked;
+  }
+
+  // Snippet HTML from an article text, sliced by code point (never by UTF-16
+  // unit, so a rare character outside the BMP cannot shift the highlight).
+  function snippetHtml(text, start, needles) {
+    var chars = Array.from(text);
+    var norm = chars.map(fold);
+    var from = Math.max(0, start - SNIPPET_CONTEXT);
+    var nl = chars.lastIndexOf("\n", start);
+    if (nl >= from) from = nl + 1;
+    var to = Math.min(chars.length, from + SNIPPET_LENGTH);
+    var marked = markRanges(norm.slice(from, to), needles);
+    var html = from > 0 ? "…" : "", open = false;
+    for (var i = from; i < to; i++) {
+      var on = marked[i - from] === 1;
+      if (on && !open) { html += "<mark>"; open = true; }
+      if (!on && open) { html += "</mark>"; open = false; }
+      html += chars[i] === "\n" ? " " : escapeHtml(chars[i]);
+    }
+    if (open) html += "</mark>";
+    if (to < chars.length) html += "…";
+    return html;
+  }
+
+  function fillSnippets(m, results, start, end) {
+    var jobs = [];
+    for (var i = Math.max(0, start); i < Math.min(results.length, end); i++) {
+      (function (r) {
+        if (r.snippet !== null || !r._match) return;
+        var folder = Math.floor(r._match.doc / m.textsPerFolder);
+        jobs.push(load("t/" + folder + "/" + r._match.doc).then(function (texts) {
+          var match = r._match;
+          var needles = match.exact ? match.segs : match.parts;
+          var body = texts[m.fields.indexOf("body")];
+          var start = match.where && match.where.field === "body" ? match.where.start : -1;
+          if (start < 0) {
+            var norm = Array.from(body, fold), marked = markRanges(norm, needles);
+            start = marked.indexOf(1);
+            if (start < 0) start = 0;
+          }
+          r.snippet = snippetHtml(body, start, needles);
+        }));
+      })(results[i]);
+    }
+    return Promise.all(jobs).then(function () { return results; });
+  }
+
+  /* ---------- the API ---------- */
+
+  function search(query, options) {
+    options = options || {};
+    return manifest().then(function (m) {
+      return runQuery(m, String(query || "")).then(function (found) {
+        return Promise.all(found.hits.map(function (h) { return docInfo(m, h.doc); })).then(function (infos) {
+          var parts = [];
+          (found.plan || []).forEach(function (ps) { ps.forEach(function (p) { parts.push(Array.from(p.term)); }); });
+          var results = [];
+          infos.forEach(function (info, n) {
+            var h = found.hits[n];
+            if (options.paper && info.newspaper !== options.paper) return;
+            if (options.from && !(info.date && info.date >= options.from)) return;
+            if (options.to && !(info.date && info.date <= options.to)) return;
+            if (options.topic && !info.topics.some(function (t) { return t.slug === options.topic; })) return;
+            var r = {
+              id: info.id, url: info.url, title: info.title, newspaper: info.newspaper, date: info.date,
+              page: info.page, topics: info.topics, score: Math.round(h.score * 1000) / 1000,
+              exact: h.exact, snippet: null
+            };
+            Object.defineProperty(r, "_match", {
+              value: { doc: h.doc, exact: h.exact, where: h.where, segs: found.segs, parts: parts },
+              enumerable: false
+            });
+            results.push(r);
+          });
+          var byDate = options.sort === "date" || options.sort === "date-desc";
+          var sign = options.sort === "date-desc" ? -1 : 1;
+          results.sort(function (a, b) {
+            if (a.exact !== b.exact) return a.exact ? -1 : 1;
+            if (byDate) {
+              if (a.date !== b.date) {
+                if (!a.date) return 1;
+                if (!b.date) return -1;
+                return a.date < b.date ? -sign : sign;
+              }
+            } else if (a.score !== b.score) return b.score - a.score;
+            return a._match.doc - b._match.doc;
+          });
+          var range = options.snippets || [0, 20];
+          return fillSnippets(m, results, range[0], range[1]);
+        });
+      });
+    });
+  }
+
+  sitegen.search = search;
+  sitegen.snippets = function (results, start, end) {
+    return manifest().then(function (m) { return fillSnippets(m, results, start, end); });
+  };
+  sitegen.searchInfo = function () {
+    return manifest().then(function (m) {
+      return {
+        documents: m.documents,
+        papers: m.papers.slice(),
+        topics: m.topics.map(function (t) { return { slug: t[0], name: t[1] }; })
+      };
+    });
+  };
+  // For benchmarks: the index files this page has loaded so far.
+  sitegen.searchLoadedFiles = function () { return loadedFiles.slice(); };
+})();

@@ -1,0 +1,140 @@
+"""The search index as the build writes it: terms, shards and scores."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lunr.builder import Builder
+
+from sitegen.search import SearchDoc, build_search_index
+from sitegen.search import shards as shards_mod
+from sitegen.search.index import BOOSTS, FIELDS, K1, WEIGHT_LEVELS, decode_numbers, encode_numbers
+from sitegen.search.tokenize import field_terms, normalise, utf16_key
+
+
+def doc(n: int, body: str, title: str = "标题", **kw) -> SearchDoc:
+    return SearchDoc(id=f"a{n}", url=f"papers/x/2020-01-0{n % 9 + 1}/01/{n:02d}.html", title=title, kicker=None,
+                     subtitle=None, body=body, newspaper=kw.get("newspaper", "人民日报"),
+                     date=kw.get("date", "2020-01-01"), page="01", topics=kw.get("topics", ()))
+
+
+def read_js(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("]=") + 2 : -2])
+
+
+def shards_of(out: Path) -> list[dict]:
+    manifest = read_js(out / "manifest.js")
+    return [read_js(out / "s" / f"{n}.js") for n in range(manifest["shards"])]
+
+
+def test_full_width_and_case_fold_to_what_the_reader_types():
+    assert normalise("ＣＮ１４") == "cn14"
+    assert normalise("２０２２年") == "2022年"
+
+
+@given(st.text())
+def test_normalising_keeps_one_character_for_each_character(text):
+    assert len(normalise(text)) == len(text)
+
+
+@given(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡB𠀀\ue000，。 \n"), max_size=40))
+def test_every_term_stands_at_its_positions(text):
+    terms, _ = field_terms(text)
+    folded = normalise(text)
+    for term, positions in terms.items():
+        for p in positions:
+            assert folded[p : p + len(term)] == term
+
+
+def test_a_word_inside_a_jieba_word_is_indexed():
+    terms, _ = field_terms("援朔医疗队")
+    assert terms["朔医"] == [1] and terms["医疗"] == [2] and terms["队"] == [4]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9)))
+def test_numbers_survive_the_compact_code(numbers):
+    assert decode_numbers(encode_numbers(numbers)) == numbers
+
+
+def test_terms_are_in_javascript_order_across_shards_with_astral_and_private_use_characters(tmp_path, monkeypatch):
+    # lunr.py sorts by code point, where U+E000 (private use, common in OCR) comes
+    # before 𠀀 (U+20000); JavaScript compares UTF-16 units, where 𠀀 (D840 DC00)
+    # comes first, and lunr.js refuses an index out of its order (lunr.py #144).
+    monkeypatch.setattr(shards_mod, "TARGET_SHARD_BYTES", 60)
+    bodies = ["𠀀字与\ue000字", "中国１２３，ＡＢ", "援朔医疗队", "﨎字", "abc 𠀁𠀂"]
+    build_search_index((doc(i, b) for i, b in enumerate(bodies)), tmp_path)
+    manifest = read_js(tmp_path / "manifest.js")
+    shards = shards_of(tmp_path)
+    assert manifest["shards"] > 3
+    terms = [t for s in shards for t in s["terms"]]
+    assert terms == sorted(terms, key=utf16_key)
+    assert manifest["bounds"] == [s["terms"][0] for s in shards[1:]]
+    assert sorted(terms, key=utf16_key) != sorted(terms)  # the trap is really in this index
+
+
+def test_same_articles_give_the_same_bytes(tmp_path):
+    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队") for i in range(30)]
+    build_search_index(iter(docs), tmp_path / "a")
+    build_search_index(iter(docs), tmp_path / "b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.js"))
+    assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.js"))
+    for name in files_a:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_spooling_to_disk_changes_nothing(tmp_path, monkeypatch):
+    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}") for i in range(40)]
+    build_search_index(iter(docs), tmp_path / "memory")
+    monkeypatch.setattr(shards_mod, "FLUSH_NUMBERS", 50)
+    build_search_index(iter(docs), tmp_path / "spooled")
+    assert shards_of(tmp_path / "memory") == shards_of(tmp_path / "spooled")
+
+
+def _browser_score(shard_postings: str, documents: int, field: int) -> dict[int, float]:
+    """What search.js computes from a term's postings: idf * weight * boost per document (one field)."""
+    nums = decode_numbers(shard_postings)
+    entries, df, i = [], 0, 0
+    while i < len(nums):
+        f, count = nums[i], nums[i + 1]
+        i += 2
+        df += count
+        d = 0
+        for _ in range(count):
+            d += nums[i]
+            weight, tf = nums[i + 1], nums[i + 2]
+            i += 3 + tf
+            if f == field:
+                entries.append((d, weight))
+    idf = math.log(1 + abs((documents - df + 0.5) / (df + 0.5)))
+    return {d: idf * w * (K1 + 1) / WEIGHT_LEVELS * BOOSTS[FIELDS[field]] for d, w in entries}
+
+
+def test_scores_are_lunr_py_bm25(tmp_path):
+    bodies = ["中国 中国 人民", "中国 经济", "人民 人民 人民 日报 日报", "经济 日报 中国 发展 发展 发展 发展"]
+    build_search_index((doc(i, b, title="日报") for i, b in enumerate(bodies)), tmp_path)
+    ours = {t: p for s in shards_of(tmp_path) for t, p in zip(s["terms"], s["postings"])}
+
+    # lunr.py's own builder over the same terms (each bigram here is a whole word, so
+    # splitting the bodies on spaces gives lunr.py the same term counts).
+    builder = Builder()
+    builder.ref("id")
+    for name in FIELDS:
+        builder.field(name, boost=BOOSTS[name])
+    for i, body in enumerate(bodies):
+        builder.add({"id": str(i), "title": "日报", "kicker": None, "subtitle": None, "body": body})
+    lunr_index = builder.build()
+    # Every word is two characters, so field length over average length is the
+    # same whether terms are counted as words (lunr.py) or characters (ours).
+    for term in ("中国", "人民", "经济"):
+        term_index = lunr_index.inverted_index[term]["_index"]
+        ours_by_doc = _browser_score(ours[term], len(bodies), FIELDS.index("body"))
+        for ref in lunr_index.inverted_index[term]["body"]:
+            vector = lunr_index.field_vectors[f"body/{ref}"]
+            lunr_score = dict(zip(vector.elements[::2], vector.elements[1::2]))[term_index]
+            assert ours_by_doc[int(ref)] == pytest.approx(lunr_score, rel=0.03)
