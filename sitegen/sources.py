@@ -4,17 +4,26 @@ Archives arrive in whatever encoding the scanner, the PDF tool or the
 scraper wrote, so decoding goes from certain to likely:
 
 1. a byte-order mark names the encoding (UTF-8, UTF-16, UTF-32);
-2. a file that decodes as strict UTF-8 *is* UTF-8 (random GBK or Big5 bytes
-   almost never form valid UTF-8 beyond a few characters);
-3. NUL bytes mean UTF-16 without a mark — or a binary file, which is skipped;
-4. GB18030 (a superset of GBK and GB2312) and Big5 are both tried; when both
+2. a known binary signature (PDF, PNG, JPEG, ZIP/Word …) names what the file is;
+3. NUL bytes mean UTF-16 without a mark (the byte order whose text reads as
+   text) — or a binary file, which is skipped.  This comes before UTF-8
+   because ASCII text in UTF-16 is valid UTF-8, NULs and all;
+4. a file that decodes as strict UTF-8 *is* UTF-8 (GBK or Big5 bytes almost
+   never form valid UTF-8 beyond a few characters);
+5. many control characters mean binary data;
+6. UTF-8 with a few damaged bytes (a download cut off in the middle of a
+   character) is still UTF-8, when good multi-byte characters outnumber the
+   bad bytes twenty to one;
+7. GB18030 (a superset of GBK and GB2312) and Big5 are both tried; when both
    decode, the one whose characters are the *common* characters of its own
    encoding wins — Big5 bytes read as GB18030 turn into rare characters, kana
    and Cyrillic, and GBK bytes read as Big5 into Big5's rarer second level;
-5. only then does ``charset-normalizer`` guess, for anything else;
-6. a file that is text with a handful of damaged bytes (a scrape cut off in
-   the middle of a character) is decoded with U+FFFD in their place and a
-   warning naming the line, rather than dropped.
+8. only then does ``charset-normalizer`` guess, for anything else.
+
+Where a few bytes cannot be decoded they become U+FFFD and a warning names
+the line of the first; more than 16 and more than one byte in a thousand make
+the file undecodable.
+``benchmarks/bench_inputs.py`` measures this over the corpus pages.
 
 Line ends become ``\\n`` (CRLF and lone CR alike) and nothing else is
 touched, so line *n* of the text is line *n* of the file as an editor shows it.
