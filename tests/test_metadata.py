@@ -215,3 +215,13 @@ def test_seed_pages_are_filed_where_the_catalog_and_mastheads_put_them(tmp_path)
     assert [str(d) for d in result.diagnostics if " says " in d.message] == []
     unknown = (papers / "weizhibaozhi/undated/001-10503e775b80d64b/index.html").read_text(encoding="utf-8")
     assert UNKNOWN_PAPER in unknown and "日期不详" in unknown
+
+
+def test_inspect_says_where_a_page_is_filed_and_which_source_said_so(capsys):
+    from sitegen.cli import main
+
+    assert main(["inspect", str(SEEDS / "003_eb6abe27dfbda830.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "filed as: 朔州日报, 2022-11-11, page 01 — newspaper from catalog, date from catalog" in out
+    assert main(["inspect", str(SEEDS / "001_10503e775b80d64b.txt")]) == 0
+    assert "filed as: 未知报纸, 日期不详, 版次不详 — nothing states where this page belongs" in capsys.readouterr().out
