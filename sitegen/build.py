@@ -39,7 +39,8 @@ from sitegen.progress import NoProgress, Progress
 from sitegen.read_pages import ReadPages
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
-from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderIssues, TopicLink
+from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
+from sitegen.reuse import IssueReuse
 from sitegen.search import SearchDoc, build_search_index
 from sitegen.sources import discover, display_path
 from sitegen.topics import build_topics
@@ -61,6 +62,8 @@ class BuildResult:
     """Input files decoded and parsed by this build."""
     reused: int = 0
     """Input files taken unchanged from the parse cache (``sitegen.cache``)."""
+    issues_reused: int = 0
+    """Issues whose files were taken from the cache of rendered issues (``sitegen.reuse``), not rendered."""
     up_to_date: bool = False
     """True when nothing had changed since the build that wrote the output folder, so nothing was written."""
 
@@ -152,11 +155,15 @@ def build(
             timer.done("topics")
 
             tasks = _issue_tasks(newspapers, topics, files)
-            rendered = ordered_map(RenderIssues(archive_dir, config, cache, staging.root), tasks, jobs=jobs)
+            reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache else None
+            rendered = _count_reused(
+                ordered_map(RenderIssues(archive_dir, config, cache, staging.root, reuse), tasks, jobs=jobs), result)
             documents = Path(scratch) / "search-documents.jsonl"
             with documents.open("w", encoding="utf-8") as document_file:
                 _write_article_list(staging.root / "api" / "articles.json", rendered, document_file,
                                     _meter("rendering articles", progress, len(articles)))
+            if reuse is not None:
+                reuse.prune(tasks)
             timer.done("render articles, pages and issues")
 
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
@@ -285,6 +292,12 @@ def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], f
                 topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},
             ))
     return tasks
+
+
+def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult) -> Iterator[RenderedIssue]:
+    for issue in rendered:
+        result.issues_reused += issue.reused
+        yield issue
 
 
 def _write_article_list(path: Path, rendered, documents: TextIO, meter) -> None:
