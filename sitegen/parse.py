@@ -1,56 +1,93 @@
-"""Placeholder page reader: blank-line blocks, ``#`` lines start stories.
+"""Reading one page dump: decoded text in, ``PageReading`` out.
 
-The real parser (masthead, kicker/headline/subtitle, bylines, column-break
-repair) replaces this module; the contract is ``read_page(text) -> PageReading``.
+The stages, each in its own module of ``sitegen.parsing``:
+
+    split into lines (lines) -> masthead and page header (masthead)
+    -> what each line is on its own: furniture, caption, stray mark, text (here)
+    -> join column breaks, mark repeated blocks (repair)
+    -> cut into stories: kicker, headline, subtitle, byline, dateline, body (segment)
+
+``read_page`` is a pure function of the text.  Every non-blank character of the
+input ends up in exactly one block (``#`` headline markup aside, which is read as
+a hint and not kept as text); a repeated block is kept as a ``duplicate`` and text
+that belongs to no article as a ``fragment``.
 """
 
 from __future__ import annotations
 
-import re
+from sitegen.model import Block, PageReading
+from sitegen.parsing.lines import (
+    DATELINE,
+    STORY_COLUMNS,
+    SourceLine,
+    ends_sentence,
+    has_column_tag,
+    is_byline,
+    is_caption,
+    is_stray,
+    looks_like_heading,
+    split_lines,
+)
+from sitegen.parsing.masthead import furniture_note, read_masthead
+from sitegen.parsing.repair import Unit, join_column_breaks, mark_duplicates
+from sitegen.parsing.segment import segment
 
-from sitegen.model import Block, Masthead, PageReading, Story
 
-
-def _paragraphs(text: str):
-    start, buf = None, []
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            if start is None:
-                start = number
-            buf.append(line.strip())
-        elif buf:
-            yield start, number - 1, "".join(buf)
-            start, buf = None, []
-    if buf:
-        yield start, start + len(buf) - 1, "".join(buf)
+def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> list[Unit]:
+    """Each line as a unit with what it is on its own; context decides the rest."""
+    units: list[Unit] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        text = line.text
+        kind, note = "text", ""
+        previous = units[-1] if units else None
+        if line.number in roles:
+            kind, note = roles[line.number]
+        elif line.level == 0 and furniture_note(text):
+            kind, note = "furniture", furniture_note(text)
+        elif (
+            previous is not None
+            and previous.note == "column logo"
+            and len(text) <= 6
+            and line.gap_before <= 2
+            and looks_like_heading(text)
+        ):
+            kind, note = "furniture", "column logo"
+        elif is_stray(text):
+            kind, note = "stray", "stray character"
+        elif line.level == 0 and is_caption(text):
+            kind = "caption"
+        elif (
+            line.level == 0
+            and looks_like_heading(text)
+            and not ends_sentence(text)
+            and line.gap_before >= 2
+            and not has_column_tag(text)
+            and text not in STORY_COLUMNS
+            and not DATELINE.match(following)
+            and not is_byline(following)
+        ):
+            after_caption = previous is not None and previous.kind == "caption" and previous.last.gap_after >= 2
+            if line.gap_after >= 2 or after_caption:
+                kind, note = "caption", "short line set apart by blank lines"
+        units.append(Unit((line,), text, kind, note))
+    return units
 
 
 def read_page(text: str) -> PageReading:
-    blocks: list[Block] = []
-    stories: list[Story] = []
-    current: list[Block] | None = None
-    headline = None
-    first = 0
+    """Read one page: its masthead, its blocks with their roles, and the stories they form."""
+    lines = split_lines(text)
+    masthead = read_masthead(lines)
+    units = _line_units(lines, masthead.roles)
+    units = mark_duplicates(join_column_breaks(units))
+    blocks, stories = segment(units)
+    warnings = _warnings(blocks, stories)
+    return PageReading(blocks, stories, masthead.masthead, warnings)
 
-    def close(last_line: int) -> None:
-        if headline is not None:
-            stories.append(Story(headline.text, None, None, None, None, tuple(current), headline.line_start, last_line))
 
-    last = 0
-    for start, end, para in _paragraphs(text):
-        heading = re.match(r"^#{1,6}\s*(.*)$", para)
-        if heading:
-            close(last)
-            headline = Block("headline", heading.group(1), start, end, len(stories))
-            current = []
-            blocks.append(headline)
-        elif headline is None:
-            blocks.append(Block("fragment", para, start, end))
-        else:
-            block = Block("body", para, start, end, len(stories))
-            current.append(block)
-            blocks.append(block)
-        last = end
-    close(last)
-    del first
-    return PageReading(tuple(blocks), tuple(stories), Masthead())
+def _warnings(blocks: tuple[Block, ...], stories) -> tuple[str, ...]:
+    warnings = []
+    prose = [b for b in blocks if b.role == "fragment" and len(b.text) > 2]
+    if prose and not stories:
+        warnings.append(f"line {prose[0].line_start}: no headline found; the page's text is kept as fragments")
+    return tuple(warnings)

@@ -267,18 +267,22 @@ def _text_share(text: str) -> float:
 
 
 def _chinese_encoding(raw: bytes) -> tuple[str, str, int] | None:
-    """GB18030 or Big5, whichever decodes the sample into its own common characters."""
+    """GB18030 or Big5: the one that decodes the sample into its own common characters.
+
+    When only one of them decodes the sample cleanly it is taken even if its
+    characters are rare ones (a page of names or of classical text).
+    """
     sample = raw[:_SAMPLE_BYTES]
-    scores = []
+    candidates = []
     for codec, common in (("gb18030", _common_in_gb), ("big5", _common_in_big5)):
         text = codecs.getincrementaldecoder(_CODEC[codec])(errors="replace").decode(sample, final=False)
         damaged = text.count("\ufffd")
         if damaged <= max(_DAMAGE_MIN, len(sample) * _DAMAGE_SHARE):
-            scores.append((common(text) - damaged / max(1, len(text)), codec))
-    if not scores:
+            candidates.append((common(text) - damaged / max(1, len(text)), damaged == 0, codec))
+    if not candidates:
         return None
-    score, codec = max(scores)
-    if score < 0.5:
+    score, clean, codec = max(candidates)
+    if score < 0.5 and not (clean and len(candidates) == 1):
         return None
     decoded = _lenient(raw, _CODEC[codec], codec)
     return decoded if isinstance(decoded, tuple) else None

@@ -8,11 +8,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from conftest import SEEDS
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.diagnostics import ERROR, WARNING, Diagnostic
-from sitegen.sources import SourceText, discover, read_source
+from sitegen.sources import SourceText, decode_bytes, discover, read_source
 
 #: A simplified-Chinese page as it comes out of a PDF tool (masthead, headline, body).
 PAGE = (
@@ -172,3 +175,36 @@ def test_link_to_a_file_outside_the_archive_is_not_published(tmp_path):
     (archive / "page.txt").symlink_to(secret)
     problem = read_source(archive / "page.txt", archive)
     assert isinstance(problem, Diagnostic) and "outside the archive" in problem.message
+
+
+# Property checks: whatever the text, what was written is what is read.
+#: Text made of the characters and punctuation of the sample pages: what real pages hold.
+_NEWSPAPER_TEXT = st.text(
+    st.sampled_from(sorted(set("".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))) - {"\ufffd"})),
+    min_size=1,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
+def test_any_text_written_as_utf8_or_utf16_is_read_back_whole(text):
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    for data in (text.encode("utf-8"), text.encode("utf-16"), b"\xef\xbb\xbf" + text.encode("utf-8")):
+        decoded = decode_bytes(data)
+        assert not isinstance(decoded, str), decoded
+        assert decoded[0].replace("\r\n", "\n").replace("\r", "\n") == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_NEWSPAPER_TEXT)
+def test_newspaper_text_written_as_gbk_is_read_back_whole(text):
+    decoded = decode_bytes(text.encode("gbk"))
+    assert not isinstance(decoded, str), decoded
+    assert decoded[0] == text or len(text.encode("gbk")) - len(text) < 8  # a few characters may be too few to tell
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(min_size=1, max_size=2000))
+def test_arbitrary_bytes_never_raise(data):
+    decoded = decode_bytes(data)
+    assert isinstance(decoded, str) or isinstance(decoded[0], str)

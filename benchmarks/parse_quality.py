@@ -1,0 +1,173 @@
+"""Known-answer harness for the page parser: prints the figures issue 3 asks for.
+
+    python benchmarks/parse_quality.py            # 400 damaged pages, seed 0
+    python benchmarks/parse_quality.py --pages 0  # every page of the corpus
+    python benchmarks/parse_quality.py -v         # also list what went wrong
+
+Pages come from ``benchmarks/corpus_pages.py`` (People's Daily articles glued
+into page dumps, with column breaks, repeats, captions, stray marks, markup,
+CRLF and GBK).  The figures:
+
+* segmentation F1 — a true article is *found* when one output story holds
+  ≥ 90 % of its body and is itself ≥ 80 % that article (measured in characters
+  of the source lines each covers); precision counts output stories that are
+  the match of some true article;
+* headline — the found story's headline equals one of the article's headline
+  lines (kicker, headline or subtitle), over all true articles;
+* body retained — characters of the true paragraphs that stand in some block;
+* column breaks whole — cut paragraphs that come out as one block;
+* paper/date — pages printing a masthead or running header whose paper and
+  date the parser read right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.corpus_pages import AssembledPage, assemble_pages  # noqa: E402
+from sitegen.model import PageReading  # noqa: E402
+from sitegen.parse import read_page  # noqa: E402
+from sitegen.parsing.lines import significant  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus" / "people-daily"
+STORY_ROLES = ("body", "subhead", "caption", "continuation")
+
+
+class Figures:
+    """Counts summed over pages."""
+
+    def __init__(self) -> None:
+        self.true_articles = self.found = self.output_stories = self.matched_outputs = 0
+        self.headline_right = 0
+        self.body_chars = self.body_retained = 0
+        self.cut = self.cut_whole = 0
+        self.stated = self.stated_right = self.claimed_wrong = 0
+        self.problems: list[str] = []
+
+    @property
+    def f1(self) -> float:
+        recall = self.found / self.true_articles if self.true_articles else 1.0
+        precision = self.matched_outputs / self.output_stories if self.output_stories else 1.0
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _line_weights(text: str) -> list[int]:
+    return [0] + [len(significant(line.lstrip("#"))) for line in text.split("\n")]
+
+
+def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) -> None:
+    """Add one page's counts to ``figures``."""
+    text = page.text
+    weights = _line_weights(text)
+    raw_lines = text.split("\n")
+    truth = page.truth
+
+    story_lines = []
+    for story in reading.stories:
+        lines: set[int] = set()
+        for block in story.body:
+            if block.role in STORY_ROLES:
+                lines.update(range(block.line_start, block.line_end + 1))
+        story_lines.append(lines)
+    story_weights = [sum(weights[n] for n in lines) for lines in story_lines]
+
+    matched: set[int] = set()
+    for article in truth.articles:
+        figures.true_articles += 1
+        lines = {n for first, last in article.paragraph_lines for n in range(first, last + 1)}
+        size = sum(weights[n] for n in lines)
+        found = None
+        for index, other in enumerate(story_lines):
+            overlap = sum(weights[n] for n in lines & other)
+            if size and overlap >= 0.9 * size and overlap >= 0.8 * story_weights[index]:
+                found = index
+                break
+        if found is None:
+            figures.problems.append(f"{page.relpath}: article {article.headline!r} (lines {article.paragraph_lines[0][0]}-) not found")
+            continue
+        figures.found += 1
+        matched.add(found)
+        headline = significant(reading.stories[found].headline)
+        if headline in {significant(x) for x in article.headline_lines}:
+            figures.headline_right += 1
+        else:
+            figures.problems.append(f"{page.relpath}: headline {reading.stories[found].headline!r}, true {article.headline_lines}")
+    figures.output_stories += len(reading.stories)
+    figures.matched_outputs += len(matched)
+
+    everything = "".join(significant(b.text) for b in sorted(reading.blocks, key=lambda b: b.line_start))
+    for article in truth.articles:
+        for paragraph, (first, last) in zip(article.paragraphs, article.paragraph_lines):
+            pieces = [significant(raw_lines[n - 1]) for n in range(first, last + 1) if raw_lines[n - 1].strip()]
+            for piece in pieces:
+                figures.body_chars += len(piece)
+                if piece in everything:
+                    figures.body_retained += len(piece)
+                else:
+                    figures.problems.append(f"{page.relpath}: text lost at line {first}: {piece[:30]}")
+        for index in article.cut:
+            figures.cut += 1
+            whole = significant(article.paragraphs[index])
+            if any(whole in significant(b.text) for b in reading.blocks):
+                figures.cut_whole += 1
+            else:
+                first, last = article.paragraph_lines[index]
+                figures.problems.append(
+                    f"{page.relpath}: cut paragraph lines {first}/{last} not joined: "
+                    f"…{raw_lines[first - 1][-12:]!r} | {raw_lines[last - 1][:12]!r}…"
+                )
+
+    masthead = reading.masthead
+    if truth.states_masthead:
+        figures.stated += 1
+        if masthead.newspaper == truth.newspaper and masthead.date == truth.date:
+            figures.stated_right += 1
+        else:
+            figures.problems.append(f"{page.relpath}: masthead read as {masthead.newspaper} {masthead.date}")
+    elif masthead.date is not None and masthead.date != truth.date:
+        figures.claimed_wrong += 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Parse quality figures on assembled corpus pages.")
+    parser.add_argument("--pages", type=int, default=400, help="number of pages (0 = all)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--clean", action="store_true", help="pages without damage")
+    parser.add_argument("-v", "--verbose", action="count", default=0)
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"corpus not found at {CORPUS}", file=sys.stderr)
+        return 2
+    pages = assemble_pages(CORPUS, seed=args.seed, limit=args.pages or None, damage=not args.clean)
+    figures = Figures()
+    started = time.perf_counter()
+    readings = [read_page(page.data.decode(page.encoding)) for page in pages]
+    elapsed = time.perf_counter() - started
+    for page, reading in zip(pages, readings):
+        measure_page(page, reading, figures)
+
+    def pct(part: int, whole: int) -> str:
+        return f"{100 * part / whole:6.2f}% ({part}/{whole})" if whole else "   n/a"
+
+    print(f"pages                      {len(pages)} (seed {args.seed}, {'clean' if args.clean else 'damaged'})")
+    print(f"articles (true / output)   {figures.true_articles} / {figures.output_stories}")
+    print(f"segmentation F1            {figures.f1:.4f}   (recall {pct(figures.found, figures.true_articles)}, precision {pct(figures.matched_outputs, figures.output_stories)})")
+    print(f"headline right             {pct(figures.headline_right, figures.true_articles)}")
+    print(f"body text retained         {pct(figures.body_retained, figures.body_chars)}")
+    print(f"column breaks whole        {pct(figures.cut_whole, figures.cut)}")
+    print(f"paper and date right       {pct(figures.stated_right, figures.stated)} of pages that state them; {figures.claimed_wrong} wrong dates claimed elsewhere")
+    print(f"parse time                 {elapsed:.2f}s ({1000 * elapsed / max(1, len(pages)):.1f} ms/page)")
+    if args.verbose:
+        for problem in figures.problems[: 60 * args.verbose]:
+            print("  " + problem)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

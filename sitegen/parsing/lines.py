@@ -1,0 +1,265 @@
+"""What a single line of a page dump looks like: the parser's vocabulary.
+
+A page dump has no reliable structure beyond its lines: every non-blank line is
+a paragraph, a headline line or a piece of furniture, and a paragraph cut by a
+column break spans two lines with a blank line between.  This module splits the
+text into ``SourceLine`` records (keeping true line numbers and the blank gaps
+around each line) and names the patterns a reader recognises at a glance:
+bylines, datelines, captions, continuation markers, subtitle lines.  Everything
+here looks at one line only; context is the business of ``segment``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Characters that may end a paragraph.  A closing quote or bracket ends one only
+#: after one of these (“……。” does, “堡垒” does not).
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』)）》"
+#: Punctuation after which a sentence clearly goes on.
+CLAUSE_GOES_ON = "，、；：,;“‘「『(（《—·"
+#: Punctuation that cannot open a paragraph: a line starting with one continues the line before.
+CANNOT_OPEN = "，。、；：！？,.;:!?”’」』)）》…"
+_WHITESPACE = " \t\u3000\xa0\ufeff\r"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One non-blank line of the page, as found."""
+
+    number: int
+    """Line number in the file, counting from 1."""
+    text: str
+    """The line without surrounding whitespace and without ``#`` markup."""
+    level: int
+    """Number of leading ``#`` marks (0 when the line has none): a headline-level hint."""
+    gap_before: int
+    """Blank lines between this line and the previous non-blank line (a large number at the top)."""
+    gap_after: int
+    """Blank lines between this line and the next non-blank line (a large number at the end)."""
+
+
+_MARKUP = re.compile(r"^(#{1,6})[ \t\u3000]*(?=\S)")
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    """The non-blank lines of ``text`` with their numbers, markup level and blank gaps."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    found: list[tuple[int, str, int]] = []
+    for number, line in enumerate(raw, 1):
+        stripped = line.strip(_WHITESPACE)
+        if not stripped:
+            continue
+        level = 0
+        markup = _MARKUP.match(stripped)
+        if markup:
+            level = len(markup.group(1))
+            stripped = stripped[markup.end() :].strip(_WHITESPACE)
+        found.append((number, stripped, level))
+    lines = []
+    for index, (number, stripped, level) in enumerate(found):
+        before = number - found[index - 1][0] - 1 if index else 99
+        after = found[index + 1][0] - number - 1 if index + 1 < len(found) else 99
+        lines.append(SourceLine(number, stripped, level, before, after))
+    return lines
+
+
+def significant(text: str) -> str:
+    """``text`` without any whitespace: what comparisons and character counts use."""
+    return re.sub(r"\s+", "", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends as a paragraph can: 。！？… or a closing quote after one.
+
+    ``——`` and ``：`` also count, since an introduction (他说：, 沉思——) ends a
+    paragraph before a quotation or list.
+    """
+    text = text.rstrip()
+    if not text:
+        return False
+    if text[-1] in SENTENCE_END or text.endswith("——") or text[-1] in "：:":
+        return True
+    stripped = text.rstrip(CLOSERS)
+    if stripped != text:
+        return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped[-1] in "：:" or _ENDS_WITH_CREDIT.search(text) is not None)
+    return False
+
+
+def clause_goes_on(text: str) -> bool:
+    """True when ``text`` ends in the middle of a sentence's punctuation (，、： or an opening quote)."""
+    return bool(text) and text[-1] in CLAUSE_GOES_ON and not text.endswith("——")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def han_count(text: str) -> int:
+    """Number of Chinese characters in ``text``."""
+    return len(_HAN.findall(text))
+
+
+_INNER_PUNCT = re.compile(r"[，。；！？,;]")
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    """True when ``text`` holds the punctuation of running prose (，。；！？)."""
+    return _INNER_PUNCT.search(text) is not None
+
+
+# --- Credits -----------------------------------------------------------------
+
+#: A dateline opening a paragraph: 本报讯(记者 刘淑花), 新华社北京11月27日电（记者鲁畅）,
+#: 本报北京1月31日电 （记者杜一菲）.
+DATELINE = re.compile(
+    r"^(?:本报讯|(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
+    r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
+)
+#: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者).
+_CLOSING_CREDIT = (
+    r"(?:[(（](?:据|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
+    r"|新华社[^\s，。]{0,10}?\d{1,2}月\d{1,2}日电(?:[(（][^()（）]{1,20}[)）])?)"
+)
+CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
+_ENDS_WITH_CREDIT = re.compile(rf"{_CLOSING_CREDIT}$")
+
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文", "长孙", "夏侯", "端木", "司徒")
+
+
+def _is_name(token: str) -> bool:
+    if token.startswith(_COMPOUND_SURNAMES):
+        return 3 <= len(token) <= 4 and han_count(token) == len(token)
+    return 2 <= len(token) <= 3 and han_count(token) == len(token) and token[0] in _SURNAMES
+
+
+_BYLINE_PREFIX = re.compile(
+    r"^[□■◇◆●○]?\s*(?:(?:文/图|文／图|图/文|文|图)[:：/／]?\s*)?"
+    r"(?:(?:新华社|本报|人民日报|中新社)?(?:特约|驻[^\s]{1,6})?(?:记者|通讯员|评论员|特约评论员|见习记者)"
+    r"|[^\s，。]{1,16}(?:记者|通讯员))"
+)
+_BYLINE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u9fff]{2,4}){0,5}$")
+
+
+def is_byline(text: str) -> bool:
+    """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
+    if len(text) > 40 or has_sentence_punctuation(text) or text.endswith(("摄", "摄）", "摄)")):
+        return False
+    if _BYLINE_PREFIX.match(text):
+        rest = _BYLINE_PREFIX.sub("", text, count=1).strip(" \u3000")
+        # After the title only names may follow (记者 武跃林 通讯员 李明), or nothing.
+        return all(_is_name(t) or t in ("通讯员", "记者", "本报记者") for t in re.split(r"[ \u3000、]+", rest) if t)
+    if _BYLINE_NAMES.match(text):
+        tokens = text.split()
+        return len(tokens) >= 2 and all(_is_name(t) for t in tokens) or (len(tokens) == 1 and False)
+    return False
+
+
+#: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
+CREDIT_LINE = re.compile(r"^(?:制图|版式设计|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
+
+#: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
+BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")
+
+
+# --- Captions, markers, subtitles --------------------------------------------
+
+_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|供图|制图|图片来源[^\s]*)[)）]?$")
+_CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
+
+
+def is_caption(text: str) -> bool:
+    """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄."""
+    if len(text) > 200 or text in STORY_COLUMNS:
+        return False
+    return _CAPTION_CREDIT.search(text) is not None or _CAPTION_OPENING.search(text) is not None
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def page_number(word: str) -> str | None:
+    """A page number written as 3, 03 or 三/十二/二十四, as two digits; None when unreadable."""
+    word = word.strip()
+    if word.isdigit():
+        return f"{int(word):02d}"
+    if not word or any(ch not in _CN_DIGITS and ch != "十" for ch in word):
+        return None
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    else:
+        value = int("".join(str(_CN_DIGITS[ch]) for ch in word))
+    return f"{value:02d}"
+
+
+#: A continuation marker: (下转第三版), (上接 01 版), （转第5版）, (紧接第一版).
+CONTINUATION = re.compile(
+    r"[(（]\s*(?P<dir>下转|上接|紧接|接|转|续)\s*(?:第|本报)?\s*(?P<page>[0-9〇零一二两三四五六七八九十]{1,3})\s*(?:版|页)\s*[)）]"
+)
+
+
+def continuation_marker(text: str):
+    """The continuation marker in ``text`` when the line is one or ends with one, else None."""
+    match = None
+    for match in CONTINUATION.finditer(text):
+        pass
+    if match is None or text[match.end() :].strip(" \u3000"):
+        return None
+    return match
+
+
+_ROLES = re.compile(
+    r"^(?:[^\s，。]{0,20}?[\u4e00-\u9fff]{2,4}(?:讲话|主持|出席|致辞|发言|参加|会见|看望|作报告|主持会议|出席会议|发表讲话|发表重要讲话|讲话并主持|宣讲|考察|调研)[ \u3000]*)+$"
+)
+
+
+def is_roles_line(text: str) -> bool:
+    """True for a subtitle naming officials' parts: 姜四清讲话 吴秀玲主持 宋红波出席, 冯云龙主持."""
+    return len(text) <= 40 and not has_sentence_punctuation(text) and _ROLES.match(text) is not None
+
+
+def is_dash_subtitle(text: str) -> bool:
+    """True for a line opening with a dash: ——党的二十大精神进城乡社区综述."""
+    return text.startswith(("——", "—", "--", "－－")) and len(text) > 2
+
+
+_GENRE = re.compile(r"(?:纪实|综述|侧记|述评|速写|访谈|调查|观察|札记|手记|随笔|短评|评论|见闻)$")
+
+
+def is_genre_subtitle(text: str) -> bool:
+    """True for a line naming the story's genre after its headline: 怀仁市…同心抗疫纪实."""
+    return _GENRE.search(text) is not None and not has_sentence_punctuation(text)
+
+
+_COLUMN_TAG = re.compile(r"[(（][^()（）]{2,24}[)）]$")
+#: Column names that head a story of their own, however short it is.
+STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
+
+
+def has_column_tag(text: str) -> bool:
+    """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
+    return _COLUMN_TAG.search(text) is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4
+
+
+def looks_like_heading(text: str) -> bool:
+    """True when a line could be a headline, kicker or subhead: short, not prose.
+
+    Headlines may carry a comma (暖冬不在，秒入隆冬) or end in ！/？, but never in 。,
+    and they are short.
+    """
+    if not text or text[-1] in "。；;，,、：:" or "。" in text:
+        return False
+    if len(text) > 48 and not (len(text) <= 80 and has_column_tag(text)):
+        return False
+    if text.count("，") + text.count(",") > 2:
+        return False
+    return han_count(text) >= 2 or text.isascii() and len(text) >= 4
+
+
+def is_stray(text: str) -> bool:
+    """True for a stray mark on a line of its own: a lone quote, dot or digit left by extraction."""
+    return len(text) <= 2 and han_count(text) == 0 or (len(text) == 1)

@@ -1,0 +1,243 @@
+"""Undoing extraction damage: paragraphs cut by column breaks, repeated blocks.
+
+Both repairs are conservative, because a wrong repair hides text in the wrong
+place while a missed one only leaves a seam:
+
+* Two pieces are joined only when the first cannot end a paragraph (no 。！？ at
+  its end) *and* the second reads as its continuation: it opens with
+  punctuation, the seam falls inside a dictionary word (渠 / 道 → 渠道), or the
+  first piece is plainly running prose and the second ends like a paragraph
+  without opening like one (连日来，… opens a paragraph; 道”……推进… does not).
+* A block is a repeat when its text already stands, whole or nearly whole, in an
+  earlier block.  The copy is kept as a ``duplicate`` block pointing at the
+  original, never dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sitegen.parsing.lines import (
+    CANNOT_OPEN,
+    DATELINE,
+    SourceLine,
+    clause_goes_on,
+    has_column_tag,
+    ends_sentence,
+    has_sentence_punctuation,
+    is_byline,
+    is_caption,
+    is_dash_subtitle,
+    is_roles_line,
+    looks_like_heading,
+    significant,
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph-sized piece of the page: one line, or several joined across column breaks."""
+
+    lines: tuple[SourceLine, ...]
+    """The source lines it was made of, in reading order."""
+    text: str
+    """Its text (pieces of a joined paragraph are concatenated without a gap)."""
+    kind: str
+    """What the line-level reading made of it: text, caption, stray, furniture, masthead or duplicate."""
+    note: str = ""
+    """Why it was read so (joined across a column break, repeat of …), for ``sitegen inspect``."""
+    ref: str | None = None
+    """For duplicates, "L<start>-<end>" of the kept copy."""
+
+    @property
+    def first(self) -> SourceLine:
+        return self.lines[0]
+
+    @property
+    def last(self) -> SourceLine:
+        return self.lines[-1]
+
+    @property
+    def line_start(self) -> int:
+        return min(line.number for line in self.lines)
+
+    @property
+    def line_end(self) -> int:
+        return max(line.number for line in self.lines)
+
+    @property
+    def level(self) -> int:
+        return self.first.level
+
+
+# --- Column breaks -------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Two- to four-character words of jieba's dictionary, to tell a cut word (渠 / 道)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    words = set()
+    with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
+        for entry in handle:
+            word, _, rest = entry.partition(" ")
+            if 2 <= len(word) <= 4 and int(rest.split(" ", 1)[0] or 0) >= 3:
+                words.add(word)
+    return frozenset(words)
+
+
+def seam_inside_word(before: str, after: str) -> bool:
+    """True when the last characters of ``before`` and the first of ``after`` make one word (渠|道)."""
+    words = _dictionary()
+    for k in range(1, 4):
+        for m in range(1, 4):
+            if 2 <= k + m <= 4 and len(before) >= k and len(after) >= m:
+                if before[-k:] + after[:m] in words:
+                    return True
+    return False
+
+
+#: Words a paragraph typically opens with; a piece opening so is taken for a new paragraph.
+_PARAGRAPH_OPENING = re.compile(
+    r"^(?:连日来|近日|近期|近年来|今年以来|日前|目前|当前|此外|另外|同时|与此同时|据了解|据悉|据介绍|记者|"
+    r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
+    r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|"
+    r"在[^，。,\s]{1,14}[，,])"
+)
+#: Characters that do not open a sentence; a piece opening with one continues the piece before.
+_NOT_AN_OPENING = set("的了着们吗呢吧么")
+#: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
+_DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
+
+
+def _prose(text: str) -> bool:
+    """Running prose rather than a headline: long, or punctuated like a sentence."""
+    return len(text) >= 40 or (len(text) >= 20 and has_sentence_punctuation(text))
+
+
+def _can_continue(text: str) -> bool:
+    """False for lines that are never the second half of a paragraph (bylines, datelines, subtitles)."""
+    return not (
+        DATELINE.match(text)
+        or is_byline(text)
+        or is_caption(text)
+        or is_dash_subtitle(text)
+        or is_roles_line(text)
+        or text.startswith(("□", "■", "(上接", "（上接"))
+    )
+
+
+def join_reason(first: Unit, second: Unit) -> str | None:
+    """Why ``second`` continues the paragraph cut at the end of ``first``; None when it does not."""
+    a, b = first.text, second.text
+    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a):
+        return None
+    b_ends = ends_sentence(b) or _prose(b)
+    if b[0] in CANNOT_OPEN:
+        return "the second piece opens with punctuation"
+    if clause_goes_on(a):
+        return "the first piece ends inside a sentence"
+    if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
+        return "the break falls inside a word"
+    if _PARAGRAPH_OPENING.match(b):
+        return None
+    if _prose(a) and b_ends:
+        return "the first piece is cut mid-sentence"
+    if b[0] in _NOT_AN_OPENING and b_ends:
+        return "the second piece opens mid-sentence"
+    if a[-1] in _DANGLING_END and b_ends:
+        return "the first piece ends on a word that needs more"
+    return None
+
+
+def _joined(first: Unit, second: Unit, reason: str, skipped: list[Unit]) -> Unit:
+    between = f" (skipping {', '.join(_span(u) for u in skipped)})" if skipped else ""
+    note = f"joined across column break at lines {first.last.number}/{second.first.number}{between}: {reason}"
+    notes = "; ".join(n for n in (first.note, note, second.note) if n)
+    return Unit(first.lines + second.lines, first.text + second.text, "text", notes)
+
+
+def _span(unit: Unit) -> str:
+    return f"line {unit.line_start}" if unit.line_start == unit.line_end else f"lines {unit.line_start}-{unit.line_end}"
+
+
+def join_column_breaks(units: list[Unit]) -> list[Unit]:
+    """Join paragraphs cut by column breaks; captions and stray marks between the pieces are skipped over.
+
+    The skipped units keep their place in the list (after the joined paragraph).
+    """
+    result: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        index += 1
+        if unit.kind != "text":
+            result.append(unit)
+            continue
+        while True:
+            look = index
+            skipped: list[Unit] = []
+            while look < len(units) and units[look].kind in ("caption", "stray") and len(skipped) < 3:
+                skipped.append(units[look])
+                look += 1
+            if look >= len(units) or units[look].kind != "text":
+                break
+            reason = join_reason(unit, units[look])
+            if reason is None:
+                break
+            unit = _joined(unit, units[look], reason, skipped)
+            del units[look]
+            # Skipped captions stay where they are and are emitted after the paragraph.
+        result.append(unit)
+    return result
+
+
+# --- Repeated blocks -----------------------------------------------------------------
+
+_MIN_REPEAT = 16
+_NEAR_WINDOW = 8
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def mark_duplicates(units: list[Unit]) -> list[Unit]:
+    """Mark text units that repeat an earlier one (whole, as a part of it, or nearly word for word)."""
+    kept: list[tuple[Unit, str, set[str] | None]] = []
+    result = []
+    for unit in units:
+        if unit.kind != "text":
+            result.append(unit)
+            continue
+        key = significant(unit.text)
+        original = None
+        how = ""
+        if len(key) >= _MIN_REPEAT:
+            for other, other_key, _ in kept:
+                if key in other_key:
+                    original, how = other, "repeat of"
+                    break
+            if original is None and len(key) >= 30:
+                grams = _bigrams(key)
+                for index in range(len(kept) - 1, max(-1, len(kept) - 1 - _NEAR_WINDOW), -1):
+                    other, other_key, other_grams = kept[index]
+                    if other_grams is None:
+                        other_grams = _bigrams(other_key)
+                        kept[index] = (other, other_key, other_grams)
+                    if len(grams & other_grams) >= 0.9 * len(grams):
+                        original, how = other, "near repeat of"
+                        break
+        if original is not None:
+            ref = f"L{original.line_start}-{original.line_end}"
+            result.append(replace(unit, kind="duplicate", note=f"{how} lines {original.line_start}-{original.line_end}", ref=ref))
+        else:
+            kept.append((unit, key, None))
+            result.append(unit)
+    return result

@@ -1,0 +1,382 @@
+"""Cutting a page into stories: which short lines open an article, which are subheads.
+
+A page reads as a sequence of units (paragraphs after repair).  Runs of short,
+unpunctuated lines are *heading groups*.  A heading group opens a new story when
+the page gives a reason to believe so:
+
+* ``#``/``##`` markup (``###`` only when set apart by blank lines or sitting
+  above a stronger heading, as in ``### 慎终如始 精准防控`` over ``## 北京：…``);
+* a byline under it (新华社记者, 记者 武跃林) or a dateline opening the next
+  paragraph (本报讯, 新华社北京11月27日电);
+* a column name in brackets after the headline (讲好文创的时代故事（新语）) or a
+  column that always heads its own story (图片报道);
+* two or more blank lines above it, or the story before it has ended with a
+  closing credit ((据新华社), 新华社北京11月27日电) or a (下转第三版) marker.
+
+Otherwise the group is read as the current story's subheads: two-line section
+heads (立即响应 靠前指挥 下沉一线 / ——织密…, 甘肃定西元古堆村 / 旱塬有了“解渴水”)
+are as common inside articles as bare kicker-and-headline pairs between them.  Text after an
+(上接 01 版) marker belongs to an article from another page and is kept as a
+fragment; a heading that follows such a fragment resumes the story it interrupted,
+and a cut paragraph left hanging at the end of the fragment is re-joined with its
+continuation when that turns up after the interrupted story's closing credit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitegen.model import Block, Story
+from sitegen.parsing.lines import (
+    BRACKETED_BYLINE,
+    CLOSING_CREDIT,
+    CREDIT_LINE,
+    STORY_COLUMNS,
+    DATELINE,
+    _ENDS_WITH_CREDIT,
+    continuation_marker,
+    ends_sentence,
+    has_column_tag,
+    is_byline,
+    is_dash_subtitle,
+    is_genre_subtitle,
+    is_roles_line,
+    looks_like_heading,
+    page_number,
+)
+from sitegen.parsing.repair import Unit, join_reason
+
+
+@dataclass
+class _StoryDraft:
+    """A story being read: its heading group, credits and body blocks so far."""
+
+    index: int
+    heads: list[Unit]
+    bylines: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    body: list[Block] = field(default_factory=list)
+    closed_by: str | None = None
+    line_end: int = 0
+
+
+# --- Reading one unit ---------------------------------------------------------------
+
+
+def _kind(unit: Unit) -> str:
+    """What a text unit is on its own: heading, byline, closing, continuation or body."""
+    text = unit.text
+    marker = continuation_marker(text)
+    if marker is not None and marker.start() == 0:
+        return "continuation"
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text):
+        return "closing"
+    if unit.level:
+        return "heading"
+    if CREDIT_LINE.match(text) and len(text) <= 40:
+        return "credit"
+    if text.endswith("——") and len(text) <= 30 and "。" not in text:
+        return "heading"
+    if is_byline(text):
+        return "byline"
+    if is_dash_subtitle(text) and len(text) <= 48 and not text.endswith("。"):
+        return "heading"
+    if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
+        return "heading"
+    return "body"
+
+
+def _is_slogan(text: str) -> bool:
+    """A series slogan of short phrases: 新时代 新征程 新伟业, 慎终如始 精准防控."""
+    chunks = text.split()
+    return len(chunks) >= 2 and all(len(c) <= 5 for c in chunks)
+
+
+def _is_marked_subtitle(text: str, position: int) -> bool:
+    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text):
+        return True
+    # A long summary line under the headline: 听取…汇报 研究部署…措施.
+    return position > 0 and len(text) >= 20 and (" " in text or "，" in text)
+
+
+def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
+    """Split a heading group into kicker lines, the headline and subtitle lines."""
+    texts = [u.text for u in heads]
+    levels = [u.level for u in heads]
+    if any(levels):
+        strongest = min(level for level in levels if level)
+        at = levels.index(strongest)
+        return texts[:at], texts[at], texts[at + 1 :]
+    end = len(texts)
+    while end > 1 and _is_marked_subtitle(texts[end - 1], end - 1):
+        end -= 1
+    subtitles = texts[end:]
+    rest = texts[:end]
+    kickers: list[str] = []
+    while len(rest) > 1 and _is_slogan(rest[0]):
+        kickers.append(rest.pop(0))
+    if len(rest) == 1:
+        return kickers, rest[0], subtitles
+    if len(rest) == 2:
+        return kickers + rest[:1], rest[1], subtitles
+    return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
+
+
+_INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>——[^“”《》（）()]{6,})$")
+
+
+def _story(draft: _StoryDraft) -> Story:
+    kickers, headline, subtitles = _headline_parts(draft.heads)
+    inline = _INLINE_DASH.match(headline)
+    if inline and not subtitles:
+        headline, subtitles = inline["head"], [inline["sub"]]
+    byline = " ".join(draft.bylines) or None
+    dateline = draft.dateline
+    if byline is None and dateline:
+        credit = re.search(r"[(（]([^()（）]*(?:记者|通讯员)[^()（）]*)[)）]", dateline)
+        if credit:
+            byline = credit.group(1).strip()
+    start = draft.heads[0].line_start
+    return Story(
+        headline=headline,
+        kicker="\n".join(kickers) or None,
+        subtitle="\n".join(subtitles) or None,
+        byline=byline,
+        dateline=dateline,
+        body=tuple(draft.body),
+        line_start=start,
+        line_end=max(draft.line_end, max(u.line_end for u in draft.heads)),
+    )
+
+
+# --- The page walk ------------------------------------------------------------------------
+
+
+class _Page:
+    """The walk over one page's units, collecting blocks and story drafts."""
+
+    def __init__(self, markup_page: bool) -> None:
+        self.markup_page = markup_page
+        self.blocks: list[Block] = []
+        self.drafts: list[_StoryDraft] = []
+        self.current: _StoryDraft | None = None
+        self.in_fragment = False
+        self.dangling: int | None = None  # index in blocks of a fragment paragraph cut at its end
+        self.dangling_unit: Unit | None = None
+
+    # Blocks ------------------------------------------------------------------------
+    def add(self, role: str, unit: Unit, *, text: str | None = None, ref: str | None = None, note: str | None = None) -> Block:
+        in_story = self.current is not None and not self.in_fragment and role not in ("masthead", "furniture", "fragment", "duplicate")
+        article = self.current.index if in_story else None
+        block = Block(role, unit.text if text is None else text, unit.line_start, unit.line_end, article, ref, unit.note if note is None else note)
+        self.blocks.append(block)
+        if in_story:
+            if role in ("body", "subhead", "caption", "continuation"):
+                self.current.body.append(block)
+            self.current.line_end = max(self.current.line_end, unit.line_end)
+        return block
+
+    def fragment(self, unit: Unit, note: str = "") -> None:
+        notes = "; ".join(n for n in (unit.note, note) if n)
+        self.blocks.append(Block("fragment", unit.text, unit.line_start, unit.line_end, None, None, notes))
+        if not ends_sentence(unit.text):
+            self.dangling, self.dangling_unit = len(self.blocks) - 1, unit
+        else:
+            self.dangling = self.dangling_unit = None
+
+    # Decisions ---------------------------------------------------------------------------
+    def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None) -> str | None:
+        """Why the heading group opens a new story, or None when it is a subhead of the current one."""
+        if self.current is None:
+            return "first headline on the page"
+        if self.current.closed_by is not None:
+            return f"the story before ended with a {self.current.closed_by}"
+        if has_byline:
+            return "byline under the headline"
+        if next_unit is not None and DATELINE.match(next_unit.text):
+            return "dateline opens the next paragraph"
+        if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
+            return "headline carries a column name"
+        if self.markup_page:
+            levels = [u.level for u in heads]
+            if any(level in (1, 2) for level in levels):
+                return "# or ## markup"
+            if 3 in levels and (heads[0].first.gap_before >= 2 or any(level and level < 3 for level in levels)):
+                return "### markup set apart or above a stronger heading"
+            return None
+        if heads[0].first.gap_before >= 2:
+            return "two or more blank lines above"
+        # Several headline lines alone are not enough: articles carry in-text section
+        # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
+        # print a kicker over a headline without a byline or dateline.
+        return None
+
+    # The walk -------------------------------------------------------------------------------
+    def walk(self, units: list[Unit], kinds: list[str]) -> None:
+        index = 0
+        while index < len(units):
+            unit, kind = units[index], kinds[index]
+            if kind == "heading":
+                end = index
+                while end < len(units) and kinds[end] == "heading":
+                    end += 1
+                heads = units[index:end]
+                credits = end
+                while credits < len(units) and kinds[credits] == "byline":
+                    credits += 1
+                after = credits
+                while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
+                    after += 1
+                next_unit = units[after] if after < len(units) else None
+                reason = self.opens_story(heads, credits > end, next_unit)
+                if reason:
+                    self.open_story(heads, units[end:credits], reason)
+                else:
+                    self.subheads(heads, units[end:credits])
+                index = credits
+                continue
+            self.one(unit, kind)
+            index += 1
+
+    def open_story(self, heads: list[Unit], bylines: list[Unit], reason: str) -> None:
+        draft = _StoryDraft(len(self.drafts), heads)
+        self.drafts.append(draft)
+        self.current, self.in_fragment = draft, False
+        self.dangling = self.dangling_unit = None
+        parts = _headline_parts(heads)
+        roles = ["kicker"] * len(parts[0]) + ["headline"] + ["subtitle"] * len(parts[2])
+        for role, unit in zip(roles, heads):
+            note = f"article starts: {reason}" if unit is heads[0] else ""
+            self.add(role, unit, note="; ".join(n for n in (unit.note, note) if n))
+        for unit in bylines:
+            draft.bylines.append(unit.text)
+            self.add("byline", unit)
+
+    def subheads(self, heads: list[Unit], bylines: list[Unit]) -> None:
+        resumed = ""
+        if self.in_fragment and self.current is not None:
+            self.in_fragment = False
+            resumed = f"resumes the story at line {self.current.heads[0].line_start} after text from another article"
+        elif self.current is None:
+            for unit in heads + bylines:
+                self.fragment(unit)
+            return
+        for unit in heads:
+            self.add("subhead", unit, note="; ".join(n for n in (unit.note, resumed) if n))
+            resumed = ""
+        for unit in bylines:
+            self.add("byline", unit)
+
+    def one(self, unit: Unit, kind: str) -> None:
+        if kind == "caption":
+            if self.current is None or self.in_fragment:
+                self.blocks.append(Block("caption", unit.text, unit.line_start, unit.line_end, None, None, unit.note))
+            else:
+                self.add("caption", unit)
+            return
+        if kind == "stray":
+            self.blocks.append(Block("fragment", unit.text, unit.line_start, unit.line_end, None, None, "stray character"))
+            return
+        if kind == "duplicate":
+            self.blocks.append(Block("duplicate", unit.text, unit.line_start, unit.line_end, None, unit.ref, unit.note))
+            return
+        if kind in ("masthead", "furniture"):
+            self.blocks.append(Block(kind, unit.text, unit.line_start, unit.line_end, None, None, unit.note))
+            return
+        if kind == "byline":
+            if self.current is not None and not self.in_fragment and not self.current.body and not self.current.bylines:
+                self.current.bylines.append(unit.text)
+            if self.current is None or self.in_fragment:
+                self.fragment(unit)
+            else:
+                self.add("byline", unit)
+            return
+        if kind == "closing":
+            if self.current is None or self.in_fragment:
+                self.fragment(unit, "closing credit")
+                return
+            if "电" in unit.text and self.current.dateline is None:
+                self.current.dateline = unit.text
+            if "电" not in unit.text and not self.current.bylines:
+                self.current.bylines.append(unit.text.strip("()（）"))
+            self.add("dateline" if "电" in unit.text else "byline", unit, note="; ".join(n for n in (unit.note, "closing credit") if n))
+            self.current.closed_by = "credit"
+            return
+        if kind == "continuation":
+            self.continuation(unit, unit.text)
+            return
+        if kind == "credit":
+            if self.current is None or self.in_fragment:
+                self.fragment(unit, "credit line")
+            else:
+                self.add("byline", unit, note="; ".join(n for n in (unit.note, "credit line") if n))
+            return
+        self.body(unit)
+
+    def continuation(self, unit: Unit, text: str) -> None:
+        marker = continuation_marker(text)
+        ref = page_number(marker["page"]) if marker else None
+        onward = marker is not None and marker["dir"] in ("下转", "转")
+        note = f"continued on page {ref}" if onward else f"continued from page {ref}"
+        note = "; ".join(n for n in (unit.note if text == unit.text else "", note) if n)
+        if onward:
+            if self.current is not None and not self.in_fragment:
+                self.add("continuation", unit, text=text, ref=ref, note=note)
+                self.current.closed_by = "continuation"
+            else:
+                self.blocks.append(Block("continuation", text, unit.line_start, unit.line_end, None, ref, note))
+            return
+        # (上接 01 版): what follows belongs to an article printed on another page.
+        self.in_fragment = True
+        self.dangling = self.dangling_unit = None
+        self.blocks.append(Block("continuation", text, unit.line_start, unit.line_end, None, ref, note))
+
+    def body(self, unit: Unit) -> None:
+        text, marker = unit.text, continuation_marker(unit.text)
+        if self.current is None:
+            self.fragment(unit, "text before the first headline")
+            return
+        if self.dangling_unit is not None and self.current.closed_by == "credit" and not self.in_fragment:
+            reason = join_reason(self.dangling_unit, unit)
+            if reason:
+                self.rejoin_fragment(unit, reason)
+                return
+        if self.in_fragment or self.current.closed_by == "continuation":
+            self.in_fragment = True
+            self.fragment(unit, "" if self.dangling is not None else "text after the story's end")
+            return
+        if marker is not None and marker.start() > 0:
+            self.add("body", unit, text=text[: marker.start()].rstrip())
+            self.continuation(unit, text[marker.start() :])
+        else:
+            if not self.current.body and self.current.dateline is None:
+                opening = DATELINE.match(text)
+                if opening:
+                    self.current.dateline = opening.group(0).strip()
+            self.add("body", unit)
+        credit = _ENDS_WITH_CREDIT.search(text)
+        if credit and credit.start() > 0:
+            if "电" in credit.group(0) and self.current.dateline is None:
+                self.current.dateline = credit.group(0).strip()
+            self.current.closed_by = "credit"
+
+    def rejoin_fragment(self, unit: Unit, reason: str) -> None:
+        """Join the cut paragraph left hanging in an interleaved fragment with its continuation."""
+        old = self.blocks[self.dangling]
+        note = f"joined across column break with line {unit.line_start} (text between belongs to another article): {reason}"
+        self.blocks[self.dangling] = Block(
+            "fragment", old.text + unit.text, old.line_start, unit.line_end, None, None, "; ".join(n for n in (old.note, note) if n)
+        )
+        self.in_fragment = True
+        if ends_sentence(unit.text):
+            self.dangling = self.dangling_unit = None
+        else:
+            self.dangling_unit = Unit(self.dangling_unit.lines + unit.lines, old.text + unit.text, "text")
+
+
+def segment(units: list[Unit]) -> tuple[tuple[Block, ...], tuple[Story, ...]]:
+    """Cut repaired units into blocks with roles and the stories they form."""
+    page = _Page(markup_page=any(u.level for u in units))
+    page.walk(units, [_kind(u) if u.kind == "text" else u.kind for u in units])
+    return tuple(page.blocks), tuple(_story(d) for d in page.drafts)
