@@ -8,6 +8,7 @@ exactly the printed text and never markup.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -86,3 +87,31 @@ def new_renderer() -> markdown.Markdown:
 def body_html(renderer: markdown.Markdown, body_md: str) -> str:
     renderer.reset()
     return renderer.convert(body_md)
+
+
+def direct_body_html(article: Article, continuation_links: dict[str, str] | None = None) -> str:
+    """The HTML Python-Markdown makes of ``body_markdown(article, continuation_links)``, written directly.
+
+    The body's Markdown is ours and plain (escaped paragraphs, ``###``
+    subheads, ``{: .caption }``, one link per continuation), so its HTML can be
+    written without parsing it, some thirty times faster; a big archive spends
+    most of its rendering time in Python-Markdown otherwise.  Tests check that
+    both give the same HTML for every kind of text.
+    """
+    links = continuation_links or {}
+    parts = []
+    for block in article.story.body:
+        text = html.escape(" ".join(block.text.split()), quote=False)
+        if block.role == "subhead":
+            parts.append(f"<h3>{text}</h3>")
+        elif not text:
+            continue  # an empty paragraph makes no HTML
+        elif block.role == "caption":
+            parts.append(f'<p class="caption">{text}</p>')
+        elif block.role == "continuation":
+            target = links.get(block.ref or "")
+            inner = f'<a href="{html.escape(target)}">{text}</a>' if target else text
+            parts.append(f'<p class="continuation">{inner}</p>')
+        else:
+            parts.append(f"<p>{text}</p>")
+    return "\n".join(parts)

@@ -50,22 +50,43 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
+    from sitegen import metadata
     from sitegen.diagnostics import Diagnostic
     from sitegen.inspect import describe
     from sitegen.metadata import split_front_matter
     from sitegen.parse import read_page
     from sitegen.sources import read_source
 
-    path = Path(args.file)
-    source = read_source(path, path.parent)
+    path, archive = (Path(args.file), Path(args.archive)) if args.archive else _archive_of(Path(args.file))
+    source = read_source(path, archive)
     if isinstance(source, Diagnostic):
         print(source, file=sys.stderr)
         return 1
     front = split_front_matter(source.text, str(path))
-    for problem in source.warnings + front.diagnostics:
+    reading = read_page(front.text)
+    catalog, problems = metadata.load_catalog(archive)
+    meta, disagreements = metadata.page_meta(
+        source.path, str(path), front_matter=front.statement, catalog=catalog.statement_for(source.path),
+        masthead=reading.masthead,
+    )
+    for problem in (*source.warnings, *front.diagnostics, *problems, *disagreements):
         print(problem, file=sys.stderr)
-    print(describe(read_page(front.text), str(path)))
+    print(describe(reading, str(path)))
+    print(f"encoding: {source.encoding}")
+    print(metadata.describe(meta))
     return 0
+
+
+def _archive_of(path: Path) -> tuple[Path, Path]:
+    """(the page file, the archive folder it belongs to): the nearest folder above the
+    file holding a catalog.toml or sitegen.toml, else the file's own folder."""
+    resolved = path.resolve()
+    for depth, folder in enumerate(resolved.parents):
+        if (folder / "catalog.toml").is_file() or (folder / "sitegen.toml").is_file():
+            if depth < len(path.parents) and path.parents[depth].resolve() == folder:
+                return path, path.parents[depth]  # as the user wrote it, for the messages
+            return resolved, folder
+    return path, path.parent
 
 
 def parser() -> argparse.ArgumentParser:
@@ -95,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("inspect", help="show how one page file was read")
     i.add_argument("file")
+    i.add_argument("--archive", help="archive folder the file belongs to (default: the nearest folder above it "
+                   "with a catalog.toml or sitegen.toml)")
     i.set_defaults(func=_cmd_inspect)
     return top
 

@@ -520,3 +520,13 @@ def duplicate_pages(pages: Iterable[tuple[str, PageMeta]]) -> list[Diagnostic]:
             )))
     return problems
 
+
+def describe(meta: PageMeta) -> str:
+    """``filed as: 朔州日报, 2022-11-28, page 01 — newspaper from catalog, …`` for ``sitegen inspect``."""
+    where = ", ".join([
+        meta.newspaper,
+        meta.date.isoformat() if meta.date else dates.UNKNOWN_DATE,
+        f"page {meta.page}" if meta.page else dates.page_label(None),
+    ])
+    origins = ", ".join(f"{name} from {_SOURCE_NAMES[origin]}" for name, origin in meta.origins)
+    return f"filed as: {where} — {origins or 'nothing states where this page belongs'}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -38,6 +39,23 @@ def _run(item):
     return _adopted(item)
 
 
+#: Fewest items for which starting worker processes pays: a forked worker is
+#: ready in milliseconds, a spawned one imports sitegen and its libraries first.
+_WORTH_A_POOL = {"fork": 2, "spawn": 100}
+
+
+def _start_method() -> str:
+    """``fork`` when this process runs one thread, else ``spawn``.
+
+    Forked workers inherit the imported modules (jieba's dictionary, compiled
+    regular expressions) instead of importing them again.  But a process with
+    other threads (``sitegen serve``'s web server) may fork while one of them
+    holds a lock, which the child then waits on for ever; there, workers start
+    afresh.
+    """
+    return "fork" if threading.active_count() == 1 else "spawn"
+
+
 def ordered_map(
     work: Callable[[Item], Result], items: Iterable[Item], *, jobs: int, chunksize: int = 1
 ) -> Iterator[Result]:
@@ -47,11 +65,10 @@ def ordered_map(
     what tests and profilers see most clearly.
     """
     items = list(items)
-    if jobs <= 1 or len(items) <= 1:
+    method = _start_method()
+    if jobs <= 1 or len(items) < _WORTH_A_POOL[method]:
         yield from map(work, items)
         return
-    # fork: workers inherit the imported modules (jieba's dictionary, compiled
-    # regular expressions) instead of importing them again.
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(method)
     with context.Pool(min(jobs, len(items)), initializer=_adopt, initargs=(work,)) as pool:
         yield from pool.imap(_run, items, chunksize)

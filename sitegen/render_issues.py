@@ -179,16 +179,16 @@ class RenderIssues:
     _tools: tuple | None = field(default=None, repr=False)
 
     def __getstate__(self):
-        return {**self.__dict__, "_tools": None}  # Jinja and Markdown are rebuilt in each process
+        return {**self.__dict__, "_tools": None}  # the Jinja environment is rebuilt in each process
 
-    def _ready(self) -> tuple[Renderer, object, SiteFolder]:
+    def _ready(self) -> tuple[Renderer, SiteFolder]:
         if self._tools is None:
             renderer = Renderer(environment(theme.template_dirs(self.archive_dir)), self.config)
-            self._tools = (renderer, article_markdown.new_renderer(), SiteFolder(self.staging_root))
+            self._tools = (renderer, SiteFolder(self.staging_root))
         return self._tools
 
     def __call__(self, task: IssueTask) -> RenderedIssue:
-        renderer, md, out = self._ready()
+        renderer, out = self._ready()
         issue, paper = task.issue, task.paper
         pages = [whole_page(p, full_reading(self.archive_dir, path, self.cache))
                  for p, path in zip(issue.pages, task.files, strict=True)]
@@ -210,7 +210,7 @@ class RenderIssues:
                     article.path,
                     renderer.render(
                         "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
-                        body_html=article_markdown.body_html(md, body_md),
+                        body_html=article_markdown.direct_body_html(article, links),
                         topics=topics, reprints=[], related=[],
                         prev_article=issue_articles[n - 1] if n > 0 else None,
                         next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,

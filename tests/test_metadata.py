@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
+from sitegen import dates
 from sitegen.build import build
 from sitegen.diagnostics import ERROR, WARNING
 from sitegen.metadata import (
@@ -194,3 +195,33 @@ def test_a_rebuild_from_the_parse_cache_repeats_the_warnings_and_the_front_matte
     assert second.reused == 2
     assert second.diagnostics == first.diagnostics and len(first.warnings) == 1
     assert (tmp_path / "site" / "papers" / "shuozhouribao" / "2022-11-28").is_dir()
+
+
+def test_seed_pages_are_filed_where_the_catalog_and_mastheads_put_them(tmp_path):
+    result = build(SEEDS, tmp_path / "site", use_cache=False)
+    papers = tmp_path / "site" / "papers"
+    page_views = {
+        p.parent.relative_to(papers).as_posix() for p in papers.glob("*/*/*/index.html")
+        if p.parent.parent.name == "undated" or dates.parse_date(p.parent.parent.name)  # not the month indexes
+    }
+    assert page_views == {
+        "datongribao/undated/000-d553139fd1c060c1",
+        "weizhibaozhi/undated/001-10503e775b80d64b",
+        "shuozhouribao/2022-11-28/01",
+        "shuozhouribao/2022-11-11/01",
+        "qingdaoribao/undated/004-e04cbe07baaed60c",
+    }
+    # The catalog agrees with every masthead the parser reads: no source contradicts another.
+    assert [str(d) for d in result.diagnostics if " says " in d.message] == []
+    unknown = (papers / "weizhibaozhi/undated/001-10503e775b80d64b/index.html").read_text(encoding="utf-8")
+    assert UNKNOWN_PAPER in unknown and "日期不详" in unknown
+
+
+def test_inspect_says_where_a_page_is_filed_and_which_source_said_so(capsys):
+    from sitegen.cli import main
+
+    assert main(["inspect", str(SEEDS / "003_eb6abe27dfbda830.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "filed as: 朔州日报, 2022-11-11, page 01 — newspaper from catalog, date from catalog" in out
+    assert main(["inspect", str(SEEDS / "001_10503e775b80d64b.txt")]) == 0
+    assert "filed as: 未知报纸, 日期不详, 版次不详 — nothing states where this page belongs" in capsys.readouterr().out

@@ -1,0 +1,46 @@
+"""Article bodies: the HTML written directly is the HTML Python-Markdown makes of the article's Markdown."""
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen import article_markdown
+from sitegen.model import Article, Block, SourceSpan, Story
+from tests.conftest import SEEDS
+
+#: Characters that mean something to Markdown or HTML, white space, and Chinese.
+_ALPHABET = st.sampled_from(list("\\`*_{}[]()#+-.!<>&;\"':=|~^$%@/ \t\u3000\n") + list("abc123") + list("新华社记者报道，。“”"))
+#: A block always holds some text (the parser makes no empty blocks; for an empty
+#: caption Python-Markdown would print the "{: .caption }" marker itself).
+_TEXT = st.text(_ALPHABET, min_size=1, max_size=40).filter(lambda t: t.strip())
+_BLOCK = st.builds(
+    lambda role, text, ref: Block(role, text, 1, 1, 0, ref if role == "continuation" else None),
+    st.sampled_from(["body", "subhead", "caption", "continuation"]),
+    _TEXT,
+    st.sampled_from(["03", "04", None]),
+)
+
+
+def _article(blocks) -> Article:
+    story = Story("标题", None, None, None, None, tuple(blocks), 1, 1)
+    return Article("x-01", "报", None, None, 1, story, SourceSpan("a.txt", 1, 1), "papers/x/undated/a/01.html")
+
+
+def _via_markdown(article: Article, links: dict[str, str]) -> str:
+    return article_markdown.body_html(article_markdown.new_renderer(), article_markdown.body_markdown(article, links))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BLOCK, max_size=6))
+def test_direct_html_equals_python_markdown_for_any_text(blocks):
+    article = _article(blocks)
+    links = {"03": "../03/index.html"}
+    assert article_markdown.direct_body_html(article, links) == _via_markdown(article, links)
+
+
+def test_direct_html_equals_python_markdown_on_the_seed_pages():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(SEEDS).glob("*.txt")))
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    article = _article(Block("body", p, 1, 1, 0) for p in paragraphs)
+    assert article_markdown.direct_body_html(article) == _via_markdown(article, {})
