@@ -68,7 +68,7 @@ def split_lines(text: str) -> list[SourceLine]:
 
 def significant(text: str) -> str:
     """``text`` without any whitespace: what comparisons and character counts use."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def ends_sentence(text: str) -> bool:

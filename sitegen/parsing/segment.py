@@ -159,9 +159,12 @@ _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 TOPIC_SHIFT = 0.02
 
 
+_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
+
+
 def _pairs(text: str) -> set[str]:
     text = _HAN_ONLY.sub("", text)
-    return {text[i : i + 2] for i in range(len(text) - 1) if not (text[i] in _FUNCTION_CHARS and text[i + 1] in _FUNCTION_CHARS)}
+    return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
 
 
 def topic_shift(before: str, after: str) -> bool:
@@ -173,7 +176,7 @@ def topic_shift(before: str, after: str) -> bool:
     ahead = _pairs(after[:300])
     if len(ahead) < 20 or len(before) < 100:
         return False
-    return len(ahead & _pairs(before[-1500:])) < TOPIC_SHIFT * len(ahead)
+    return len(ahead & _pairs(before[-800:])) < TOPIC_SHIFT * len(ahead)
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -215,7 +218,12 @@ class _Page:
         """The current story's text so far (headline lines and body), for the topic test."""
         if self.current is None:
             return ""
-        return "".join(u.text for u in self.current.heads) + "".join(b.text for b in self.current.body)
+        text = ""
+        for block in reversed(self.current.body):
+            text = block.text + text
+            if len(text) >= 800:
+                return text
+        return "".join(u.text for u in self.current.heads) + text
 
     # Decisions ---------------------------------------------------------------------------
     def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None, following: str = "") -> str | None:
