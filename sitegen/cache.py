@@ -30,6 +30,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import sys
@@ -52,10 +53,24 @@ _PACKAGE = Path(__file__).resolve().parent
 _TEMP_PREFIX = ".tmp-"
 
 
+#: Libraries whose version can change what sitegen reads or writes.
+_LIBRARIES = ("charset-normalizer", "jinja2", "markupsafe", "markdown", "jieba", "lunr", "pypinyin")
+
+
+def _library_versions() -> str:
+    versions = []
+    for name in _LIBRARIES:
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return ",".join(versions)
+
+
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of sitegen's own source files: any change to the code invalidates every entry."""
-    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
+    """A hash of sitegen's own source files and its libraries' versions: changing either invalidates every entry."""
+    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{_library_versions()}".encode())
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

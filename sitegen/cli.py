@@ -77,6 +77,21 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from sitegen.check import check_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"sitegen: {site} is not a built site (no index.html)", file=sys.stderr)
+        return 2
+    problems = check_site(site)
+    for problem in problems:
+        print(problem)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    print(f"Checked {pages} pages: {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def _archive_of(path: Path) -> tuple[Path, Path]:
     """(the page file, the archive folder it belongs to): the nearest folder above the
     file holding a catalog.toml or sitegen.toml, else the file's own folder."""
@@ -119,6 +134,10 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--archive", help="archive folder the file belongs to (default: the nearest folder above it "
                    "with a catalog.toml or sitegen.toml)")
     i.set_defaults(func=_cmd_inspect)
+
+    c = sub.add_parser("check", help="check a built site: links, assets, search index, nothing from the network")
+    c.add_argument("site", nargs="?", default=str(DEFAULT_OUTPUT), help="built site folder (default: site)")
+    c.set_defaults(func=_cmd_check)
     return top
 
 

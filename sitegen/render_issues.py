@@ -21,6 +21,7 @@ from sitegen.model import Article, Issue, Page
 from sitegen.output import SiteFolder
 from sitegen.read_pages import full_reading
 from sitegen.render import Renderer, environment
+from sitegen.reuse import IssueReuse, Recorder
 
 ROLE_NAMES = {
     "masthead": "报头", "kicker": "引题", "headline": "标题", "subtitle": "副题", "byline": "作者",
@@ -91,6 +92,8 @@ class RenderedIssue:
     """One document per article for the search index: id, url, title and text."""
     files: int
     """How many files were written."""
+    reused: bool = False
+    """True when the files were written from the cache of rendered issues, not rendered."""
 
 
 def whole_page(page: Page, reading) -> Page:
@@ -176,6 +179,8 @@ class RenderIssues:
     config: Config
     cache: ContentCache
     staging_root: Path
+    reuse: IssueReuse | None = None
+    """The cache of rendered issues (``sitegen.reuse``); None renders every issue."""
     _tools: tuple | None = field(default=None, repr=False)
 
     def __getstate__(self):
@@ -189,6 +194,18 @@ class RenderIssues:
 
     def __call__(self, task: IssueTask) -> RenderedIssue:
         renderer, out = self._ready()
+        if self.reuse is None:
+            return self._render(task, renderer, out)
+        key = self.reuse.key(task)
+        cached = self.reuse.load(task, key, out)
+        if cached is not None:
+            return replace(cached, reused=True)
+        recorder = Recorder(out)
+        rendered = self._render(task, renderer, recorder)
+        self.reuse.store(task, key, recorder, rendered)
+        return rendered
+
+    def _render(self, task: IssueTask, renderer: Renderer, out: SiteFolder | Recorder) -> RenderedIssue:
         issue, paper = task.issue, task.paper
         pages = [whole_page(p, full_reading(self.archive_dir, path, self.cache))
                  for p, path in zip(issue.pages, task.files, strict=True)]

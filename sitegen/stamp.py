@@ -3,7 +3,7 @@
 A build's output is a function of the archive folder's files (pages, catalog
 and settings, its own templates and static files), the default theme, the
 options that change output (``--base-url``), sitegen's own code and the
-versions of the libraries that shape the text (Jinja, Markdown, jieba, …).  The
+versions of the libraries that shape the text (``cache.code_fingerprint``).  The
 *stamp* is a hash over all of them, bytes included.  When a build finds its
 stamp recorded for the output folder, and the folder is still the one that
 build committed, it has nothing to do: it reports the recorded counts and
@@ -16,7 +16,6 @@ The record lives in the archive's cache folder, next to the parse cache.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +24,6 @@ from sitegen import theme
 from sitegen.cache import ContentCache, code_fingerprint
 from sitegen.diagnostics import Diagnostic
 from sitegen.output import MARKER
-
-#: Libraries whose version can change the bytes of a built site.
-_LIBRARIES = ("jinja2", "markdown", "jieba", "lunr", "pypinyin", "charset-normalizer", "markupsafe")
-
 
 @dataclass(frozen=True)
 class SiteRecord:
@@ -45,16 +40,6 @@ class SiteRecord:
     """Every message the build gave."""
 
 
-def _library_versions() -> str:
-    versions = []
-    for name in _LIBRARIES:
-        try:
-            versions.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{name}=-")
-    return ",".join(versions)
-
-
 def _files(root: Path, skip: Path | None):
     """Every file under ``root`` in a fixed order, leaving out hidden ones and the folder ``skip``."""
     for folder, dirs, files in os.walk(root):
@@ -67,7 +52,7 @@ def _files(root: Path, skip: Path | None):
 
 def site_stamp(archive_dir: Path, out_dir: Path, *, base_url: str | None) -> str:
     """The hash of everything the site in ``out_dir`` is made from."""
-    digest = hashlib.sha256(f"{code_fingerprint()}|{_library_versions()}|{base_url or ''}".encode())
+    digest = hashlib.sha256(f"{code_fingerprint()}|{base_url or ''}".encode())
     out = out_dir.resolve()
     for label, root in (("archive", archive_dir), ("theme-templates", theme.default_theme_dir() / "templates"),
                         ("theme-static", theme.default_theme_dir() / "static")):

@@ -1,5 +1,6 @@
 """The parse cache: a rebuild parses only what changed and makes the same site."""
 
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 from sitegen.build import build
 from sitegen.cache import CACHE_DIR
 from sitegen.cli import main
-from tests.conftest import copy_seeds
+from tests.conftest import REPO, copy_seeds
 
 
 @pytest.fixture
@@ -126,3 +127,26 @@ def test_any_change_to_what_the_site_is_made_from_builds_again(archive, tmp_path
     assert not result.up_to_date
     if change == "settings":
         assert "另一个标题" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_editing_one_page_renders_only_its_issue_and_gives_the_same_site_as_a_clean_build(archive, tmp_path):
+    first = build(archive, tmp_path / "site")
+    assert first.issues >= 2 and first.issues_reused == 0
+    page = sorted(archive.glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n　　档案馆补录的一段正文。\n", encoding="utf-8")
+    again = build(archive, tmp_path / "site")
+    assert again.issues_reused == first.issues - 1
+    build(archive, tmp_path / "clean", use_cache=False)
+    assert _files(tmp_path / "site") == _files(tmp_path / "clean")
+
+
+def test_a_template_change_renders_every_issue_again(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    (archive / "templates").mkdir()
+    base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    (archive / "templates" / "base.html").write_text(base.replace("</footer>", "<p>自定义页脚</p></footer>"),
+                                                     encoding="utf-8")
+    again = build(archive, tmp_path / "site")
+    assert again.issues_reused == 0
+    article = json.loads((tmp_path / "site" / "api" / "articles.json").read_text(encoding="utf-8"))["articles"][0]
+    assert "自定义页脚" in (tmp_path / "site" / article["url"]).read_text(encoding="utf-8")

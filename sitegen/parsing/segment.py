@@ -32,6 +32,7 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     CLOSING_CREDIT,
     CREDIT_LINE,
+    LABELS,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -40,6 +41,7 @@ from sitegen.parsing.lines import (
     has_column_tag,
     is_byline,
     is_dash_subtitle,
+    is_bracketed_date,
     is_genre_subtitle,
     is_roles_line,
     looks_like_heading,
@@ -76,11 +78,15 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if CREDIT_LINE.match(text) and len(text) <= 40:
         return "credit"
+    if "".join(text.split()) in LABELS:
+        return "label"
     if text.endswith("——") and len(text) <= 30 and "。" not in text:
         return "heading"
     if is_byline(text):
         return "byline"
-    if is_dash_subtitle(text) and len(text) <= 48 and not text.endswith("。"):
+    if is_roles_line(text) or is_bracketed_date(text):
+        return "heading"
+    if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
     if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
         return "heading"
@@ -94,7 +100,7 @@ def _is_slogan(text: str) -> bool:
 
 
 def _is_marked_subtitle(text: str, position: int) -> bool:
-    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text):
+    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text) or is_bracketed_date(text):
         return True
     # A long summary line under the headline: 听取…汇报 研究部署…措施.
     return position > 0 and len(text) >= 20 and (" " in text or "，" in text)
@@ -114,7 +120,7 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     subtitles = texts[end:]
     rest = texts[:end]
     kickers: list[str] = []
-    while len(rest) > 1 and _is_slogan(rest[0]):
+    while len(rest) > 1 and (_is_slogan(rest[0]) or rest[0].endswith("——")):
         kickers.append(rest.pop(0))
     if len(rest) == 1:
         return kickers, rest[0], subtitles
@@ -131,12 +137,13 @@ def _story(draft: _StoryDraft) -> Story:
     inline = _INLINE_DASH.match(headline)
     if inline and not subtitles:
         headline, subtitles = inline["head"], [inline["sub"]]
-    byline = " ".join(draft.bylines) or None
+    byline = " ".join(b.lstrip("□■◇◆●○ ") for b in draft.bylines) or None
     dateline = draft.dateline
-    if byline is None and dateline:
-        credit = re.search(r"[(（]([^()（）]*(?:记者|通讯员)[^()（）]*)[)）]", dateline)
-        if credit:
-            byline = credit.group(1).strip()
+    credit = re.search(r"[ \u3000]*[(（]([^()（）]*(?:记者|通讯员)[^()（）]*)[)）]$", dateline or "")
+    if credit:
+        # 本报讯(记者 刘淑花): the place and wire are the dateline, the names the byline.
+        byline = byline or credit.group(1).strip()
+        dateline = dateline[: credit.start()]
     start = draft.heads[0].line_start
     return Story(
         headline=headline,
@@ -148,6 +155,34 @@ def _story(draft: _StoryDraft) -> Story:
         line_start=start,
         line_end=max(draft.line_end, max(u.line_end for u in draft.heads)),
     )
+
+
+# --- Topic shift -----------------------------------------------------------------------
+
+_FUNCTION_CHARS = set("的了在是和与及等中上为对有也这就都而以将把被从到向一我们他她它说年月日个不人要地会大")
+_HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
+#: Below this share of shared character pairs, the text under a heading is taken for a new subject.
+TOPIC_SHIFT = 0.02
+
+
+_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
+
+
+def _pairs(text: str) -> set[str]:
+    text = _HAN_ONLY.sub("", text)
+    return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
+
+
+def topic_shift(before: str, after: str) -> bool:
+    """True when ``after`` (the text under a heading) shares almost no character pairs with ``before``.
+
+    A subhead opens a section on the story's subject, whose names and terms
+    recur; an unmarked headline opens another article on another subject.
+    """
+    ahead = _pairs(after[:300])
+    if len(ahead) < 20 or len(before) < 100:
+        return False
+    return len(ahead & _pairs(before[-800:])) < TOPIC_SHIFT * len(ahead)
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -185,17 +220,30 @@ class _Page:
         else:
             self.dangling = self.dangling_unit = None
 
+    def story_text(self) -> str:
+        """The current story's text so far (headline lines and body), for the topic test."""
+        if self.current is None:
+            return ""
+        text = ""
+        for block in reversed(self.current.body):
+            text = block.text + text
+            if len(text) >= 800:
+                return text
+        return "".join(u.text for u in self.current.heads) + text
+
     # Decisions ---------------------------------------------------------------------------
-    def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None) -> str | None:
+    def opens_story(self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "") -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
-        if has_byline:
+        if has_byline and not (len(heads) >= 2 and heads[0].text.endswith("——") and self.current.body):
             return "byline under the headline"
-        if next_unit is not None and DATELINE.match(next_unit.text):
+        if any(DATELINE.match(u.text) for u in opening):
             return "dateline opens the next paragraph"
+        if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
+            return "officials' roles or a date under the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
@@ -207,6 +255,10 @@ class _Page:
             return None
         if heads[0].first.gap_before >= 2:
             return "two or more blank lines above"
+        if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
+            return "headline with a ——subtitle under it"
+        if following and not self.in_fragment and topic_shift(self.story_text(), following):
+            return "the text under it shares almost no words with the story before"
         # Several headline lines alone are not enough: articles carry in-text section
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
@@ -219,7 +271,7 @@ class _Page:
             unit, kind = units[index], kinds[index]
             if kind == "heading":
                 end = index
-                while end < len(units) and kinds[end] == "heading":
+                while end < len(units) and kinds[end] == "heading" and (end == index or units[end].first.gap_before < 2):
                     end += 1
                 heads = units[index:end]
                 credits = end
@@ -228,8 +280,12 @@ class _Page:
                 after = credits
                 while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
                     after += 1
-                next_unit = units[after] if after < len(units) else None
-                reason = self.opens_story(heads, credits > end, next_unit)
+                # The first paragraph, or the second under a summary line printed like one.
+                opening = units[after : after + 1]
+                if opening and not ends_sentence(opening[0].text) and after + 1 < len(units):
+                    opening.append(units[after + 1])
+                following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
+                reason = self.opens_story(heads, credits > end, opening, following)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:
@@ -306,11 +362,19 @@ class _Page:
         if kind == "continuation":
             self.continuation(unit, unit.text)
             return
+        if kind == "label":
+            if self.current is None or self.in_fragment:
+                self.fragment(unit, "label")
+            else:
+                self.add("subhead", unit, note="; ".join(n for n in (unit.note, "label over a box in the article") if n))
+            return
         if kind == "credit":
             if self.current is None or self.in_fragment:
                 self.fragment(unit, "credit line")
             else:
+                # 版式设计：蔡华伟 closes the piece it credits.
                 self.add("byline", unit, note="; ".join(n for n in (unit.note, "credit line") if n))
+                self.current.closed_by = "credit"
             return
         self.body(unit)
 

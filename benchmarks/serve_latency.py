@@ -1,0 +1,192 @@
+"""How fast the working loop is: `sitegen serve` after an edit, and a second `sitegen build`.
+
+    python -m benchmarks.serve_latency [--pages N] [--edits 7] [--template-edits 3] [--work /tmp/sitegen-serve-bench]
+
+On an archive assembled from ``../shared/corpus`` (``benchmarks.corpus_pages``,
+one file per date and page, ~1,270 pages for the whole corpus) it measures
+
+* ``sitegen build`` cold (empty cache), then again with nothing changed, then
+  with one page changed: wall-clock seconds of the command, as a user waits;
+* under ``sitegen serve``: the time from saving an edited page file to the
+  edited text being served over HTTP (median of ``--edits`` edits of different
+  pages), and the same for an edit of a template (``base.html``);
+
+and prints the figures against the goals of issue 6 (one page ≤ 1 s median,
+a template ≤ 3 s, second build ≤ 15 % of a cold one).  Deterministic input:
+the same corpus and arguments give the same archive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "people-daily"
+POLL = 0.02
+TIMEOUT = 120.0
+
+
+def make_archive(folder: Path, pages: int | None) -> int:
+    from benchmarks.corpus_pages import assemble_pages, write_archive
+
+    if folder.exists():
+        shutil.rmtree(folder)
+    return len(write_archive(folder, assemble_pages(CORPUS, seed=0, limit=pages)))
+
+
+def _sitegen(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sitegen", *args]
+
+
+def _env() -> dict:
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def timed_build(archive: Path, out: Path, *extra: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(_sitegen("build", str(archive), "-o", str(out), "-q", *extra), cwd=REPO, env=_env(),
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"build failed:\n{done.stderr}")
+    return seconds, done.stdout.strip().splitlines()[-1]
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, ConnectionError):
+        return 0, ""
+
+
+def _wait_for(url: str, text: str, since: float) -> float:
+    while time.perf_counter() - since < TIMEOUT:
+        if text in _fetch(url)[1]:
+            return time.perf_counter() - since
+        time.sleep(POLL)
+    raise SystemExit(f"timed out waiting for {text!r} at {url}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _edit_targets(records: list[dict], count: int) -> list[tuple[str, str]]:
+    """(input file, URL of its last article) for ``count`` pages spread over the archive."""
+    last: dict[str, dict] = {}
+    for record in records:
+        file = record["source"]["file"]
+        if file not in last or record["source"]["line_start"] > last[file]["source"]["line_start"]:
+            last[file] = record
+    files = sorted(last)
+    step = max(1, len(files) // count)
+    return [(f, last[f]["url"]) for f in files[::step][:count]]
+
+
+def measure_serve(archive: Path, edits: int, template_edits: int, log: Path) -> dict:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    started = time.perf_counter()
+    server = subprocess.Popen(_sitegen("serve", str(archive), "--port", str(port)), cwd=REPO, env=_env(),
+                              stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        while _fetch(base)[0] != 200:
+            if server.poll() is not None or time.perf_counter() - started > TIMEOUT * 5:
+                raise SystemExit(f"sitegen serve did not start; see {log}")
+            time.sleep(0.1)
+        startup = time.perf_counter() - started
+        records = json.loads(_fetch(base + "api/articles.json")[1])["articles"]
+        page_times = []
+        for n, (file, url) in enumerate(_edit_targets(records, edits)):
+            mark = f"基准修改标记{n}号"
+            path = archive / file
+            text = path.read_bytes()
+            time.sleep(0.3)  # let the previous rebuild's reload settle, as a person would between saves
+            since = time.perf_counter()
+            path.write_bytes(text + f"\n\n　　{mark}。\n".encode("gb18030" if _is_gbk(text) else "utf-8"))
+            page_times.append(_wait_for(base + url, mark, since))
+        template_times = []
+        templates = archive / "templates"
+        templates.mkdir(exist_ok=True)
+        base_html = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+        for n in range(template_edits):
+            mark = f"模板修改标记{n}号"
+            time.sleep(0.3)
+            since = time.perf_counter()
+            (templates / "base.html").write_text(base_html.replace("</footer>", f"<p>{mark}</p></footer>"),
+                                                 encoding="utf-8")
+            template_times.append(_wait_for(base + records[len(records) // 2]["url"], mark, since))
+        shutil.rmtree(templates)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+    return {"startup": startup, "page": page_times, "template": template_times}
+
+
+def _is_gbk(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        return True
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=None, help="pages of the corpus to use (default: all, ~1,270)")
+    parser.add_argument("--edits", type=int, default=7, help="page edits to time under serve (default 7)")
+    parser.add_argument("--template-edits", type=int, default=3, help="template edits to time (default 3)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-serve-bench"))
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        sys.exit(f"the corpus is absent: {CORPUS}")
+
+    archive, site = args.work / "archive", args.work / "site"
+    shutil.rmtree(args.work, ignore_errors=True)
+    pages = make_archive(archive, args.pages)
+    print(f"archive: {pages} pages from {CORPUS} in {archive}")
+
+    cold, summary = timed_build(archive, site)
+    print(f"cold build (empty cache):        {cold:6.2f} s   {summary}")
+    again, summary = timed_build(archive, site)
+    print(f"second build, nothing changed:   {again:6.2f} s = {100 * again / cold:4.1f} % of cold (goal ≤ 15 %)   {summary}")
+    inputs = sorted(archive.rglob("*.txt"))
+    one = inputs[len(inputs) // 2]
+    one.write_bytes(one.read_bytes() + "\n\n　　第二次构建前补录的一段。\n".encode("gb18030" if _is_gbk(one.read_bytes()) else "utf-8"))
+    changed, summary = timed_build(archive, site)
+    print(f"second build, one page changed:  {changed:6.2f} s = {100 * changed / cold:4.1f} % of cold   {summary}")
+    forced, summary = timed_build(archive, site, "--no-cache")
+    print(f"build --no-cache:                {forced:6.2f} s")
+
+    figures = measure_serve(archive, args.edits, args.template_edits, args.work / "serve.log")
+    page, template = figures["page"], figures["template"]
+    print(f"serve: first build and start    {figures['startup']:6.2f} s")
+    print(f"serve: page edit -> served       median {statistics.median(page):.2f} s (goal ≤ 1 s), "
+          f"min {min(page):.2f}, max {max(page):.2f}, n={len(page)}")
+    print(f"serve: template edit -> served   median {statistics.median(template):.2f} s (goal ≤ 3 s), "
+          f"min {min(template):.2f}, max {max(template):.2f}, n={len(template)}")
+    print(f"(serve's own log: {args.work / 'serve.log'})")
+
+
+if __name__ == "__main__":
+    main()
