@@ -8,26 +8,15 @@ one-character query, and highlights after astral characters.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from sitegen.build import build
 from sitegen.search import SearchDoc, build_search_index
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
-]
+pytestmark = pytest.mark.browser
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="sitegen-root" content="../">
@@ -64,28 +53,13 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def http_root(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.RequestHandler = handler
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def http_root(site, http_server):
+    return http_server(site)
 
 
 @pytest.fixture
 def page(browser, site):
+    """A tab on the bare test page of the small index (instead of conftest's tab on the seeds site)."""
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -180,14 +154,7 @@ def test_search_works_over_http_too(browser, http_root):
     page.close()
 
 
-# --- the search page of a built site --------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def seeds_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seeds") / "site"
-    build(REPO / "seeds", out, jobs=1, use_cache=False)
-    return out
+# --- the search page of a built site (conftest's seeds_site) -------------------------
 
 
 def test_the_search_page_reads_its_state_from_the_url(browser, seeds_site):
