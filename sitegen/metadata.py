@@ -17,6 +17,10 @@ this order that states it wins:
    ``第1版.txt``).  An inference from how someone sorted the files, so it only
    fills what nothing else states.
 
+``PageMeta.origins`` names, for each field, the source whose value is used —
+or the masthead whenever the page prints that same value, since a reader
+weighs a printed date differently from one an archivist supplied.
+
 When two sources state *different* paper, date or page, the build warns and
 names both, so a wrong catalog entry or a misfiled file is noticed.  What no
 source states stays unknown — the site shows 未知报纸, 日期不详, 版次不详 —
@@ -475,7 +479,10 @@ def page_meta(
             continue
         origin, value = stated[0]
         chosen[name] = value
-        origins.append((name, origin))
+        # When the page itself prints the value used, say so: a reader weighs a
+        # printed date differently from one the archivist supplied.
+        printed = any(o == MASTHEAD and v == value for o, v in stated)
+        origins.append((name, MASTHEAD if printed else origin))
         others = [(o, v) for o, v in stated[1:] if v != value]
         if name in _CHECKED and others:
             problems.append(diagnostics.warning(file, (
@@ -530,3 +537,23 @@ def describe(meta: PageMeta) -> str:
     ])
     origins = ", ".join(f"{name} from {_SOURCE_NAMES[origin]}" for name, origin in meta.origins)
     return f"filed as: {where} — {origins or 'nothing states where this page belongs'}"
+
+
+_FIELD_NAMES_ZH = {"newspaper": "报名", "date": "日期", "page": "版次", "page_name": "版名",
+                   "publisher": "主办", "issue_number": "期号"}
+_SOURCE_NAMES_ZH = {FRONT_MATTER: "文件头信息", CATALOG: "编目（catalog.toml）", MASTHEAD: "报头",
+                    FOLDER: "文件夹结构"}
+
+
+def provenance(meta: PageMeta) -> str:
+    """Where the page's paper, date and page number come from, for readers: ``报名、日期据编目（catalog.toml）；版名据报头``.
+
+    A historian citing a page needs to know whether its date was printed on it
+    or supplied by the archivist.  Fields no source states are left out (the
+    page shows them as unknown already).
+    """
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for name, origin in meta.origins:
+        if name in _FIELD_NAMES_ZH:
+            by_source[origin].append(_FIELD_NAMES_ZH[name])
+    return "；".join(f"{'、'.join(by_source[o])}据{_SOURCE_NAMES_ZH[o]}" for o in PRECEDENCE if by_source[o])

@@ -61,7 +61,7 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
             line.level == 0
             and looks_like_heading(text)
             and not ends_sentence(text)
-            and line.gap_before >= 2
+            and 2 <= line.gap_before < 99  # never the first line of the page
             and not has_column_tag(text)
             and text not in STORY_COLUMNS
             and not DATELINE.match(following)

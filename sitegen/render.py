@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from sitegen import dates, urls
+from sitegen import dates, metadata, urls
 from sitegen.config import Config
 
 
@@ -27,6 +27,7 @@ def environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["cn_date"] = dates.chinese_date
     env.filters["cn_date_weekday"] = lambda d: dates.chinese_date(d, weekday=True)
     env.filters["page_label"] = dates.page_label
+    env.filters["provenance"] = metadata.provenance
     env.filters["iso_date"] = dates.iso_date
     return env
 

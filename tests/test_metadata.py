@@ -197,9 +197,15 @@ def test_a_rebuild_from_the_parse_cache_repeats_the_warnings_and_the_front_matte
     assert (tmp_path / "site" / "papers" / "shuozhouribao" / "2022-11-28").is_dir()
 
 
-def test_seed_pages_are_filed_where_the_catalog_and_mastheads_put_them(tmp_path):
-    result = build(SEEDS, tmp_path / "site", use_cache=False)
-    papers = tmp_path / "site" / "papers"
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds") / "site"
+    return out, build(SEEDS, out, use_cache=False)
+
+
+def test_seed_pages_are_filed_where_the_catalog_and_mastheads_put_them(seed_site):
+    site, result = seed_site
+    papers = site / "papers"
     page_views = {
         p.parent.relative_to(papers).as_posix() for p in papers.glob("*/*/*/index.html")
         if p.parent.parent.name == "undated" or dates.parse_date(p.parent.parent.name)  # not the month indexes
@@ -214,7 +220,15 @@ def test_seed_pages_are_filed_where_the_catalog_and_mastheads_put_them(tmp_path)
     # The catalog agrees with every masthead the parser reads: no source contradicts another.
     assert [str(d) for d in result.diagnostics if " says " in d.message] == []
     unknown = (papers / "weizhibaozhi/undated/001-10503e775b80d64b/index.html").read_text(encoding="utf-8")
-    assert UNKNOWN_PAPER in unknown and "日期不详" in unknown
+    assert UNKNOWN_PAPER in unknown and "日期不详" in unknown and "著录依据" not in unknown
+
+
+def test_page_view_tells_a_printed_date_from_one_the_archivist_supplied(seed_site):
+    papers = seed_site[0] / "papers" / "shuozhouribao"
+    printed = (papers / "2022-11-28/01/index.html").read_text(encoding="utf-8")
+    supplied = (papers / "2022-11-11/01/index.html").read_text(encoding="utf-8")
+    assert "报名、日期、主办、期号据报头" in printed and "版次据编目（catalog.toml）" in printed
+    assert "报名、日期、版次据编目（catalog.toml）" in supplied
 
 
 def test_inspect_says_where_a_page_is_filed_and_which_source_said_so(capsys):

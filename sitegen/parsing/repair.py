@@ -107,8 +107,10 @@ def seam_inside_word(before: str, after: str) -> bool:
 _PARAGRAPH_OPENING = re.compile(
     r"^(?:连日来|近日|近期|近年来|今年以来|日前|目前|当前|此外|另外|同时|与此同时|据了解|据悉|据介绍|记者|"
     r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
+    r"当天|当时|那天|随后|此后|后来|其中|不过|可见|总之|现在|此前|近年|其实|显然|当然|比如|例如|事实上|实际上|"
     r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|"
-    r"在[^，。,\s]{1,14}[，,])"
+    r"在[^，。,\s]{1,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
+    r"|[\u4e00-\u9fff]{1,5}(?:省|市|区|县|镇|乡|街道|村|社区)[是在，,])"
 )
 #: Characters that do not open a sentence; a piece opening with one continues the piece before.
 _NOT_AN_OPENING = set("的了着们吗呢吧么")
@@ -153,7 +155,26 @@ def join_reason(first: Unit, second: Unit) -> str | None:
         return "the second piece opens mid-sentence"
     if a[-1] in _DANGLING_END and b_ends:
         return "the first piece ends on a word that needs more"
+    if a[-1].isdigit() and b[0].isdigit():
+        return "the break falls inside a number"
+    if _unclosed(a):
+        return "the first piece leaves a quotation or bracket open"
+    if b_ends and _prose(b):
+        first_clause = _FIRST_CLAUSE.match(b)
+        if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a):
+            return "the second piece opens with the tail of a clause"
+        if a[0] in "■●◆▲" and len(a) >= 8:
+            return "the first piece is a summary point cut mid-sentence"
     return None
+
+
+_FIRST_CLAUSE = re.compile(r"^([^，。；：、,;:！？!?]{1,12})[，。；：、,;:！？!?]")
+_PAIRS = ("“”", "（）", "()", "《》", "「」", "『』", "‘’")
+
+
+def _unclosed(text: str) -> bool:
+    """True when ``text`` opens a quotation or bracket it does not close: 他说：“小区老人."""
+    return any(text.count(left) > text.count(right) for left, right in _PAIRS)
 
 
 def _joined(first: Unit, second: Unit, reason: str, skipped: list[Unit]) -> Unit:

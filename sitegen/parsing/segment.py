@@ -131,12 +131,13 @@ def _story(draft: _StoryDraft) -> Story:
     inline = _INLINE_DASH.match(headline)
     if inline and not subtitles:
         headline, subtitles = inline["head"], [inline["sub"]]
-    byline = " ".join(draft.bylines) or None
+    byline = " ".join(b.lstrip("□■◇◆●○ ") for b in draft.bylines) or None
     dateline = draft.dateline
-    if byline is None and dateline:
-        credit = re.search(r"[(（]([^()（）]*(?:记者|通讯员)[^()（）]*)[)）]", dateline)
-        if credit:
-            byline = credit.group(1).strip()
+    credit = re.search(r"[ \u3000]*[(（]([^()（）]*(?:记者|通讯员)[^()（）]*)[)）]$", dateline or "")
+    if credit:
+        # 本报讯(记者 刘淑花): the place and wire are the dateline, the names the byline.
+        byline = byline or credit.group(1).strip()
+        dateline = dateline[: credit.start()]
     start = draft.heads[0].line_start
     return Story(
         headline=headline,
@@ -148,6 +149,31 @@ def _story(draft: _StoryDraft) -> Story:
         line_start=start,
         line_end=max(draft.line_end, max(u.line_end for u in draft.heads)),
     )
+
+
+# --- Topic shift -----------------------------------------------------------------------
+
+_FUNCTION_CHARS = set("的了在是和与及等中上为对有也这就都而以将把被从到向一我们他她它说年月日个不人要地会大")
+_HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
+#: Below this share of shared character pairs, the text under a heading is taken for a new subject.
+TOPIC_SHIFT = 0.02
+
+
+def _pairs(text: str) -> set[str]:
+    text = _HAN_ONLY.sub("", text)
+    return {text[i : i + 2] for i in range(len(text) - 1) if not (text[i] in _FUNCTION_CHARS and text[i + 1] in _FUNCTION_CHARS)}
+
+
+def topic_shift(before: str, after: str) -> bool:
+    """True when ``after`` (the text under a heading) shares almost no character pairs with ``before``.
+
+    A subhead opens a section on the story's subject, whose names and terms
+    recur; an unmarked headline opens another article on another subject.
+    """
+    ahead = _pairs(after[:300])
+    if len(ahead) < 20 or len(before) < 100:
+        return False
+    return len(ahead & _pairs(before[-1500:])) < TOPIC_SHIFT * len(ahead)
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -185,8 +211,14 @@ class _Page:
         else:
             self.dangling = self.dangling_unit = None
 
+    def story_text(self) -> str:
+        """The current story's text so far (headline lines and body), for the topic test."""
+        if self.current is None:
+            return ""
+        return "".join(u.text for u in self.current.heads) + "".join(b.text for b in self.current.body)
+
     # Decisions ---------------------------------------------------------------------------
-    def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None) -> str | None:
+    def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None, following: str = "") -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
             return "first headline on the page"
@@ -207,6 +239,10 @@ class _Page:
             return None
         if heads[0].first.gap_before >= 2:
             return "two or more blank lines above"
+        if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
+            return "headline with a ——subtitle under it"
+        if following and not self.in_fragment and topic_shift(self.story_text(), following):
+            return "the text under it shares almost no words with the story before"
         # Several headline lines alone are not enough: articles carry in-text section
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
@@ -219,7 +255,7 @@ class _Page:
             unit, kind = units[index], kinds[index]
             if kind == "heading":
                 end = index
-                while end < len(units) and kinds[end] == "heading":
+                while end < len(units) and kinds[end] == "heading" and (end == index or units[end].first.gap_before < 2):
                     end += 1
                 heads = units[index:end]
                 credits = end
@@ -229,7 +265,8 @@ class _Page:
                 while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
                     after += 1
                 next_unit = units[after] if after < len(units) else None
-                reason = self.opens_story(heads, credits > end, next_unit)
+                following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
+                reason = self.opens_story(heads, credits > end, next_unit, following)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:

@@ -1,0 +1,125 @@
+"""Reading single pages: what a reader of odd inputs would check (fixtures in tests/fixtures/parse)."""
+
+import datetime as dt
+import re
+
+from conftest import REPO, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.parse import read_page
+from sitegen.parsing.lines import significant
+
+FIXTURES = REPO / "tests" / "fixtures" / "parse"
+
+
+def _read(name):
+    return read_page((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def _source_text(text):
+    """Every non-blank character of a page except ``#`` headline markup."""
+    return "".join(significant(re.sub(r"^#{1,6}[ \t\u3000]*(?=\S)", "", line.strip(" \t\u3000"))) for line in text.split("\n"))
+
+
+def _kept_text(reading):
+    return "".join(significant(b.text) for b in sorted(reading.blocks, key=lambda b: (b.line_start, b.line_end)))
+
+
+def test_headline_without_body_is_a_story_of_its_own():
+    reading = _read("headline_without_body.txt")
+    assert [(s.headline, len(s.body)) for s in reading.stories] == [("新春走基层", 0), ("春节前夕的城市灯火", 1)]
+    assert reading.stories[1].byline == "本报记者 李明"
+
+
+def test_column_break_inside_a_word_is_joined():
+    story = _read("column_break_inside_a_word.txt").stories[0]
+    assert story.body[0].text.startswith("拓宽基层各类群体有序参与基层治理渠道，推进")
+    assert (story.body[0].line_start, story.body[0].line_end) == (5, 7)
+    assert "column break" in story.body[0].note
+    assert len(story.body) == 2
+
+
+def test_paragraph_ending_a_sentence_is_not_joined_to_the_next():
+    story = _read("sentence_end_is_not_joined.txt").stories[0]
+    assert [b.text[:4] for b in story.body] == ["会议强调", "同时，各"]
+
+
+def test_repeated_paragraph_is_kept_once_and_marked_as_duplicate():
+    reading = _read("repeated_paragraph.txt")
+    story = reading.stories[0]
+    assert [b.line_start for b in story.body] == [5, 9]
+    duplicate = next(b for b in reading.blocks if b.role == "duplicate")
+    assert (duplicate.line_start, duplicate.ref) == (7, "L5-5")
+
+
+def test_text_continued_from_another_page_is_a_fragment_not_part_of_the_story():
+    reading = _read("continuation_from_another_page.txt")
+    assert [s.headline for s in reading.stories] == ["社区新画卷"]
+    story = reading.stories[0]
+    assert [b.text[:4] for b in story.body] == ["邻里间互", "创新服务", "社区是党"]
+    marker = next(b for b in reading.blocks if b.role == "continuation")
+    assert (marker.ref, marker.article) == ("01", None)
+    # The cut paragraph of the other article is re-joined with its end, printed after the story's credit.
+    fragment = next(b for b in reading.blocks if b.role == "fragment" and b.text.startswith("制造业"))
+    assert "坚持把发展经济的着力点放在实体经济上" in fragment.text
+    assert (fragment.line_start, fragment.line_end) == (9, 15)
+
+
+def test_markup_levels_decide_kicker_headline_and_subhead():
+    reading = _read("markup_headlines.txt")
+    first, second = reading.stories
+    assert (first.kicker, first.headline, first.byline) == ("新时代 新征程 新伟业", "让群众过上更加幸福美好的生活", "新华社记者")
+    assert [b.role for b in first.body] == ["body", "subhead", "body"]
+    assert (second.kicker, second.headline) == ("慎终如始 精准防控", "北京：加强市区统筹优化防疫措施")
+    assert (second.dateline, second.byline) == ("新华社北京11月27日电", "记者鲁畅")
+    assert "#" not in _kept_text(reading)
+
+
+def test_a_date_inside_the_first_story_is_not_taken_for_the_page_date():
+    reading = _read("date_quoted_in_the_first_story.txt")
+    assert reading.masthead.date is None
+    assert reading.stories[0].dateline == "本报讯"
+
+
+def test_front_page_masthead_gives_paper_date_and_issue():
+    masthead = read_page((SEEDS / "002_dc259f7c78f65d4a.txt").read_text(encoding="utf-8")).masthead
+    assert (masthead.newspaper, masthead.date, masthead.issue_number) == ("朔州日报", dt.date(2022, 11, 28), "第8607期")
+
+
+def test_crlf_line_ends_and_full_width_indents_read_like_plain_text():
+    text = (FIXTURES / "column_break_inside_a_word.txt").read_text(encoding="utf-8")
+    damaged = "\r\n".join("\u3000\u3000" + line if len(line) > 20 else line for line in text.split("\n"))
+    assert read_page(damaged) == read_page(text)
+
+
+def test_blank_lines_left_by_front_matter_keep_line_numbers_true():
+    text = (FIXTURES / "sentence_end_is_not_joined.txt").read_text(encoding="utf-8")
+    reading = read_page("\n\n\n\n" + text)
+    assert reading.stories[0].line_start == 5
+
+
+def test_every_seed_character_is_in_some_block():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        reading = read_page(text)
+        assert sorted(_kept_text(reading)) == sorted(_source_text(text)), path.name
+
+
+_LINE = st.one_of(
+    st.just(""),
+    st.sampled_from(["## 新时代 新征程", "# 标题", "本报讯(记者 刘淑花)会议召开。", "(下转第三版)", "(上接 01 版)", "”", "新华社记者", "主编 赵波 美编 李飞"]),
+    st.text(alphabet="的社区党建引领治理，。、“”：；（）() 0123456789abc#—\u3000", min_size=1, max_size=40),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=30))
+def test_no_character_of_any_page_is_dropped(lines):
+    text = "\n".join(lines)
+    reading = read_page(text)
+    assert sorted(_kept_text(reading)) == sorted(_source_text(text))
+    for block in reading.blocks:
+        assert 1 <= block.line_start <= block.line_end <= len(lines)
+        assert block.article is None or 0 <= block.article < len(reading.stories)
+    assert all(story.headline for story in reading.stories)
