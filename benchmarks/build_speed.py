@@ -6,7 +6,9 @@
 
 Each archive is built cold (a fresh output folder) by ``python -m sitegen build``
 in a subprocess, and the script prints per archive: articles, wall seconds,
-articles per second, peak memory, output size and search-index size.
+articles per second, CPU seconds of the build and its workers (user + system:
+a figure that other load on the machine does not inflate), peak memory, output
+size and search-index size.
 
 Peak memory is measured two ways: ``max RSS`` is the largest resident size of
 any one process of the build (from ``wait4``), and ``peak PSS`` is the largest
@@ -114,6 +116,7 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
         "articles": articles,
         "seconds": seconds,
         "rate": articles / seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "max_rss_mib": usage.ru_maxrss / 1024,
         "peak_pss_mib": peak[0] / 1024,
         "files": len(files),
@@ -148,11 +151,11 @@ def main(argv: list[str] | None = None) -> None:
         for n in args.synthetic:
             archives.append((f"synthetic {n}", prepared(args.work, f"synthetic-{n}", lambda f, n=n: synthetic.generate(f, n))))
 
-    print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
+    print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'CPU s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
           f"{'files':>9}{'site MiB':>10}{'search MiB':>12}")
     for name, archive in archives:
         figures = measure_build(archive, args.work / "sites" / name.replace(" ", "-"), args.jobs)
-        print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}"
+        print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}{figures['cpu_seconds']:>8.1f}"
               f"{figures['max_rss_mib']:>12.0f}{figures['peak_pss_mib']:>13.0f}{figures['files']:>9}"
               f"{figures['site_mib']:>10.1f}{figures['search_mib']:>12.1f}", flush=True)
         if args.stages:

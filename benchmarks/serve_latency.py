@@ -1,6 +1,6 @@
 """How fast the working loop is: `sitegen serve` after an edit, and a second `sitegen build`.
 
-    python -m benchmarks.serve_latency [--pages 1268] [--edits 7] [--work /tmp/sitegen-serve-bench]
+    python -m benchmarks.serve_latency [--pages N] [--edits 7] [--template-edits 3] [--work /tmp/sitegen-serve-bench]
 
 On an archive assembled from ``../shared/corpus`` (``benchmarks.corpus_pages``,
 one file per date and page, ~1,270 pages for the whole corpus) it measures
@@ -100,7 +100,7 @@ def _edit_targets(records: list[dict], count: int) -> list[tuple[str, str]]:
     return [(f, last[f]["url"]) for f in files[::step][:count]]
 
 
-def measure_serve(archive: Path, edits: int, log: Path) -> dict:
+def measure_serve(archive: Path, edits: int, template_edits: int, log: Path) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
@@ -126,7 +126,7 @@ def measure_serve(archive: Path, edits: int, log: Path) -> dict:
         templates = archive / "templates"
         templates.mkdir(exist_ok=True)
         base_html = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
-        for n in range(3):
+        for n in range(template_edits):
             mark = f"模板修改标记{n}号"
             time.sleep(0.3)
             since = time.perf_counter()
@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=None, help="pages of the corpus to use (default: all, ~1,270)")
     parser.add_argument("--edits", type=int, default=7, help="page edits to time under serve (default 7)")
+    parser.add_argument("--template-edits", type=int, default=3, help="template edits to time (default 3)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-serve-bench"))
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
@@ -177,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     forced, summary = timed_build(archive, site, "--no-cache")
     print(f"build --no-cache:                {forced:6.2f} s")
 
-    figures = measure_serve(archive, args.edits, args.work / "serve.log")
+    figures = measure_serve(archive, args.edits, args.template_edits, args.work / "serve.log")
     page, template = figures["page"], figures["template"]
     print(f"serve: first build and start    {figures['startup']:6.2f} s")
     print(f"serve: page edit -> served       median {statistics.median(page):.2f} s (goal ≤ 1 s), "

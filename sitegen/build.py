@@ -1,8 +1,9 @@
 """The build: one pipeline from a folder of page files to a finished site.
 
     read and parse pages (workers) -> place them in the archive -> topics
-    -> render issues: articles, page views, issue pages (workers)
-    -> render index pages -> index for search -> write static files, commit
+    -> render issues: articles, page views, issue pages (workers),
+       indexing each for search as it comes back
+    -> render index pages -> write static files, commit
 
 Every page of the archive is read and placed before anything is rendered,
 because an article's page needs things only the whole archive knows: its
@@ -162,13 +163,20 @@ def build(
             reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache else None
             rendered = _count_reused(
                 ordered_map(RenderIssues(archive_dir, config, cache, staging.root, reuse), tasks, jobs=jobs), result)
-            documents = Path(scratch) / "search-documents.jsonl"
-            with documents.open("w", encoding="utf-8") as document_file:
-                _write_article_list(staging.root / "api" / "articles.json", rendered, document_file,
-                                    _meter("rendering articles", progress, len(articles)))
+            # The search index is built here, in the main process, from each issue as the
+            # workers hand it back: indexing runs while they render, and an article's text
+            # is held only until it is indexed.
+            search = build_search_index(
+                _listed_for_search(rendered, staging.root / "api" / "articles.json",
+                                   _meter("rendering articles", progress, len(articles))),
+                staging.root / "search",
+            )
             if reuse is not None:
                 reuse.prune(tasks)
-            timer.done("render articles, pages and issues")
+            if log:
+                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB "
+                    f"({search.seconds:.2f} s in the index builder, rendering alongside)")
+            timer.done("render articles, pages and issues, and index them for search")
 
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
@@ -178,14 +186,6 @@ def build(
             if config.site.base_url:
                 write_feeds(staging, config.site.base_url, newspapers, topics)
             timer.done("render index pages")
-
-            # Search: streamed in archive order from the scratch file, never all held in memory.
-            search = build_search_index(
-                (SearchDoc.from_dict(d) for d in _stored_documents(documents)), staging.root / "search"
-            )
-            if log:
-                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
-            timer.done("search index")
 
         _write_static(staging, archive_dir)
         timer.done("static files")
@@ -219,7 +219,7 @@ def _read_pages(
     paths = discover(archive_dir)
     meter = _meter("reading pages", progress, len(paths))
     read_pages, files = [], {}
-    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs, chunksize=8), meter)):
+    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs), meter)):
         if isinstance(outline, Diagnostic):
             result.diagnostics.append(outline)
             continue
@@ -307,30 +307,23 @@ def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult) -> Ite
         yield issue
 
 
-def _write_article_list(path: Path, rendered, documents: TextIO, meter) -> None:
-    """Stream ``api/articles.json`` (one article per line) and the search documents as issues come back."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _listed_for_search(rendered: Iterator[RenderedIssue], article_list: Path, meter) -> Iterator[SearchDoc]:
+    """The search documents of the rendered issues, in archive order, while their
+    records are written to ``api/articles.json`` (one article per line)."""
+    article_list.parent.mkdir(parents=True, exist_ok=True)
     first = True
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+    with article_list.open("w", encoding="utf-8", newline="\n") as out:
         out.write('{"articles": [\n')
         try:
             for issue in rendered:
                 for record in issue.records:
                     out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
                     first = False
-                for document in issue.search_documents:
-                    documents.write(json.dumps(document, ensure_ascii=False) + "\n")
+                yield from (SearchDoc.from_dict(d) for d in issue.search_documents)
                 meter.advance(len(issue.records))
         finally:
             meter.close()
         out.write("\n]}\n")
-
-
-def _stored_documents(path: Path) -> Iterator[dict]:
-    """The search documents written by ``_write_article_list``, one at a time, in archive order."""
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            yield json.loads(line)
 
 
 def _write_static(staging: Staging, archive_dir: Path) -> None:

@@ -11,9 +11,11 @@ set-up happens once per process, not once per item.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -39,6 +41,9 @@ def _run(item):
     return _adopted(item)
 
 
+#: Items handed to each worker ahead of the one the consumer waits for.
+AHEAD = 4
+
 #: Fewest items for which starting worker processes pays: a forked worker is
 #: ready in milliseconds, a spawned one imports sitegen and its libraries first.
 _WORTH_A_POOL = {"fork": 2, "spawn": 100}
@@ -56,10 +61,13 @@ def _start_method() -> str:
     return "fork" if threading.active_count() == 1 else "spawn"
 
 
-def ordered_map(
-    work: Callable[[Item], Result], items: Iterable[Item], *, jobs: int, chunksize: int = 1
-) -> Iterator[Result]:
+def ordered_map(work: Callable[[Item], Result], items: Iterable[Item], *, jobs: int) -> Iterator[Result]:
     """``work(item)`` for every item, in item order, using ``jobs`` processes.
+
+    At most ``AHEAD`` items per worker are handed out beyond the one being
+    taken back, so when the consumer is slower than the workers (the search
+    index is built from the results as they come) finished results wait in the
+    workers' queue a few at a time instead of piling up in memory.
 
     With ``jobs`` of 1 everything runs in this process (no pool), which is also
     what tests and profilers see most clearly.
@@ -71,4 +79,12 @@ def ordered_map(
         return
     context = multiprocessing.get_context(method)
     with context.Pool(min(jobs, len(items)), initializer=_adopt, initargs=(work,)) as pool:
-        yield from pool.imap(_run, items, chunksize)
+        pending: deque = deque()
+        remaining = iter(items)
+        for item in itertools.islice(remaining, jobs * AHEAD):
+            pending.append(pool.apply_async(_run, (item,)))
+        while pending:
+            result = pending.popleft().get()
+            for item in itertools.islice(remaining, 1):
+                pending.append(pool.apply_async(_run, (item,)))
+            yield result

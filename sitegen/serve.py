@@ -118,9 +118,10 @@ class Builder:
         if accepted:
             self._switch_to(out)
             self.echo(f"Rebuilt in {seconds:.2f} s: {result.summary().rsplit(' in ', 1)[0]} "
-                      f"(parsed {result.parsed}, reused {result.reused} pages)")
+                      f"(parsed {result.parsed} pages, reused {result.reused}; "
+                      f"rendered {result.issues - result.issues_reused} issues, reused {result.issues_reused})")
         else:
-            shutil.rmtree(out, ignore_errors=True)
+            _remove_later(out)
             self.echo(f"Rebuild failed after {seconds:.2f} s; still serving the last good site")
         self.served = Served(
             root=out if accepted else self.served.root,
@@ -135,7 +136,7 @@ class Builder:
         """Keep the new generation and the one before it (requests may still be reading it)."""
         self._generations.append(out)
         while len(self._generations) > 2:
-            shutil.rmtree(self._generations.pop(0), ignore_errors=True)
+            _remove_later(self._generations.pop(0))
 
     def request(self) -> None:
         """Ask for a rebuild soon (several requests before it starts give one rebuild)."""
@@ -160,6 +161,14 @@ class Builder:
 
     def stop(self) -> None:
         self._stopping = True
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete an old generation without holding up the next rebuild (a big site is many files).
+
+    A folder still being deleted when the server stops goes with the session folder."""
+    threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
+                     name="sitegen-remove", daemon=True).start()
 
 
 def open_session(archive_dir: Path) -> Path:

@@ -68,7 +68,7 @@ def split_lines(text: str) -> list[SourceLine]:
 
 def significant(text: str) -> str:
     """``text`` without any whitespace: what comparisons and character counts use."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def ends_sentence(text: str) -> bool:
@@ -114,7 +114,7 @@ def has_sentence_punctuation(text: str) -> bool:
 #: A dateline opening a paragraph: 本报讯(记者 刘淑花), 新华社北京11月27日电（记者鲁畅）,
 #: 本报北京1月31日电 （记者杜一菲）.
 DATELINE = re.compile(
-    r"^(?:本报讯|(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
+    r"^(?:本报讯|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
     r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
 )
 #: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者).
@@ -144,8 +144,25 @@ _BYLINE_PREFIX = re.compile(
 _BYLINE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u9fff]{2,4}){0,5}$")
 
 
+def _names_spaced_out(text: str) -> str:
+    """Two-character names printed with a space between (本报记者 游 仪) closed up (本报记者 游仪)."""
+    tokens = text.replace("\xa0", " ").replace("\u3000", " ").split()
+    merged: list[str] = []
+    for token in tokens:
+        if merged and len(token) == 1 and len(merged[-1]) == 1 and han_count(token + merged[-1]) == 2:
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return " ".join(merged)
+
+
+#: Labels printed over a box inside an article, never headlines: 核心阅读, 编者按.
+LABELS = ("核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
+
+
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
+    text = _names_spaced_out(text)
     if len(text) > 40 or has_sentence_punctuation(text) or text.endswith(("摄", "摄）", "摄)")):
         return False
     if _BYLINE_PREFIX.match(text):
@@ -159,7 +176,7 @@ def is_byline(text: str) -> bool:
 
 
 #: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
-CREDIT_LINE = re.compile(r"^(?:制图|版式设计|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
+CREDIT_LINE = re.compile(r"^(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
 
 #: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
 BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")
@@ -167,7 +184,7 @@ BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特�
 
 # --- Captions, markers, subtitles --------------------------------------------
 
-_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|供图|制图|图片来源[^\s]*)[)）]?$")
+_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|供图|制图|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
 _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
 
 
@@ -240,9 +257,14 @@ _COLUMN_TAG = re.compile(r"[(（][^()（）]{2,24}[)）]$")
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
 
 
+#: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.
+_BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读")
+
+
 def has_column_tag(text: str) -> bool:
     """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
-    return _COLUMN_TAG.search(text) is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4
+    tag = _COLUMN_TAG.search(text)
+    return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS
 
 
 def looks_like_heading(text: str) -> bool:
@@ -251,7 +273,7 @@ def looks_like_heading(text: str) -> bool:
     Headlines may carry a comma (暖冬不在，秒入隆冬) or end in ！/？, but never in 。,
     and they are short.
     """
-    if not text or text[-1] in "。；;，,、：:" or "。" in text:
+    if not text or text[-1] in "。；;，,、：:" or "。" in text or _COLUMN_TAG.fullmatch(text):
         return False
     if len(text) > 48 and not (len(text) <= 80 and has_column_tag(text)):
         return False

@@ -109,7 +109,7 @@ _PARAGRAPH_OPENING = re.compile(
     r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
     r"当天|当时|那天|随后|此后|后来|其中|不过|可见|总之|现在|此前|近年|其实|显然|当然|比如|例如|事实上|实际上|"
     r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|"
-    r"在[^，。,\s]{1,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
+    r"在[^，。,\s]{4,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
     r"|[\u4e00-\u9fff]{1,5}(?:省|市|区|县|镇|乡|街道|村|社区)[是在，,])"
 )
 #: Characters that do not open a sentence; a piece opening with one continues the piece before.
@@ -145,6 +145,8 @@ def join_reason(first: Unit, second: Unit) -> str | None:
         return "the second piece opens with punctuation"
     if clause_goes_on(a):
         return "the first piece ends inside a sentence"
+    if a[-1].isdigit() and (b[0].isdigit() or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
+        return "the break falls inside a number"
     if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
@@ -155,8 +157,6 @@ def join_reason(first: Unit, second: Unit) -> str | None:
         return "the second piece opens mid-sentence"
     if a[-1] in _DANGLING_END and b_ends:
         return "the first piece ends on a word that needs more"
-    if a[-1].isdigit() and b[0].isdigit():
-        return "the break falls inside a number"
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
     if b_ends and _prose(b):
@@ -226,7 +226,7 @@ _NEAR_WINDOW = 8
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return {a + b for a, b in zip(text, text[1:])}
 
 
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
@@ -246,9 +246,15 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
                     original, how = other, "repeat of"
                     break
             if original is None and len(key) >= 30:
-                grams = _bigrams(key)
+                grams: set[str] | None = None
+                probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
                 for index in range(len(kept) - 1, max(-1, len(kept) - 1 - _NEAR_WINDOW), -1):
                     other, other_key, other_grams = kept[index]
+                    # A near repeat shares long runs with its original; skip the rest cheaply.
+                    if len(other_key) < 0.8 * len(key) or not any(probe in other_key for probe in probes):
+                        continue
+                    if grams is None:
+                        grams = _bigrams(key)
                     if other_grams is None:
                         other_grams = _bigrams(other_key)
                         kept[index] = (other, other_key, other_grams)

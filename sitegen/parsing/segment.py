@@ -32,6 +32,7 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     CLOSING_CREDIT,
     CREDIT_LINE,
+    LABELS,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -76,11 +77,13 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if CREDIT_LINE.match(text) and len(text) <= 40:
         return "credit"
+    if "".join(text.split()) in LABELS:
+        return "label"
     if text.endswith("——") and len(text) <= 30 and "。" not in text:
         return "heading"
     if is_byline(text):
         return "byline"
-    if is_dash_subtitle(text) and len(text) <= 48 and not text.endswith("。"):
+    if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
     if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
         return "heading"
@@ -114,7 +117,7 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     subtitles = texts[end:]
     rest = texts[:end]
     kickers: list[str] = []
-    while len(rest) > 1 and _is_slogan(rest[0]):
+    while len(rest) > 1 and (_is_slogan(rest[0]) or rest[0].endswith("——")):
         kickers.append(rest.pop(0))
     if len(rest) == 1:
         return kickers, rest[0], subtitles
@@ -159,9 +162,12 @@ _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 TOPIC_SHIFT = 0.02
 
 
+_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
+
+
 def _pairs(text: str) -> set[str]:
     text = _HAN_ONLY.sub("", text)
-    return {text[i : i + 2] for i in range(len(text) - 1) if not (text[i] in _FUNCTION_CHARS and text[i + 1] in _FUNCTION_CHARS)}
+    return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
 
 
 def topic_shift(before: str, after: str) -> bool:
@@ -173,7 +179,7 @@ def topic_shift(before: str, after: str) -> bool:
     ahead = _pairs(after[:300])
     if len(ahead) < 20 or len(before) < 100:
         return False
-    return len(ahead & _pairs(before[-1500:])) < TOPIC_SHIFT * len(ahead)
+    return len(ahead & _pairs(before[-800:])) < TOPIC_SHIFT * len(ahead)
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -215,18 +221,23 @@ class _Page:
         """The current story's text so far (headline lines and body), for the topic test."""
         if self.current is None:
             return ""
-        return "".join(u.text for u in self.current.heads) + "".join(b.text for b in self.current.body)
+        text = ""
+        for block in reversed(self.current.body):
+            text = block.text + text
+            if len(text) >= 800:
+                return text
+        return "".join(u.text for u in self.current.heads) + text
 
     # Decisions ---------------------------------------------------------------------------
-    def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None, following: str = "") -> str | None:
+    def opens_story(self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "") -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
-        if has_byline:
+        if has_byline and not (len(heads) >= 2 and heads[0].text.endswith("——") and self.current.body):
             return "byline under the headline"
-        if next_unit is not None and DATELINE.match(next_unit.text):
+        if any(DATELINE.match(u.text) for u in opening):
             return "dateline opens the next paragraph"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
@@ -264,9 +275,12 @@ class _Page:
                 after = credits
                 while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
                     after += 1
-                next_unit = units[after] if after < len(units) else None
+                # The first paragraph, or the second under a summary line printed like one.
+                opening = units[after : after + 1]
+                if opening and not ends_sentence(opening[0].text) and after + 1 < len(units):
+                    opening.append(units[after + 1])
                 following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
-                reason = self.opens_story(heads, credits > end, next_unit, following)
+                reason = self.opens_story(heads, credits > end, opening, following)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:
@@ -343,11 +357,19 @@ class _Page:
         if kind == "continuation":
             self.continuation(unit, unit.text)
             return
+        if kind == "label":
+            if self.current is None or self.in_fragment:
+                self.fragment(unit, "label")
+            else:
+                self.add("subhead", unit, note="; ".join(n for n in (unit.note, "label over a box in the article") if n))
+            return
         if kind == "credit":
             if self.current is None or self.in_fragment:
                 self.fragment(unit, "credit line")
             else:
+                # 版式设计：蔡华伟 closes the piece it credits.
                 self.add("byline", unit, note="; ".join(n for n in (unit.note, "credit line") if n))
+                self.current.closed_by = "credit"
             return
         self.body(unit)
 
