@@ -96,7 +96,7 @@ def enrich(
                                  salt=taxonomy.fingerprint())
     work = PageSignals(archive_dir, parse_cache, signals_cache, taxonomy)
     signals: dict[str, ArticleSignals] = {}
-    for page, page_signals in zip(pages, ordered_map(work, [(p, files[p.source]) for p in pages], jobs=jobs, chunksize=8)):
+    for page, page_signals in zip(pages, ordered_map(work, [(p, files[p.source]) for p in pages], jobs=jobs)):
         for article, signal in zip(page.articles, page_signals, strict=True):
             signals[article.id] = signal
     signals_cache.prune([p.source for p in pages])
