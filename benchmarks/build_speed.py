@@ -24,6 +24,7 @@ pages by ``benchmarks.corpus_pages`` (with its seeded extraction damage).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -126,6 +127,37 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     }
 
 
+def cold_queries(site: Path, count: int) -> list[float]:
+    """Milliseconds for ``count`` cold searches on the built site over ``file://``.
+
+    Each query opens ``search.html`` in a fresh browser context (nothing cached)
+    and times from the start of navigation until ``sitegen.search`` has
+    answered, so loading the page, the script and the index shards it needs
+    are all counted.  The queries are two to four characters cut from
+    headlines spread over the archive (the same ones every run).
+    """
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.search_quality import CHROMIUM, CHROMIUM_ARGS, SEARCH_JS
+
+    titles = [r["title"] for r in json.loads((site / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]]
+    step = max(1, len(titles) // max(1, count))
+    queries = [t[len(t) // 3 : len(t) // 3 + 2 + n % 3] for n, t in enumerate(titles[::step][:count])]
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto((site / "search.html").as_uri())
+            page.evaluate(SEARCH_JS, query)
+            times.append((time.perf_counter() - start) * 1000)
+            context.close()
+        browser.close()
+    return times
+
+
 def _is_search_file(path: str) -> bool:
     return path.startswith("search/") or "search-index" in path or "lunr" in path.lower()
 
@@ -137,6 +169,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for sitegen (default: its own default)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-bench"), help="where inputs and sites go")
     parser.add_argument("--stages", action="store_true", help="also print the build's per-stage timings")
+    parser.add_argument("--queries", type=int, default=0, metavar="N",
+                        help="after each build, time N cold searches over file:// in headless Chromium")
     args = parser.parse_args(argv)
 
     archives: list[tuple[str, Path]] = []
@@ -161,6 +195,10 @@ def main(argv: list[str] | None = None) -> None:
         if args.stages:
             for line in figures["stages"]:
                 print(f"    {line}")
+        if args.queries:
+            times = sorted(cold_queries(args.work / "sites" / name.replace(" ", "-"), args.queries))
+            print(f"    cold search over file:// (page load included): median {times[len(times) // 2]:.0f} ms, "
+                  f"slowest {times[-1]:.0f} ms of {len(times)} queries", flush=True)
 
 
 if __name__ == "__main__":

@@ -234,9 +234,25 @@ _ROLES = re.compile(
 )
 
 
+_LONG_ROLES = re.compile(r"(?:讲话|主持|出席|致辞|参加|会见|看望)$")
+
+
 def is_roles_line(text: str) -> bool:
     """True for a subtitle naming officials' parts: 姜四清讲话 吴秀玲主持 宋红波出席, 冯云龙主持."""
-    return len(text) <= 40 and not has_sentence_punctuation(text) and _ROLES.match(text) is not None
+    if "。" in text:
+        return False
+    if len(text) <= 40 and not has_sentence_punctuation(text) and _ROLES.match(text) is not None:
+        return True
+    # The long form under a meeting report: 习近平发表讲话代表党中央…拜年李克强主持 栗战书…出席.
+    return len(text) <= 160 and _LONG_ROLES.search(text) is not None and len(re.findall(r"讲话|主持|出席|致辞", text)) >= 2
+
+
+_BRACKETED_DATE = re.compile(r"^[(（][^()（）]*[〇零一二三四五六七八九十0-9]{2,4}年[^()（）]*[)）]$")
+
+
+def is_bracketed_date(text: str) -> bool:
+    """True for the date line under a speech or law: （二〇一九年二月三日）."""
+    return len(text) <= 60 and _BRACKETED_DATE.match(text) is not None
 
 
 def is_dash_subtitle(text: str) -> bool:

@@ -112,6 +112,8 @@ _PARAGRAPH_OPENING = re.compile(
     r"在[^，。,\s]{4,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
     r"|[\u4e00-\u9fff]{1,5}(?:省|市|区|县|镇|乡|街道|村|社区)[是在，,])"
 )
+#: A paragraph opening with someone speaking: 习近平总书记指出，….
+_SPEAKER_OPENING = re.compile(r"^[^，。,]{2,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出)[，：:,]")
 #: Characters that do not open a sentence; a piece opening with one continues the piece before.
 _NOT_AN_OPENING = set("的了着们吗呢吧么")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
@@ -153,6 +155,8 @@ def join_reason(first: Unit, second: Unit) -> str | None:
         return None
     if _prose(a) and b_ends:
         return "the first piece is cut mid-sentence"
+    if has_sentence_punctuation(a) and len(a) >= 8 and _prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b):
+        return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
     if a[-1] in _DANGLING_END and b_ends:

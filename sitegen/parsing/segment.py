@@ -41,6 +41,7 @@ from sitegen.parsing.lines import (
     has_column_tag,
     is_byline,
     is_dash_subtitle,
+    is_bracketed_date,
     is_genre_subtitle,
     is_roles_line,
     looks_like_heading,
@@ -83,6 +84,8 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if is_byline(text):
         return "byline"
+    if is_roles_line(text) or is_bracketed_date(text):
+        return "heading"
     if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
     if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
@@ -97,7 +100,7 @@ def _is_slogan(text: str) -> bool:
 
 
 def _is_marked_subtitle(text: str, position: int) -> bool:
-    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text):
+    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text) or is_bracketed_date(text):
         return True
     # A long summary line under the headline: 听取…汇报 研究部署…措施.
     return position > 0 and len(text) >= 20 and (" " in text or "，" in text)
@@ -239,6 +242,8 @@ class _Page:
             return "byline under the headline"
         if any(DATELINE.match(u.text) for u in opening):
             return "dateline opens the next paragraph"
+        if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
+            return "officials' roles or a date under the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
