@@ -58,8 +58,11 @@ def encode_numbers(numbers: Iterable[int]) -> str:
     >>> decode_numbers(_)
     [0, 45, 46, 2115, 2116]
     """
-    codes, small = _CODES, len(_CODES)
-    return "".join(codes[n] if n < small else _code(n) for n in numbers)
+    codes = _CODES
+    try:
+        return "".join([codes[n] for n in numbers])
+    except IndexError:
+        return "".join(codes[n] if n < len(codes) else _code(n) for n in numbers)
 
 
 def decode_numbers(text: str) -> list[int]:
@@ -96,15 +99,21 @@ def encode_postings(
     by_field: list[list[int]] = [[] for _ in FIELDS]
     previous = [0] * len(FIELDS)
     docs = [0] * len(FIELDS)
+    scale = WEIGHT_LEVELS / (K1 + 1)
+    norms = [K1 * (1 - B) for _ in FIELDS]
+    slopes = [K1 * B / a if a else 0.0 for a in average]
     i, end = 0, len(records)
     while i < end:
         doc, field, frequency = records[i], records[i + 1], records[i + 2]
+        # lunr's BM25 term-frequency weight (see tf_weight), as one of WEIGHT_LEVELS levels
+        weight = (K1 + 1) * frequency / (norms[field] + slopes[field] * lengths[field][doc] + frequency)
+        level = round(weight * scale)
         out = by_field[field]
-        out += (doc - previous[field], weight_level(tf_weight(frequency, lengths[field][doc], average[field])), frequency)
-        last = 0
-        for p in records[i + 3 : i + 3 + frequency]:
-            out.append(p - last)
-            last = p
+        out += (doc - previous[field], level if level > 0 else 1, frequency)
+        positions = records[i + 3 : i + 3 + frequency]
+        out.append(positions[0])
+        if frequency > 1:
+            out += [b - a for a, b in zip(positions, positions[1:])]
         previous[field] = doc
         docs[field] += 1
         i += 3 + frequency

@@ -42,36 +42,42 @@ class PostingCollector:
 
     def __init__(self, spool_dir: Path):
         self.spool_dir = spool_dir
-        self.groups: dict[int, dict[str, array]] = defaultdict(dict)
+        self.postings: dict[str, array] = {}
         self.spooled: set[int] = set()
         self.held = 0
 
     def add(self, doc: int, field: int, terms: dict[str, list[int]]) -> None:
-        groups = self.groups
+        postings = self.postings
+        held = 0
         for term, positions in terms.items():
-            postings = groups[_group_of(term)]
             records = postings.get(term)
             if records is None:
                 records = postings[term] = array("I")
-            records.append(doc)
-            records.append(field)
-            records.append(len(positions))
+            records.extend((doc, field, len(positions)))
             records.extend(positions)
-            self.held += 3 + len(positions)
+            held += len(positions)
+        self.held += held + 3 * len(terms)
         if self.held >= FLUSH_NUMBERS:
             self._flush()
 
+    def _grouped(self) -> dict[int, dict[str, array]]:
+        groups: dict[int, dict[str, array]] = defaultdict(dict)
+        for term, records in self.postings.items():
+            groups[_group_of(term)][term] = records
+        self.postings = {}
+        self.held = 0
+        return groups
+
     def _flush(self) -> None:
-        for group, postings in self.groups.items():
+        for group, postings in self._grouped().items():
             with open(self.spool_dir / f"{group}.pickle", "ab") as spool:
                 pickle.dump(postings, spool, protocol=pickle.HIGHEST_PROTOCOL)
             self.spooled.add(group)
-        self.groups.clear()
-        self.held = 0
 
     def terms(self) -> Iterator[tuple[str, array]]:
         """Every term with its records, in UTF-16 order; the collector is emptied as it goes."""
-        for group in sorted(set(self.groups) | self.spooled):
+        in_memory = self._grouped()
+        for group in sorted(set(in_memory) | self.spooled):
             postings: dict[str, array] = {}
             if group in self.spooled:
                 path = self.spool_dir / f"{group}.pickle"
@@ -87,7 +93,7 @@ class PostingCollector:
                             else:
                                 postings[term] = records
                 path.unlink()
-            for term, records in self.groups.pop(group, {}).items():
+            for term, records in in_memory.pop(group, {}).items():
                 if term in postings:
                     postings[term].extend(records)
                 else:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 
 #: Word characters: letters and digits (what Python's ``isalnum`` accepts) and
 #: private-use characters, where OCR puts rare characters.  Everything else
@@ -61,20 +62,13 @@ def field_terms(text: str | None) -> tuple[dict[str, list[int]], int]:
     """
     if not text:
         return {}, 0
-    terms: dict[str, list[int]] = {}
+    terms: defaultdict[str, list[int]] = defaultdict(list)
     count = 0
     for run in _RUN.finditer(normalise(text)):
         word, start = run.group(), run.start()
         for i, bigram in enumerate(map(str.__add__, word, word[1:]), start):
-            if bigram in terms:
-                terms[bigram].append(i)
-            else:
-                terms[bigram] = [i]
-        last = start + len(word) - 1
-        if word[-1] in terms:
-            terms[word[-1]].append(last)
-        else:
-            terms[word[-1]] = [last]
+            terms[bigram].append(i)
+        terms[word[-1]].append(start + len(word) - 1)
         count += len(word)
     return terms, count
 
