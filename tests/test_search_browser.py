@@ -20,14 +20,8 @@ from sitegen.build import build
 from sitegen.search import SearchDoc, build_search_index
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
-]
+pytestmark = pytest.mark.browser  # the conftest ``browser`` skips, or fails in CI, without Chromium
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="sitegen-root" content="../">
@@ -63,14 +57,8 @@ def site(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+# ``browser`` is the session's one Chromium from tests/conftest.py: Playwright's sync API
+# allows a single running instance per process.
 
 
 @pytest.fixture(scope="module")
