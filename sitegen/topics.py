@@ -20,6 +20,7 @@ article gets every subject within ``relative`` of its best score (at most
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import tomllib
@@ -158,20 +159,15 @@ class ArticleSignals:
     """Its opening words, one line for topic lists."""
 
 
-_term_patterns: dict[str, re.Pattern] = {}
-
-
+@functools.lru_cache(maxsize=4)
 def _pattern(taxonomy: Taxonomy) -> tuple[re.Pattern, dict[str, list[tuple[int, float]]]]:
     """One regular expression matching every signal term, longest first, and each term's subjects."""
     owners: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for index, subject in enumerate(taxonomy.subjects):
         for term, weight in subject.terms:
             owners[term].append((index, weight))
-    key = taxonomy.fingerprint()
-    if key not in _term_patterns:
-        terms = sorted(owners, key=lambda t: (-len(t), t))
-        _term_patterns[key] = re.compile("|".join(map(re.escape, terms)) or "(?!)")
-    return _term_patterns[key], owners
+    terms = sorted(owners, key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, terms)) or "(?!)"), dict(owners)
 
 
 def score_subjects(headline: str, text: str, page_name: str | None, taxonomy: Taxonomy) -> list[tuple[str, float]]:
@@ -203,22 +199,27 @@ def choose_subjects(scored: list[tuple[str, float]], taxonomy: Taxonomy) -> tupl
     return tuple(chosen[: taxonomy.max_subjects]) + tuple(kinds)
 
 
+#: How much of the opening the keywords are drawn from: segmentation is the
+#: costliest step of topics, and an article's opening names what it is about.
+KEYWORD_CHARS = 300
+_NOT_A_KEYWORD = re.compile(r"[\d.%a-zA-Z]+|\W+")
+
+
 def keywords_of(headline: str, text: str) -> tuple[str, ...]:
-    """The article's keywords by jieba's TF-IDF over its headline (twice) and opening."""
+    """The article's keywords by TF-IDF (jieba's words and IDF table) over its headline (twice) and opening."""
     import jieba
     import jieba.analyse
 
     jieba.setLogLevel(60)  # its dictionary-loading chatter is not the archivist's business
-
-    words = jieba.analyse.extract_tags(f"{headline}。{headline}。{text}", topK=KEYWORDS_PER_ARTICLE * 3)
-    chosen = []
-    for word in words:
-        word = unicodedata.normalize("NFKC", word)
-        if len(word) >= 2 and word not in STOP_WORDS and not re.fullmatch(r"[\d.%a-zA-Z]+", word):
-            chosen.append(word)
-        if len(chosen) == KEYWORDS_PER_ARTICLE:
-            break
-    return tuple(chosen)
+    tfidf = jieba.analyse.default_tfidf
+    opening = unicodedata.normalize("NFKC", f"{headline}。{headline}。{text[:KEYWORD_CHARS]}")
+    counts = Counter(
+        w for w in jieba.lcut(opening, HMM=False)
+        if len(w) >= 2 and w not in STOP_WORDS and not _NOT_A_KEYWORD.fullmatch(w)
+    )
+    weight = {w: n * tfidf.idf_freq.get(w, tfidf.median_idf) for w, n in counts.items()}
+    # Ties broken by the word itself, so rebuilds agree.
+    return tuple(sorted(weight, key=lambda w: (-weight[w], w))[:KEYWORDS_PER_ARTICLE])
 
 
 _NOT_TEXT = re.compile(r"[\W_]+")
@@ -231,7 +232,7 @@ def text_fingerprint(text: str) -> tuple[int, ...]:
 
     Two papers' copies of one story (one with ，the other with ,) share most of it.
     """
-    plain = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))[:4000]
+    plain = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text[:2000]))[:1500]
     if len(plain) < SHINGLE * 4:
         return ()
     hashes = {zlib.crc32(plain[i : i + SHINGLE].encode("utf-8")) for i in range(len(plain) - SHINGLE + 1)}
