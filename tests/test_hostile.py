@@ -38,6 +38,7 @@ HOSTILE_TEXT = [
     "1. 看起来像列表的一行",
     "<http://x>",
     "# 不是标题",
+    "注释<!-- 不是注释 -->与分行",
 ]
 
 
@@ -167,3 +168,35 @@ def test_searching_for_a_hostile_string_finds_it_without_running_it(site, page):
     page.wait_for_timeout(300)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.log.problems() == []
+
+
+def test_a_second_build_elsewhere_with_another_time_zone_and_hash_seed_is_byte_identical(built, tmp_path):
+    first = built[2]
+    archive = tmp_path / "另一个 档案"
+    shutil.copytree(HOSTILE, archive)
+    second = tmp_path / "elsewhere" / "site"
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    env = {**os.environ, "TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "12345",
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    subprocess.run([sys.executable, "-m", "sitegen", "build", str(archive), "-o", str(second), "-q"],
+                   cwd=elsewhere, env=env, check=True, capture_output=True)
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    differ = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert differ == []
+
+
+def test_no_built_file_names_the_folders_it_was_built_from_or_into(built):
+    root = built[0]
+    leaks = {str(root), root.as_posix(), "/tmp/"} | ({str(Path.home())} if len(str(Path.home())) > 1 else set())
+    found = [(p.name, leak) for p in built[2].rglob("*") if p.is_file()
+             for leak in leaks if leak.encode() in p.read_bytes()]
+    assert found == []
+
+
+def test_search_data_escapes_line_separators_that_older_javascript_cannot_parse(site):
+    data = [p for p in (site / "search").rglob("*.js")]
+    raw = [p.relative_to(site).as_posix() for p in data if re.search("[\u2028\u2029]", p.read_text(encoding="utf-8"))]
+    assert raw == []
+    assert any("大字报头条</script>\\u2028第二行" in p.read_text(encoding="utf-8") for p in data)
