@@ -44,7 +44,9 @@ from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue
 from sitegen.reuse import IssueReuse
 from sitegen.search import SearchDoc, build_search_index
 from sitegen.sources import discover, display_path
-from sitegen.topics import build_topics
+from sitegen.enrich import enrich
+from sitegen.related import Neighbours
+from sitegen.topics import load_taxonomy
 
 
 @dataclass
@@ -120,6 +122,7 @@ def build(
     timer = _Timer(result, log)
     jobs = jobs or default_jobs()
     config = load_config(archive_dir)
+    taxonomy = load_taxonomy(archive_dir)
     if base_url:
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
@@ -152,10 +155,11 @@ def build(
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
-            topics = build_topics(articles)
+            enrichment = enrich(archive_dir, newspapers, articles, files, cache, taxonomy, jobs)
+            topics = enrichment.topics
             timer.done("topics")
 
-            tasks = _issue_tasks(newspapers, topics, files)
+            tasks = _issue_tasks(newspapers, topics, enrichment.neighbours, files)
             reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache else None
             rendered = _count_reused(
                 ordered_map(RenderIssues(archive_dir, config, cache, staging.root, reuse), tasks, jobs=jobs), result)
@@ -177,7 +181,7 @@ def build(
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
                 render_paper(renderer, staging, paper)
-            render_topics(renderer, staging, topics, {a.id: a for a in articles})
+            render_topics(renderer, staging, enrichment, {a.id: a for a in articles})
             render_site_pages(renderer, staging, newspapers, topics, len(articles))
             if config.site.base_url:
                 write_feeds(staging, config.site.base_url, newspapers, topics)
@@ -271,7 +275,9 @@ def _counted(results: Iterator, meter) -> Iterator:
         meter.close()
 
 
-def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], files: dict[str, Path]) -> list[IssueTask]:
+def _issue_tasks(
+    newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], neighbours: dict[str, Neighbours], files: dict[str, Path]
+) -> list[IssueTask]:
     """One rendering task per issue, in archive order, each carrying just what its pages link to."""
     topics_of: dict[str, list[TopicLink]] = defaultdict(list)
     for topic in topics:
@@ -290,6 +296,7 @@ def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], f
                 prev_issue=dated[n - 1] if n > 0 and issue.date else None,
                 next_issue=dated[n + 1] if n + 1 < len(dated) else None,
                 topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},
+                neighbours={i: neighbours[i] for i in ids if i in neighbours},
             ))
     return tasks
 

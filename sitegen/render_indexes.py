@@ -14,7 +14,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sitegen import dates, feeds, urls
+from sitegen import charts, dates, feeds, urls
+from sitegen.enrich import Enrichment
 from sitegen.model import Article, Issue, Newspaper, Topic
 from sitegen.output import SiteFolder
 from sitegen.render import Renderer
@@ -107,16 +108,22 @@ def render_paper(renderer: Renderer, out: SiteFolder, paper: Newspaper) -> None:
         )
 
 
-def render_topics(renderer: Renderer, out: SiteFolder, topics: tuple[Topic, ...], by_id: dict[str, Article]) -> None:
-    """Each topic's article list in pages of ``PAGE_SIZE``, and the list of topics."""
+def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, by_id: dict[str, Article]) -> None:
+    """Each topic's article list in pages of ``PAGE_SIZE`` (the first with a chart of
+    articles per month and the related topics), and the list of topics."""
+    topics = enrichment.topics
     for topic in topics:
         ids = topic.article_ids
         pages = topic_pages(topic)
+        chart = charts.articles_per_month([by_id[i].date for i in ids], f"“{topic.name}”每月文章数")
+        related = enrichment.related_topics.get((topic.kind, topic.slug), ())
         for n, path in enumerate(pages, 1):
             members = [by_id[i] for i in ids[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]]
             out.write_text(
                 path,
-                renderer.render("topic.html", path, topic=topic, articles=members, pager=pager(pages, n)),
+                renderer.render("topic.html", path, topic=topic, articles=members, pager=pager(pages, n),
+                                chart=chart if n == 1 else "", related_topics=related,
+                                summaries=enrichment.summaries),
             )
     groups = [
         (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))

@@ -20,6 +20,7 @@ from sitegen.config import Config
 from sitegen.model import Article, Issue, Page
 from sitegen.output import SiteFolder
 from sitegen.read_pages import full_reading
+from sitegen.related import Neighbours
 from sitegen.render import Renderer, environment
 from sitegen.reuse import IssueReuse, Recorder
 
@@ -80,6 +81,8 @@ class IssueTask:
     """The paper's next dated issue."""
     topics: dict[str, tuple[TopicLink, ...]] = field(default_factory=dict)
     """Topics of the issue's articles, by article id."""
+    neighbours: dict[str, Neighbours] = field(default_factory=dict)
+    """Reprints and related articles of the issue's articles, by article id."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,7 @@ class RenderIssues:
                     renderer.render(
                         "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
                         body_html=article_markdown.direct_body_html(article, links),
-                        topics=topics, reprints=[], related=[],
+                        topics=topics, neighbours=task.neighbours.get(article.id, Neighbours()),
                         prev_article=issue_articles[n - 1] if n > 0 else None,
                         next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,
                         citation=citation(article, self.config.site.base_url),

@@ -47,7 +47,7 @@ from sitegen.parsing.lines import (
     looks_like_heading,
     page_number,
 )
-from sitegen.parsing.repair import Unit, join_reason
+from sitegen.parsing.repair import Unit, join_reason, seam_inside_word
 
 
 @dataclass
@@ -439,8 +439,53 @@ class _Page:
             self.dangling_unit = Unit(self.dangling_unit.lines + unit.lines, old.text + unit.text, "text")
 
 
+_TAIL_OPENING = re.compile(r"^[^，。、；：,;:]{1,2}[，、；,;]")
+
+
+def _rethread_tails(blocks: list[Block], drafts: list[_StoryDraft]) -> None:
+    """Join a story's last paragraph, cut off at its end, with its tail printed elsewhere on the page.
+
+    The tail is recognised on both sides: the story's last paragraph stops
+    mid-sentence (…短时7至9级西北), and a paragraph of another story opens with a
+    one- or two-character scrap that completes a word across the cut (风，市区气温…),
+    right after a paragraph that ended a sentence.
+    """
+    for draft in drafts:
+        body = [b for b in draft.body if b.role == "body"]
+        if not body or draft.body[-1] is not body[-1] or ends_sentence(body[-1].text):
+            continue
+        cut = body[-1]
+        for other in drafts:
+            if other is draft:
+                continue
+            paragraphs = [b for b in other.body if b.role == "body"]
+            for previous, tail in zip(paragraphs, paragraphs[1:]):
+                if not (ends_sentence(previous.text) and _TAIL_OPENING.match(tail.text) and seam_inside_word(cut.text, tail.text)):
+                    continue
+                note = f"joined with its tail at line {tail.line_start}, printed inside another article: the break falls inside a word"
+                joined = Block(
+                    "body",
+                    cut.text + tail.text,
+                    min(cut.line_start, tail.line_start),
+                    max(cut.line_end, tail.line_end),
+                    cut.article,
+                    None,
+                    "; ".join(n for n in (cut.note, note) if n),
+                )
+                blocks[blocks.index(cut)] = joined
+                blocks.remove(tail)
+                draft.body[-1] = joined
+                other.body.remove(tail)
+                other.line_end = max(b.line_end for b in blocks if b.article == other.index)
+                break
+            else:
+                continue
+            break
+
+
 def segment(units: list[Unit]) -> tuple[tuple[Block, ...], tuple[Story, ...]]:
     """Cut repaired units into blocks with roles and the stories they form."""
     page = _Page(markup_page=any(u.level for u in units))
     page.walk(units, [_kind(u) if u.kind == "text" else u.kind for u in units])
+    _rethread_tails(page.blocks, page.drafts)
     return tuple(page.blocks), tuple(_story(d) for d in page.drafts)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.escaping import json_text
 from sitegen.search.index import BOOSTS, FIELDS, WEIGHT_LEVELS, K1, encode_postings
 from sitegen.search.shards import PostingCollector, ranges
 from sitegen.search.tokenize import field_terms
@@ -84,7 +85,7 @@ class SearchStats:
 
 def script(name: str, value) -> str:
     """A script that hands ``value`` to search.js under ``name``."""
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    payload = json_text(value, compact=True)
     return f"(window.sitegenSearchData=window.sitegenSearchData||{{}})[{json.dumps(name)}]={payload};\n"
 
 
