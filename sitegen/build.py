@@ -42,7 +42,7 @@ from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
 from sitegen.reuse import IssueReuse
-from sitegen.search import SearchDoc, build_search_index
+from sitegen.search import SearchIndex
 from sitegen.sources import discover, display_path
 from sitegen.enrich import enrich
 from sitegen.related import Neighbours
@@ -161,22 +161,23 @@ def build(
 
             tasks = _issue_tasks(newspapers, topics, enrichment.neighbours, files)
             reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache else None
-            rendered = _count_reused(
-                ordered_map(RenderIssues(archive_dir, config, cache, staging.root, reuse), tasks, jobs=jobs), result)
-            # The search index is built here, in the main process, from each issue as the
-            # workers hand it back: indexing runs while they render, and an article's text
-            # is held only until it is indexed.
-            search = build_search_index(
-                _listed_for_search(rendered, staging.root / "api" / "articles.json",
-                                   _meter("rendering articles", progress, len(articles))),
-                staging.root / "search",
-            )
+            # Each worker indexes the articles of the issue it rendered (cutting them into
+            # terms); here they are gathered in archive order, and at the end the terms
+            # are encoded on every core (sitegen.search.shards).
+            spool = Path(scratch) / "search-postings"
+            spool.mkdir()
+            index = SearchIndex(staging.root / "search", spool)
+            render = RenderIssues(archive_dir, config, cache, staging.root, reuse, index.indexer())
+            rendered = _count_reused(ordered_map(render, tasks, jobs=jobs), result)
+            _list_articles(rendered, index, staging.root / "api" / "articles.json",
+                           _meter("rendering articles", progress, len(articles)))
             if reuse is not None:
                 reuse.prune(tasks)
+            timer.done("render articles, pages and issues, and cut them into search terms")
+            search = index.finish(jobs)
             if log:
-                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB "
-                    f"({search.seconds:.2f} s in the index builder, rendering alongside)")
-            timer.done("render articles, pages and issues, and index them for search")
+                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
+            timer.done("encode the search index")
 
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
@@ -284,6 +285,7 @@ def _issue_tasks(
         for article_id in topic.article_ids:
             topics_of[article_id].append(TopicLink(topic.kind, topic.slug, topic.name))
     tasks = []
+    first_article = 0
     for paper in newspapers:
         link = PaperLink(paper.name, paper.slug, paper.path)
         dated = [IssueLink(i.date, i.path) if i.date else None for i in paper.issues]
@@ -297,7 +299,9 @@ def _issue_tasks(
                 next_issue=dated[n + 1] if n + 1 < len(dated) else None,
                 topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},
                 neighbours={i: neighbours[i] for i in ids if i in neighbours},
+                first_article=first_article,
             ))
+            first_article += len(ids)
     return tasks
 
 
@@ -307,9 +311,9 @@ def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult) -> Ite
         yield issue
 
 
-def _listed_for_search(rendered: Iterator[RenderedIssue], article_list: Path, meter) -> Iterator[SearchDoc]:
-    """The search documents of the rendered issues, in archive order, while their
-    records are written to ``api/articles.json`` (one article per line)."""
+def _list_articles(rendered: Iterator[RenderedIssue], index: SearchIndex, article_list: Path, meter) -> None:
+    """Take the rendered issues in archive order: their records go to ``api/articles.json``
+    (one article per line), their articles to the search index."""
     article_list.parent.mkdir(parents=True, exist_ok=True)
     first = True
     with article_list.open("w", encoding="utf-8", newline="\n") as out:
@@ -319,7 +323,7 @@ def _listed_for_search(rendered: Iterator[RenderedIssue], article_list: Path, me
                 for record in issue.records:
                     out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
                     first = False
-                yield from (SearchDoc.from_dict(d) for d in issue.search_documents)
+                index.add(issue.search)
                 meter.advance(len(issue.records))
         finally:
             meter.close()

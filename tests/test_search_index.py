@@ -13,6 +13,7 @@ from lunr.builder import Builder
 
 from sitegen.search import SearchDoc, build_search_index
 from sitegen.search import shards as shards_mod
+from sitegen.search import writer as writer_mod
 from sitegen.search.index import BOOSTS, FIELDS, K1, WEIGHT_LEVELS, decode_numbers, encode_numbers
 from sitegen.search.tokenize import field_terms, normalise, utf16_key
 
@@ -88,12 +89,17 @@ def test_same_articles_give_the_same_bytes(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_spooling_to_disk_changes_nothing(tmp_path, monkeypatch):
-    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}") for i in range(40)]
-    build_search_index(iter(docs), tmp_path / "memory")
-    monkeypatch.setattr(shards_mod, "FLUSH_NUMBERS", 50)
-    build_search_index(iter(docs), tmp_path / "spooled")
-    assert shards_of(tmp_path / "memory") == shards_of(tmp_path / "spooled")
+def test_splitting_the_work_by_issue_term_batch_and_process_changes_no_byte(tmp_path, monkeypatch):
+    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字") for i in range(40)]
+    build_search_index(iter(docs), tmp_path / "whole")
+    monkeypatch.setattr(writer_mod, "SPOOL_DOCUMENTS", 3)
+    monkeypatch.setattr(shards_mod, "BATCH_POSTINGS", 20)
+    build_search_index(iter(docs), tmp_path / "split", jobs=2)
+    assert len(shards_mod.batches({g: 1 for g in range(10)}, 3)) == 4  # the split is real
+    files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*.js"))
+    assert files == sorted(p.relative_to(tmp_path / "split") for p in (tmp_path / "split").rglob("*.js"))
+    for name in files:
+        assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "split" / name).read_bytes()
 
 
 def _browser_score(shard_postings: str, documents: int, field: int) -> dict[int, float]:

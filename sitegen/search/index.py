@@ -14,11 +14,13 @@ builder).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Sequence
 
 #: Indexed fields and their lunr boosts: a hit in the headline counts most.
 FIELDS = ("title", "kicker", "subtitle", "body")
+#: A posting names its document and field in one number, ``doc * FIELD_SLOTS + field``.
+FIELD_SLOTS = 4
+assert len(FIELDS) <= FIELD_SLOTS
 BOOSTS = {"title": 10, "kicker": 3, "subtitle": 3, "body": 1}
 
 #: lunr's BM25 parameters (its defaults).
@@ -47,7 +49,13 @@ def _code(n: int) -> str:
     return "".join(reversed(digits))
 
 
-_CODES = [_code(n) for n in range(BASE * BASE)]
+#: Codes of the numbers below 46³ (a position in all but the longest articles).
+_CODES = [_code(n) for n in range(BASE * BASE * BASE)]
+
+
+def code(n: int) -> str:
+    """One number in the base-46 code."""
+    return _CODES[n] if n < len(_CODES) else _code(n)
 
 
 def encode_numbers(numbers: Iterable[int]) -> str:
@@ -87,39 +95,34 @@ def weight_level(weight: float) -> int:
     return max(1, min(WEIGHT_LEVELS, round(weight / (K1 + 1) * WEIGHT_LEVELS)))
 
 
-def encode_postings(
-    records: array, lengths: FieldLengths, average: Sequence[float]
-) -> str:
-    """One term's postings, from flat spool records ``doc, field, frequency, positions…`` in document order.
+def occurrences(positions: Sequence[int]) -> str:
+    """The part of a posting that one document decides alone: frequency, first position, position gaps."""
+    if len(positions) == 1:
+        return _CODES[1] + code(positions[0])
+    return code(len(positions)) + code(positions[0]) + encode_numbers([b - a for a, b in zip(positions, positions[1:])])
+
+
+def encode_postings(entries: Sequence, lengths: FieldLengths, average: Sequence[float]) -> str:
+    """One term's postings, from flat entries ``doc * FIELD_SLOTS + field, frequency, occurrences`` in document order
+    (``occurrences`` as made by the function of that name).
 
     Output, for each field that has the term: field index, number of
-    documents, then per document its gap from the previous one, weight level,
-    frequency and position gaps.
+    documents, then per document its gap from the previous one, BM25
+    weight level, frequency and position gaps.
     """
-    by_field: list[list[int]] = [[] for _ in FIELDS]
+    by_field: list[list[str]] = [[] for _ in FIELDS]
     previous = [0] * len(FIELDS)
-    docs = [0] * len(FIELDS)
     scale = WEIGHT_LEVELS / (K1 + 1)
     norms = [K1 * (1 - B) for _ in FIELDS]
     slopes = [K1 * B / a if a else 0.0 for a in average]
-    i, end = 0, len(records)
-    while i < end:
-        doc, field, frequency = records[i], records[i + 1], records[i + 2]
+    codes, coded = _CODES, len(_CODES)
+    for i in range(0, len(entries), 3):
+        doc_field, frequency, rest = entries[i], entries[i + 1], entries[i + 2]
+        doc, field = divmod(doc_field, FIELD_SLOTS)
         # lunr's BM25 term-frequency weight (see tf_weight), as one of WEIGHT_LEVELS levels
         weight = (K1 + 1) * frequency / (norms[field] + slopes[field] * lengths[field][doc] + frequency)
         level = round(weight * scale)
-        out = by_field[field]
-        out += (doc - previous[field], level if level > 0 else 1, frequency)
-        positions = records[i + 3 : i + 3 + frequency]
-        out.append(positions[0])
-        if frequency > 1:
-            out += [b - a for a, b in zip(positions, positions[1:])]
+        gap = doc - previous[field]
+        by_field[field].append((codes[gap] if gap < coded else _code(gap)) + codes[level if level > 0 else 1] + rest)
         previous[field] = doc
-        docs[field] += 1
-        i += 3 + frequency
-    numbers: list[int] = []
-    for field, out in enumerate(by_field):
-        if out:
-            numbers += (field, docs[field])
-            numbers += out
-    return encode_numbers(numbers)
+    return "".join(codes[field] + code(len(out)) + "".join(out) for field, out in enumerate(by_field) if out)
