@@ -23,4 +23,8 @@ def json_text(value, *, compact: bool = False) -> str:
     '"a\\\\u2028b"'
     """
     separators = (",", ":") if compact else None
-    return json.dumps(value, ensure_ascii=False, separators=separators).translate(_SEPARATORS)
+    text = json.dumps(value, ensure_ascii=False, separators=separators)
+    # str.translate looks up every character: check first, as these are rare (62 MB of search data: 2.4 s).
+    if "\u2028" in text or "\u2029" in text:
+        text = text.translate(_SEPARATORS)
+    return text

@@ -6,6 +6,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -93,7 +94,7 @@ def test_splitting_the_work_by_issue_term_batch_and_process_changes_no_byte(tmp_
     docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字") for i in range(40)]
     build_search_index(iter(docs), tmp_path / "whole")
     monkeypatch.setattr(writer_mod, "SPOOL_DOCUMENTS", 3)
-    monkeypatch.setattr(shards_mod, "BATCH_POSTINGS", 20)
+    monkeypatch.setattr(shards_mod, "BATCH_ROWS", 20)
     build_search_index(iter(docs), tmp_path / "split", jobs=2)
     assert len(shards_mod.batches({g: 1 for g in range(10)}, 3)) == 4  # the split is real
     files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*.js"))
@@ -144,3 +145,29 @@ def test_scores_are_lunr_py_bm25(tmp_path):
             vector = lunr_index.field_vectors[f"body/{ref}"]
             lunr_score = dict(zip(vector.elements[::2], vector.elements[1::2]))[term_index]
             assert ours_by_doc[int(ref)] == pytest.approx(lunr_score, rel=0.03)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡBb𠀀𠀁\ue000\uf8ff﨎，。 _\n\x00"), max_size=30),
+                min_size=4, max_size=8).filter(lambda texts: len(texts) % 4 == 0))
+def test_the_issue_wide_term_cutter_finds_the_terms_of_the_one_field_rule(tmp_path_factory, texts):
+    # spool_issue cuts a whole issue at once with arrays; field_terms states the rule one field at a time.
+    path = tmp_path_factory.mktemp("spool") / "0.npy"
+    documents = [texts[i : i + 4] for i in range(0, len(texts), 4)]
+    lengths, _ = shards_mod.spool_issue(path, 7, documents)
+    rows = np.load(path)
+    found: dict[int, dict[str, list[int]]] = {}
+    for key, slot, position in rows.tolist():
+        found.setdefault(slot, {}).setdefault(shards_mod.term_of(key), []).append(position)
+    for n, text in enumerate(texts):
+        terms, length = field_terms(text)
+        assert found.get(7 * 4 + n, {}) == dict(terms)
+        assert lengths[n // 4][n % 4] == length
+    keys = [shards_mod.term_of(k) for k in rows["key"].tolist()]
+    assert keys == sorted(keys, key=utf16_key)
+
+
+@given(st.text())
+def test_array_normalisation_is_the_character_rule(text):
+    from sitegen.search.tokenize import normalised_code_points
+
+    assert "".join(map(chr, normalised_code_points(text).tolist())) == normalise(text)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 #: Indexed fields and their lunr boosts: a hit in the headline counts most.
 FIELDS = ("title", "kicker", "subtitle", "body")
 #: A posting names its document and field in one number, ``doc * FIELD_SLOTS + field``.
@@ -95,34 +97,93 @@ def weight_level(weight: float) -> int:
     return max(1, min(WEIGHT_LEVELS, round(weight / (K1 + 1) * WEIGHT_LEVELS)))
 
 
-def occurrences(positions: Sequence[int]) -> str:
-    """The part of a posting that one document decides alone: frequency, first position, position gaps."""
-    if len(positions) == 1:
-        return _CODES[1] + code(positions[0])
-    return code(len(positions)) + code(positions[0]) + encode_numbers([b - a for a, b in zip(positions, positions[1:])])
+def encode_batch(keys, slots, positions, lengths, average: Sequence[float]) -> tuple[list[int], list[int], bytes]:
+    """Every term's postings string, from posting rows sorted by term key (numpy arrays).
 
+    A row is one occurrence: the term's key, the document's field slot
+    (``doc * FIELD_SLOTS + field``) and the position in that field.  Rows of a
+    term are in document order, a document's in position order.  ``lengths``
+    holds each slot's field length.
 
-def encode_postings(entries: Sequence, lengths: FieldLengths, average: Sequence[float]) -> str:
-    """One term's postings, from flat entries ``doc * FIELD_SLOTS + field, frequency, occurrences`` in document order
-    (``occurrences`` as made by the function of that name).
-
-    Output, for each field that has the term: field index, number of
-    documents, then per document its gap from the previous one, BM25
-    weight level, frequency and position gaps.
+    Returns the terms' keys in order, where each term's postings start in the
+    encoded text (one more entry than terms: the end), and that text.  Per term the numbers are, for
+    each field that has it: field index, number of documents, then per
+    document its gap from the previous one, BM25 weight level, frequency,
+    first position and position gaps; each number in the base-46 code.
     """
-    by_field: list[list[str]] = [[] for _ in FIELDS]
-    previous = [0] * len(FIELDS)
-    scale = WEIGHT_LEVELS / (K1 + 1)
-    norms = [K1 * (1 - B) for _ in FIELDS]
-    slopes = [K1 * B / a if a else 0.0 for a in average]
-    codes, coded = _CODES, len(_CODES)
-    for i in range(0, len(entries), 3):
-        doc_field, frequency, rest = entries[i], entries[i + 1], entries[i + 2]
-        doc, field = divmod(doc_field, FIELD_SLOTS)
-        # lunr's BM25 term-frequency weight (see tf_weight), as one of WEIGHT_LEVELS levels
-        weight = (K1 + 1) * frequency / (norms[field] + slopes[field] * lengths[field][doc] + frequency)
-        level = round(weight * scale)
-        gap = doc - previous[field]
-        by_field[field].append((codes[gap] if gap < coded else _code(gap)) + codes[level if level > 0 else 1] + rest)
-        previous[field] = doc
-    return "".join(codes[field] + code(len(out)) + "".join(out) for field, out in enumerate(by_field) if out)
+    keys = np.asarray(keys, dtype=np.uint64)
+    fields = (slots % FIELD_SLOTS).astype(np.int64)
+    # The string groups a term's postings by field: order by (term, field), keeping document order.
+    order = np.argsort(keys * np.uint64(FIELD_SLOTS) + fields.astype(np.uint64), kind="stable")
+    keys, slots, fields, positions = keys[order], slots[order], fields[order], positions[order].astype(np.int64)
+    docs = (slots // FIELD_SLOTS).astype(np.int64)
+    n = len(keys)
+    new_term = np.ones(n, dtype=bool)
+    new_term[1:] = keys[1:] != keys[:-1]
+    new_field = new_term.copy()
+    new_field[1:] |= fields[1:] != fields[:-1]
+    new_doc = new_field.copy()
+    new_doc[1:] |= slots[1:] != slots[:-1]
+
+    doc_rows = np.flatnonzero(new_doc)
+    frequency = np.diff(np.append(doc_rows, n))
+    doc_field = fields[doc_rows]
+    doc = docs[doc_rows]
+    # lunr's BM25 term-frequency weight (see tf_weight), as one of WEIGHT_LEVELS levels
+    norms = np.full(FIELD_SLOTS, K1 * (1 - B))
+    slopes = np.array([K1 * B / a if a else 0.0 for a in average] + [0.0] * (FIELD_SLOTS - len(average)))
+    weight = (K1 + 1) * frequency / (norms[doc_field] + slopes[doc_field] * lengths[slots[doc_rows]] + frequency)
+    level = np.maximum(np.rint(weight * (WEIGHT_LEVELS / (K1 + 1))), 1).astype(np.int64)
+    previous = np.zeros(len(doc_rows), dtype=np.int64)
+    previous[1:] = doc[:-1]
+    previous[new_field[doc_rows]] = 0
+    gap = doc - previous
+
+    field_rows = np.flatnonzero(new_field)
+    documents = np.diff(np.append(np.flatnonzero(new_field[doc_rows]), len(doc_rows)))
+
+    # How many numbers each row emits: a field header, a document header, its position.
+    count = 1 + 3 * new_doc + 2 * new_field
+    at = np.cumsum(count) - count
+    numbers = np.empty(int(count.sum()), dtype=np.int64)
+    numbers[at[field_rows]] = fields[field_rows]
+    numbers[at[field_rows] + 1] = documents
+    head = at[doc_rows] + 2 * new_field[doc_rows]
+    numbers[head] = gap
+    numbers[head + 1] = level
+    numbers[head + 2] = frequency
+    step = positions.copy()
+    step[1:] -= np.where(new_doc[1:], 0, positions[:-1])
+    numbers[at + count - 1] = step
+
+    text, starts = _encode_array(numbers)
+    term_rows = np.flatnonzero(new_term)
+    return keys[term_rows].tolist(), [*starts[at[term_rows]].tolist(), len(text)], text
+
+
+_LAST = np.frombuffer(LAST_DIGITS.encode("ascii"), dtype=np.uint8)
+_MORE = np.frombuffer(MORE_DIGITS.encode("ascii"), dtype=np.uint8)
+
+
+def _encode_array(numbers) -> tuple[bytes, "np.ndarray"]:
+    """``encode_numbers`` for a numpy array: the text, and where each number starts in it."""
+    width = np.ones(len(numbers), dtype=np.int64)
+    limit = BASE
+    while True:
+        longer = numbers >= limit
+        if not longer.any():
+            break
+        width += longer
+        limit *= BASE
+    starts = np.cumsum(width) - width
+    out = np.empty(int(width.sum()), dtype=np.uint8)
+    out[starts + width - 1] = _LAST[numbers % BASE]
+    rest, place = numbers // BASE, 2
+    while True:
+        more = width >= place
+        if not more.any():
+            break
+        out[(starts + width - place)[more]] = _MORE[rest[more] % BASE]
+        rest //= BASE
+        place += 1
+    return out.tobytes(), starts

@@ -25,6 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
+
+import numpy as np
 
 #: Word characters: letters and digits (what Python's ``isalnum`` accepts) and
 #: private-use characters, where OCR puts rare characters.  Everything else
@@ -47,6 +50,31 @@ class _CharTable(dict):
 
 
 _TABLE = _CharTable()
+
+
+@cache
+def word_characters() -> np.ndarray:
+    """A table over all code points: True for a word character (the class of ``_RUN``)."""
+    table = np.fromiter((chr(c).isalnum() for c in range(0x110000)), dtype=bool, count=0x110000)
+    table[0xE000:0xF900] = True
+    return table
+
+
+@cache
+def _bmp_folds() -> np.ndarray:
+    return np.fromiter((ord(_TABLE[c]) for c in range(0x10000)), dtype=np.uint32, count=0x10000)
+
+
+def normalised_code_points(text: str) -> np.ndarray:
+    """``normalise(text)`` as an array of code points (for whole issues at a time)."""
+    code_points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    astral = code_points > 0xFFFF
+    folded = _bmp_folds()[np.where(astral, 0, code_points)]
+    if astral.any():
+        found = np.unique(code_points[astral])
+        to = np.fromiter((ord(_TABLE[int(c)]) for c in found), dtype=np.uint32, count=len(found))
+        folded[astral] = to[np.searchsorted(found, code_points[astral])]
+    return folded
 
 
 def normalise(text: str) -> str:

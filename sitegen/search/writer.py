@@ -25,8 +25,10 @@ from pathlib import Path
 
 from sitegen.escaping import json_text
 from sitegen.pool import ordered_map
-from sitegen.search.index import BOOSTS, FIELDS, WEIGHT_LEVELS, K1, encode_postings
-from sitegen.search.shards import batches, gather, ranges, spool_issue
+import numpy as np
+
+from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch
+from sitegen.search.shards import batches, gather, ranges, spool_issue, term_of
 
 #: Result data is split into files of this many articles.
 DOCS_PER_CHUNK = 2000
@@ -197,7 +199,7 @@ class IssueIndexer:
         texts = [tuple(d.get(name) for name in _TEXT_FIELDS) for d in documents]
         for number, fields in enumerate(texts, first_doc):
             writer.write(f"t/{number // TEXTS_PER_FOLDER}/{number}", [t or "" for t in fields])
-        spool = self.spool_dir / f"{first_doc}.postings"
+        spool = self.spool_dir / f"{first_doc}.npy"
         lengths, sizes = spool_issue(spool, first_doc, texts)
         data = tuple({k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"} for d in documents)
         return SpooledIssue(data, tuple(lengths), sizes, spool, writer.files, writer.bytes)
@@ -205,19 +207,22 @@ class IssueIndexer:
 
 @dataclass(frozen=True)
 class EncodeTerms:
-    """The term half of indexing: one batch of term groups gathered from every
-    spool file and encoded (a picklable callable for ``sitegen.pool``)."""
+    """The term half of indexing: one batch of terms gathered from every spool
+    file and encoded (a picklable callable for ``sitegen.pool``)."""
 
     spools: tuple[Path, ...]
     """Every issue's spool file, in document order."""
-    lengths: tuple[array, ...]
-    """Field lengths: ``lengths[field][document]``."""
+    lengths: np.ndarray
+    """Field lengths by slot (``doc * FIELD_SLOTS + field``)."""
     average: tuple[float, ...]
     """Average length of each field."""
 
     def __call__(self, batch: tuple[int, int]) -> list[tuple[str, str]]:
-        return [(term, encode_postings(entries, self.lengths, self.average))
-                for term, entries in gather(self.spools, *batch)]
+        rows = gather(self.spools, *batch)
+        if not len(rows):
+            return []
+        keys, bounds, text = encode_batch(rows["key"], rows["slot"], rows["position"], self.lengths, self.average)
+        return [(term_of(key), text[a:b].decode("ascii")) for key, a, b in zip(keys, bounds, bounds[1:])]
 
 
 @dataclass
@@ -269,7 +274,10 @@ class SearchIndex:
         writer, count = self._writer, self._count
         self._table.flush()
         average = tuple(sum(column) / count if count else 0.0 for column in self._lengths)
-        encode = EncodeTerms(tuple(self._spools), tuple(self._lengths), average)
+        by_slot = np.zeros(count * FIELD_SLOTS, dtype=np.int64)
+        for field, column in enumerate(self._lengths):
+            by_slot[field::FIELD_SLOTS] = column
+        encode = EncodeTerms(tuple(self._spools), by_slot, average)
         encoded = (t for batch in ordered_map(encode, batches(self._sizes), jobs=jobs) for t in batch)
         bounds: list[str] = []
         shards = terms_total = 0
