@@ -90,17 +90,31 @@ def test_same_articles_give_the_same_bytes(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_splitting_the_work_by_issue_term_batch_and_process_changes_no_byte(tmp_path, monkeypatch):
+def test_splitting_the_work_by_issue_and_process_changes_no_byte(tmp_path, monkeypatch):
     docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字") for i in range(40)]
     build_search_index(iter(docs), tmp_path / "whole")
     monkeypatch.setattr(writer_mod, "SPOOL_DOCUMENTS", 3)
-    monkeypatch.setattr(shards_mod, "BATCH_ROWS", 20)
     build_search_index(iter(docs), tmp_path / "split", jobs=2)
-    assert len(shards_mod.batches({g: 1 for g in range(10)}, 3)) == 4  # the split is real
     files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*.js"))
     assert files == sorted(p.relative_to(tmp_path / "split") for p in (tmp_path / "split").rglob("*.js"))
     for name in files:
         assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "split" / name).read_bytes()
+
+
+def test_encoding_in_small_batches_gives_every_term_the_same_postings(tmp_path, monkeypatch):
+    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字，ＡＢｃ") for i in range(40)]
+    build_search_index(iter(docs), tmp_path / "whole")
+    spool = shards_mod.Spool(tmp_path)
+    spool.add(shards_mod.issue_rows(0, [(d.title, d.kicker, d.subtitle, d.body) for d in docs])[0])
+    spool.close()
+    assert len(spool.batches(20)) > 3  # small batches really split this index
+    monkeypatch.setattr(shards_mod, "BATCH_ROWS", 20)
+    build_search_index(iter(docs), tmp_path / "batched", jobs=2)
+
+    def postings(out):
+        return {t: p for s in shards_of(out) for t, p in zip(s["terms"], s["postings"])}
+
+    assert postings(tmp_path / "whole") == postings(tmp_path / "batched")
 
 
 def _browser_score(shard_postings: str, documents: int, field: int) -> dict[int, float]:
@@ -149,12 +163,10 @@ def test_scores_are_lunr_py_bm25(tmp_path):
 
 @given(st.lists(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡBb𠀀𠀁\ue000\uf8ff﨎，。 _\n\x00"), max_size=30),
                 min_size=4, max_size=8).filter(lambda texts: len(texts) % 4 == 0))
-def test_the_issue_wide_term_cutter_finds_the_terms_of_the_one_field_rule(tmp_path_factory, texts):
+def test_the_issue_wide_term_cutter_finds_the_terms_of_the_one_field_rule(texts):
     # spool_issue cuts a whole issue at once with arrays; field_terms states the rule one field at a time.
-    path = tmp_path_factory.mktemp("spool") / "0.npy"
     documents = [texts[i : i + 4] for i in range(0, len(texts), 4)]
-    lengths, _ = shards_mod.spool_issue(path, 7, documents)
-    rows = np.load(path)
+    rows, lengths = shards_mod.issue_rows(7, documents)
     found: dict[int, dict[str, list[int]]] = {}
     for key, slot, position in rows.tolist():
         found.setdefault(slot, {}).setdefault(shards_mod.term_of(key), []).append(position)

@@ -10,12 +10,12 @@ query reads the neighbouring shards that hold every term starting with it.
 The work is split twice, so that neither half waits on one process:
 
 1. by document: each issue's articles are cut into terms where the issue is
-   rendered (a worker process), and their postings are spooled to one file per
-   issue (``spool_issue``), sorted by term;
-2. by term: the terms are cut into batches of about ``BATCH_ROWS`` postings
-   (``batches``, by their first character), and each batch gathers its
-   postings from every issue's spool file in document order (``gather``), in
-   a worker process, to be encoded there (``index.encode_batch``).
+   rendered (a worker process, ``issue_rows``); the main process appends the
+   posting rows, in archive order, to spool files by the first character of
+   the term (``Spool``);
+2. by term: the spool files are taken in runs of about ``BATCH_ROWS`` rows
+   (``Spool.batches``), each run read (``gather``) and encoded in a worker
+   process (``index.encode_batch``).
 
 Both halves work on whole arrays (numpy) rather than a posting at a time: the
 corpus pages' 4.8 million postings took 37 s of CPU one by one.  Memory holds
@@ -36,9 +36,9 @@ from sitegen.search.tokenize import normalised_code_points, word_characters
 #: three shards, so a cold query loads well under a megabyte of index.
 TARGET_SHARD_BYTES = 48_000
 
-#: Postings rows (16 bytes each, several times that while sorting) a batch of
-#: terms should hold; the last group of a batch may take it over.
-BATCH_ROWS = 2_000_000
+#: Postings rows (16 bytes each, some 150 while encoded) a batch of terms
+#: should hold; one bucket may hold more.
+BATCH_ROWS = 1_000_000
 
 #: A spooled posting row: term key, ``doc * FIELD_SLOTS + field``, position in the field.
 ROW = np.dtype([("key", "<u8"), ("slot", "<u4"), ("position", "<u4")])
@@ -47,7 +47,6 @@ ROW = np.dtype([("key", "<u8"), ("slot", "<u4"), ("position", "<u4")])
 # (UTF-16 code units): each character's rank, the second one plus one (0 when
 # the term is one character).
 _SECOND_BITS = 21
-_GROUP_SHIFT = _SECOND_BITS + 4
 
 
 def _rank(code_points):
@@ -71,17 +70,14 @@ def term_of(key: int) -> str:
     return first + _character(second - 1) if second else first
 
 
-def spool_issue(path: Path, first_doc: int, documents: Iterable[Sequence[str | None]]) -> tuple[list[tuple[int, ...]], dict[int, int]]:
-    """Cut the documents (each a tuple of field texts) into terms and write their postings to ``path``.
+def issue_rows(first_doc: int, documents: Iterable[Sequence[str | None]]) -> tuple[np.ndarray, list[tuple[int, ...]]]:
+    """Cut the documents (each a tuple of field texts) into terms: their posting rows, sorted by term.
 
     The terms are those of ``tokenize.field_terms``, found for the whole
     issue at once: every word character starts one term, the bigram with the
     next character or the character alone at the end of its run.  Documents
-    are numbered from ``first_doc``; the file holds the posting rows sorted by
-    term, each term's in document and position order.
-
-    Returns each document's field lengths (in terms) and how many rows each
-    term group holds.
+    are numbered from ``first_doc``; a term's rows are in document, field and
+    position order.  Also returns each document's field lengths (in terms).
     """
     texts = [text or "" for fields in documents for text in fields]
     assert len(texts) % FIELD_SLOTS == 0, "every document has one text per field slot"
@@ -99,39 +95,63 @@ def spool_issue(path: Path, first_doc: int, documents: Iterable[Sequence[str | N
     rows["slot"] = first_doc * FIELD_SLOTS + field_of[at]
     rows["position"] = at - field_start[field_of[at]]
     rows = rows[np.argsort(rows["key"], kind="stable")]
-    np.save(path, rows, allow_pickle=False)
     lengths = np.bincount(field_of[at], minlength=len(texts)).reshape(-1, FIELD_SLOTS)
-    groups, counts = np.unique(rows["key"] >> np.uint64(_GROUP_SHIFT), return_counts=True)
-    return [tuple(row) for row in lengths.tolist()], dict(zip(groups.tolist(), counts.tolist()))
+    return rows, [tuple(row) for row in lengths.tolist()]
 
 
-def batches(sizes: dict[int, int], target: int | None = None) -> list[tuple[int, int]]:
-    """Contiguous term-key ranges ``[first, last)`` of about ``target`` rows each, in key order."""
-    target = target or BATCH_ROWS
-    runs: list[tuple[int, int]] = []
-    start, held = None, 0
-    for group in sorted(sizes):
-        if start is None:
-            start = group
-        held += sizes[group]
-        if held >= target:
-            runs.append((start << _GROUP_SHIFT, (group + 1) << _GROUP_SHIFT))
-            start, held = None, 0
-    if start is not None:
-        runs.append((start << _GROUP_SHIFT, (max(sizes) + 1) << _GROUP_SHIFT))
-    return runs
+def _bucket_edges() -> np.ndarray:
+    """First ranks of the spool buckets: narrow ones over the CJK ideographs, where most terms start."""
+    edges = [0, 0x80, 0x3000, *range(0x4E00, 0xA000, 64), 0xA000, 0xD800, 0x10D800]
+    return np.array(edges, dtype=np.uint64) << np.uint64(_SECOND_BITS)
 
 
-def gather(paths: Sequence[Path], first: int, last: int) -> np.ndarray:
-    """The posting rows with keys in ``[first, last)`` from every spool file (given in document order)."""
-    parts = []
-    for path in paths:
-        rows = np.load(path, mmap_mode="r")
-        a, b = np.searchsorted(rows["key"], [first, last])
-        if b > a:
-            parts.append(np.array(rows[a:b]))
-        del rows
-    return np.concatenate(parts) if parts else np.empty(0, dtype=ROW)
+class Spool:
+    """Posting rows in files by the first character of their term (one file a bucket),
+    appended issue by issue in document order, so a bucket's rows stay in that order."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.edges = _bucket_edges()
+        self.rows = [0] * len(self.edges)
+        self._files: dict[int, object] = {}
+
+    def add(self, rows: np.ndarray) -> None:
+        cuts = np.searchsorted(rows["key"], self.edges).tolist() + [len(rows)]
+        for bucket, (a, b) in enumerate(zip(cuts, cuts[1:])):
+            if b > a:
+                out = self._files.get(bucket)
+                if out is None:
+                    out = self._files[bucket] = open(self._path(bucket), "wb")
+                out.write(rows[a:b].tobytes())
+                self.rows[bucket] += b - a
+
+    def close(self) -> None:
+        for out in self._files.values():
+            out.close()
+
+    def batches(self, target: int | None = None) -> list[tuple[Path, ...]]:
+        """The bucket files in runs of about ``target`` rows each, in term order."""
+        target = target or BATCH_ROWS
+        runs: list[tuple[Path, ...]] = []
+        run, held = [], 0
+        for bucket, count in enumerate(self.rows):
+            if count:
+                run.append(self._path(bucket))
+                held += count
+            if run and held >= target:
+                runs.append(tuple(run))
+                run, held = [], 0
+        if run:
+            runs.append(tuple(run))
+        return runs
+
+    def _path(self, bucket: int) -> Path:
+        return self.folder / f"{bucket}.rows"
+
+
+def gather(paths: Sequence[Path]) -> np.ndarray:
+    """The posting rows of a run of buckets, in term order, each term's in document order."""
+    return np.concatenate([np.fromfile(path, dtype=ROW) for path in paths])
 
 
 def ranges(terms: Iterator[tuple[str, str]], target: int | None = None) -> Iterator[list[tuple[str, str]]]:

@@ -17,7 +17,6 @@ import json
 import tempfile
 import time
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -28,7 +27,7 @@ from sitegen.pool import ordered_map
 import numpy as np
 
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch
-from sitegen.search.shards import batches, gather, ranges, spool_issue, term_of
+from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
 
 #: Result data is split into files of this many articles.
 DOCS_PER_CHUNK = 2000
@@ -89,7 +88,10 @@ class SearchStats:
 
 def script(name: str, value) -> str:
     """A script that hands ``value`` to search.js under ``name``."""
-    payload = json_text(value, compact=True)
+    return _script_of_json(name, json_text(value, compact=True))
+
+
+def _script_of_json(name: str, payload: str) -> str:
     return f"(window.sitegenSearchData=window.sitegenSearchData||{{}})[{json.dumps(name)}]={payload};\n"
 
 
@@ -102,7 +104,11 @@ class _Writer:
         self._folders: set[Path] = set()
 
     def write(self, name: str, value) -> None:
-        data = script(name, value).encode("utf-8")
+        self.write_json(name, json_text(value, compact=True))
+
+    def write_json(self, name: str, payload: str) -> None:
+        """Write a value already serialised by ``json_text``."""
+        data = _script_of_json(name, payload).encode("utf-8")
         path = self.out_dir / f"{name}.js"
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -164,10 +170,8 @@ class SpooledIssue:
     """The articles' result data (``SearchDoc`` fields but the texts)."""
     lengths: tuple[tuple[int, ...], ...]
     """Each article's field lengths in terms."""
-    sizes: dict[int, int]
-    """Postings spooled per term group."""
-    spool: Path | None
-    """The spool file of the issue's postings (None for an issue without articles)."""
+    rows: np.ndarray
+    """Their posting rows, sorted by term (``shards.issue_rows``)."""
     files: int
     """Text files written."""
     bytes: int
@@ -182,47 +186,56 @@ assert _TEXT_FIELDS == FIELDS
 class IssueIndexer:
     """The document half of indexing, run where an issue is rendered (a picklable callable).
 
-    Writes each article's text file (for snippets) and spools the postings of
-    its terms; articles are numbered from ``first_doc``, their place in the
-    whole archive.
+    Writes each article's text file (for snippets) and cuts the articles into
+    terms; articles are numbered from ``first_doc``, their place in the whole
+    archive.
     """
 
     out_dir: Path
     """The site's ``search/`` folder."""
-    spool_dir: Path
-    """Where postings wait for the term half (``SearchIndex.finish``)."""
 
     def __call__(self, first_doc: int, documents: Sequence[dict]) -> SpooledIssue:
-        if not documents:
-            return SpooledIssue((), (), {}, None, 0, 0)
         writer = _Writer(self.out_dir)
         texts = [tuple(d.get(name) for name in _TEXT_FIELDS) for d in documents]
         for number, fields in enumerate(texts, first_doc):
             writer.write(f"t/{number // TEXTS_PER_FOLDER}/{number}", [t or "" for t in fields])
-        spool = self.spool_dir / f"{first_doc}.npy"
-        lengths, sizes = spool_issue(spool, first_doc, texts)
+        rows, lengths = issue_rows(first_doc, texts)
         data = tuple({k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"} for d in documents)
-        return SpooledIssue(data, tuple(lengths), sizes, spool, writer.files, writer.bytes)
+        return SpooledIssue(data, tuple(lengths), rows, writer.files, writer.bytes)
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One index shard, ready to write."""
+
+    first: str
+    """Its first term."""
+    terms: int
+    """How many terms it holds."""
+    json: str
+    """Its content as JSON: ``{"terms": [...], "postings": [...]}``."""
 
 
 @dataclass(frozen=True)
 class EncodeTerms:
-    """The term half of indexing: one batch of terms gathered from every spool
-    file and encoded (a picklable callable for ``sitegen.pool``)."""
+    """The term half of indexing: a run of spool buckets read, encoded and cut
+    into shards (a picklable callable for ``sitegen.pool``)."""
 
-    spools: tuple[Path, ...]
-    """Every issue's spool file, in document order."""
     lengths: np.ndarray
     """Field lengths by slot (``doc * FIELD_SLOTS + field``)."""
     average: tuple[float, ...]
     """Average length of each field."""
 
-    def __call__(self, batch: tuple[int, int]) -> list[tuple[str, str]]:
-        rows = gather(self.spools, *batch)
-        if not len(rows):
-            return []
+    def __call__(self, buckets: tuple[Path, ...]) -> list[Shard]:
+        rows = gather(buckets)
         keys, bounds, text = encode_batch(rows["key"], rows["slot"], rows["position"], self.lengths, self.average)
-        return [(term_of(key), text[a:b].decode("ascii")) for key, a, b in zip(keys, bounds, bounds[1:])]
+        del rows
+        encoded = ((term_of(key), text[a:b].decode("ascii")) for key, a, b in zip(keys, bounds, bounds[1:]))
+        return [
+            Shard(run[0][0], len(run), json_text({"terms": [t for t, _ in run], "postings": [p for _, p in run]},
+                                                 compact=True))
+            for run in ranges(encoded)
+        ]
 
 
 @dataclass
@@ -240,17 +253,17 @@ class SearchIndex:
     _writer: _Writer = field(init=False)
     _table: _DocTable = field(init=False)
     _lengths: list[array] = field(init=False)
-    _sizes: Counter = field(init=False, default_factory=Counter)
-    _spools: list[Path] = field(init=False, default_factory=list)
+    _spool: Spool = field(init=False)
     _count: int = 0
 
     def __post_init__(self):
         self._writer = _Writer(self.out_dir)
         self._table = _DocTable(self._writer)
         self._lengths = [array("I") for _ in FIELDS]
+        self._spool = Spool(self.spool_dir)
 
     def indexer(self) -> IssueIndexer:
-        return IssueIndexer(self.out_dir, self.spool_dir)
+        return IssueIndexer(self.out_dir)
 
     @property
     def count(self) -> int:
@@ -263,9 +276,7 @@ class SearchIndex:
         for counts in issue.lengths:
             for column, n in zip(self._lengths, counts):
                 column.append(n)
-        self._sizes.update(issue.sizes)
-        if issue.spool is not None:
-            self._spools.append(issue.spool)
+        self._spool.add(issue.rows)
         self._writer.files += issue.files
         self._writer.bytes += issue.bytes
         self._count += len(issue.documents)
@@ -273,22 +284,21 @@ class SearchIndex:
     def finish(self, jobs: int = 1) -> SearchStats:
         writer, count = self._writer, self._count
         self._table.flush()
+        self._spool.close()
         average = tuple(sum(column) / count if count else 0.0 for column in self._lengths)
         by_slot = np.zeros(count * FIELD_SLOTS, dtype=np.int64)
         for field, column in enumerate(self._lengths):
             by_slot[field::FIELD_SLOTS] = column
-        encode = EncodeTerms(tuple(self._spools), by_slot, average)
-        encoded = (t for batch in ordered_map(encode, batches(self._sizes), jobs=jobs) for t in batch)
+        encode = EncodeTerms(by_slot, average)
         bounds: list[str] = []
         shards = terms_total = 0
-        for run in ranges(encoded):
-            if shards:
-                bounds.append(run[0][0])
-            writer.write(f"s/{shards}", {"terms": [term for term, _ in run], "postings": [p for _, p in run]})
-            shards += 1
-            terms_total += len(run)
-        for spool in self._spools:
-            spool.unlink()
+        for batch in ordered_map(encode, self._spool.batches(), jobs=jobs):
+            for shard in batch:
+                if shards:
+                    bounds.append(shard.first)
+                writer.write_json(f"s/{shards}", shard.json)
+                shards += 1
+                terms_total += shard.terms
         writer.write(
             "manifest",
             {
