@@ -11,6 +11,7 @@ set-up happens once per process, not once per item.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -78,6 +79,18 @@ def ordered_map(work: Callable[[Item], Result], items: Iterable[Item], *, jobs: 
         yield from map(work, items)
         return
     context = multiprocessing.get_context(method)
+    # Forked workers share this process's memory until they write to it, and the
+    # garbage collector writes to every object it tracks: frozen, the archive's
+    # metadata stays shared instead of being copied into each worker (at
+    # 100,000 articles that copy was some 300 MB a worker).
+    gc.freeze()
+    try:
+        yield from _pooled(context, work, items, jobs)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(context, work: Callable, items: list, jobs: int) -> Iterator:
     with context.Pool(min(jobs, len(items)), initializer=_adopt, initargs=(work,)) as pool:
         pending: deque = deque()
         remaining = iter(items)

@@ -17,7 +17,7 @@ import json
 import tempfile
 import time
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -27,6 +27,7 @@ from sitegen.pool import ordered_map
 import numpy as np
 
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch
+from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
 
 #: Result data is split into files of this many articles.
@@ -227,15 +228,28 @@ class EncodeTerms:
     """Average length of each field."""
 
     def __call__(self, buckets: tuple[Path, ...]) -> list[Shard]:
-        rows = gather(buckets)
-        keys, bounds, text = encode_batch(rows["key"], rows["slot"], rows["position"], self.lengths, self.average)
-        del rows
-        encoded = ((term_of(key), text[a:b].decode("ascii")) for key, a, b in zip(keys, bounds, bounds[1:]))
         return [
             Shard(run[0][0], len(run), json_text({"terms": [t for t, _ in run], "postings": [p for _, p in run]},
                                                  compact=True))
-            for run in ranges(encoded)
+            for run in ranges(self._encoded(gather(buckets)))
         ]
+
+    def _encoded(self, rows: np.ndarray) -> Iterator[tuple[str, str]]:
+        """Each term of ``rows`` with its postings string, in term order, encoded
+        ``BATCH_ROWS`` rows at a time (a bucket may hold far more: 的 begins
+        some 4 % of all terms)."""
+        if len(rows) > shards.BATCH_ROWS:
+            rows = rows[np.argsort(rows["key"], kind="stable")]
+        start = 0
+        while start < len(rows):
+            end = min(start + shards.BATCH_ROWS, len(rows))
+            if end < len(rows):  # end the part between two terms
+                end = int(np.searchsorted(rows["key"], rows["key"][end - 1], side="right"))
+            part = rows[start:end]
+            keys, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average)
+            for key, a, b in zip(keys, bounds, bounds[1:]):
+                yield term_of(key), text[a:b].decode("ascii")
+            start = end
 
 
 @dataclass
