@@ -8,6 +8,7 @@ one-character query, and highlights after astral characters.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -186,4 +187,22 @@ def test_the_search_page_says_when_nothing_is_found_and_when_nothing_was_asked(b
     page.wait_for_function("document.getElementById('search-status').textContent.includes('没有找到')")
     page.goto((seeds_site / "search.html").as_uri())
     assert "请输入检索词" in page.inner_text("#search-status")
+    page.close()
+
+
+def test_a_keyword_topic_in_a_shared_address_filters_though_the_list_leaves_keywords_out(browser, seeds_site):
+    articles = json.loads((seeds_site / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]
+    keyword = next(t for a in articles for t in a["topics"] if t["kind"] == "keyword")
+    members = {a["url"] for a in articles if keyword in a["topics"]}
+    page = browser.new_page()
+    page.goto((seeds_site / "search.html").as_uri())
+    listed = page.locator("select[name=topic] option").evaluate_all("os => os.map(o => o.value)")
+    assert listed[1:] and not any(v.startswith("keyword/") for v in listed)  # subjects and series only
+    word = keyword["name"][:2]
+    page.goto((seeds_site / "search.html").as_uri() + f"?q={word}&topic=keyword/{keyword['slug']}")
+    page.wait_for_selector(".search-result")
+    assert page.input_value("select[name=topic]") == f"keyword/{keyword['slug']}"
+    shown = {h.removeprefix("./") for h in
+             page.locator(".search-result h2 a").evaluate_all("as => as.map(a => a.getAttribute('href'))")}
+    assert shown and shown <= members
     page.close()
