@@ -37,8 +37,8 @@ from sitegen.search.tokenize import normalised_code_points, word_characters
 TARGET_SHARD_BYTES = 48_000
 
 #: Postings rows (16 bytes each, some 150 while encoded) a batch of terms
-#: should hold; one bucket may hold more.
-BATCH_ROWS = 1_000_000
+#: should hold, and the most encoded at once; one bucket may hold more.
+BATCH_ROWS = 400_000
 
 #: A spooled posting row: term key, ``doc * FIELD_SLOTS + field``, position in the field.
 ROW = np.dtype([("key", "<u8"), ("slot", "<u4"), ("position", "<u4")])

@@ -238,16 +238,17 @@ class EncodeTerms:
         """Each term of ``rows`` with its postings string, in term order, encoded
         ``BATCH_ROWS`` rows at a time (a bucket may hold far more: 的 begins
         some 4 % of all terms)."""
-        if len(rows) > shards.BATCH_ROWS:
-            rows = rows[np.argsort(rows["key"], kind="stable")]
+        order = np.argsort(rows["key"], kind="stable") if len(rows) > shards.BATCH_ROWS else None
+        keys = rows["key"] if order is None else rows["key"][order]
         start = 0
         while start < len(rows):
             end = min(start + shards.BATCH_ROWS, len(rows))
             if end < len(rows):  # end the part between two terms
-                end = int(np.searchsorted(rows["key"], rows["key"][end - 1], side="right"))
-            part = rows[start:end]
-            keys, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average)
-            for key, a, b in zip(keys, bounds, bounds[1:]):
+                end = int(np.searchsorted(keys, keys[end - 1], side="right"))
+            part = rows[start:end] if order is None else rows[order[start:end]]
+            keys_of, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average)
+            del part
+            for key, a, b in zip(keys_of, bounds, bounds[1:]):
                 yield term_of(key), text[a:b].decode("ascii")
             start = end
 
