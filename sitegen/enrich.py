@@ -18,7 +18,7 @@ from sitegen.model import Article, Newspaper, Page, Topic
 from sitegen.pool import ordered_map
 from sitegen.read_pages import full_reading
 from sitegen.related import Neighbours, neighbours
-from sitegen.topics import ArticleSignals, Taxonomy, build_topics, signals_of
+from sitegen.topics import ArticleSignals, Taxonomy, build_topics, load_segmenter, signals_of
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,7 @@ def enrich(
     signals_cache = ContentCache(parse_cache.root.parent, "topics", types=(ArticleSignals,),
                                  salt=taxonomy.fingerprint())
     work = PageSignals(archive_dir, parse_cache, signals_cache, taxonomy)
+    load_segmenter()
     signals: dict[str, ArticleSignals] = {}
     for page, page_signals in zip(pages, ordered_map(work, [(p, files[p.source]) for p in pages], jobs=jobs)):
         for article, signal in zip(page.articles, page_signals, strict=True):

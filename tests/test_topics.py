@@ -2,9 +2,11 @@
 related articles and the same story found in two papers."""
 
 import json
+import unicodedata
 
 import pytest
 
+from conftest import CORPUS, needs_corpus
 from sitegen.model import Block, Story
 from sitegen.topics import TopicsError, load_taxonomy, signals_of
 
@@ -134,3 +136,18 @@ def test_a_misspelt_key_in_topics_toml_names_the_file_and_key(tmp_path, text, ke
     (tmp_path / "topics.toml").write_text(text, encoding="utf-8")
     with pytest.raises(TopicsError, match=rf"topics.toml: unknown key '{key}'".replace("[", r"\[").replace("]", r"\]")):
         load_taxonomy(tmp_path)
+
+
+@needs_corpus
+@pytest.mark.corpus
+def test_rjieba_cuts_newspaper_prose_exactly_as_jieba_does():
+    # Keywords are cut by rjieba for speed; it must give jieba's own words (same dictionary, no HMM).
+    rjieba = pytest.importorskip("rjieba")
+    import jieba
+
+    files = sorted(CORPUS.glob("*/*/*.txt"))[::20]
+    texts = [unicodedata.normalize("NFKC", f.read_text(encoding="utf-8")[:600]) for f in files]
+    texts += ["援朔医疗队抵达朔州", "新时代 新征程 新伟业", "ＣＮ14-0001 2022年11月28日"]
+    assert len(texts) > 300
+    for text in texts:
+        assert rjieba.cut(text, hmm=False) == jieba.lcut(text, HMM=False), text

@@ -77,6 +77,12 @@ def normalised_code_points(text: str) -> np.ndarray:
     return folded
 
 
+def tables() -> None:
+    """Build the character tables now (a quarter of a second), before worker processes fork."""
+    word_characters()
+    _bmp_folds()
+
+
 def normalise(text: str) -> str:
     """Width and case folded (NFKC, lower case) with exactly one output character per input character."""
     return text.translate(_TABLE)

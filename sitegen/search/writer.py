@@ -29,6 +29,7 @@ import numpy as np
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch
 from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
+from sitegen.search.tokenize import tables
 
 #: Result data is split into files of this many articles.
 DOCS_PER_CHUNK = 2000
@@ -276,6 +277,7 @@ class SearchIndex:
         self._table = _DocTable(self._writer)
         self._lengths = [array("I") for _ in FIELDS]
         self._spool = Spool(self.spool_dir)
+        tables()  # built once here, shared by the worker processes forked next
 
     def indexer(self) -> IssueIndexer:
         return IssueIndexer(self.out_dir)
