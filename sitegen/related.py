@@ -69,11 +69,10 @@ def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -
     shared: dict[str, Counter] = defaultdict(Counter)
     for members in _postings(sketches, ids).values():
         for a in members:
-            for b in members:
-                if a != b:
-                    shared[a][b] += 1
+            shared[a].update(members)  # counts a itself too: dropped below
     copies: dict[str, list[str]] = {}
     for article_id, counts in shared.items():
+        del counts[article_id]
         size = min(len(sketches[article_id]), SKETCH_SIZE)
         alike = [(n, other) for other, n in counts.items() if n >= REPRINT_SIMILARITY * size]
         if alike:
@@ -87,20 +86,23 @@ def neighbours(articles: list[Article], signals: dict[str, ArticleSignals]) -> d
     reprints = find_reprints(articles, signals)
     ids = [a.id for a in articles if a.id in signals]
     keywords = _postings({i: signals[i].keywords for i in ids}, ids)
+    subjects_of = {i: frozenset(signals[i].subjects) for i in ids}
+    # Closest first; among equals the newer, then by id, so rebuilds agree.
+    newer = {a.id: -(a.date or dt.date.min).toordinal() for a in articles}
     result: dict[str, Neighbours] = {}
     for article in articles:
         signal = signals.get(article.id)
         copies = reprints.get(article.id, [])
-        scores: Counter = Counter()
+        scores: dict[str, int] = {}
         if signal:
-            subjects = set(signal.subjects)
+            subjects = subjects_of[article.id]
+            skip = {article.id, *copies}
             for word in signal.keywords:
                 for other in keywords.get(word, ()):
-                    if other != article.id and other not in copies:
-                        scores[other] += 2 + len(subjects & set(signals[other].subjects))
-        # Closest first; among equals the newer, then by id, so rebuilds agree.
-        ranked = sorted(scores, key=lambda o: (-scores[o], -(by_id[o].date or dt.date.min).toordinal(), o))
-        related = [o for o in ranked if scores[o] >= 3][:RELATED_MAX]
+                    if other not in skip:
+                        scores[other] = scores.get(other, 0) + 2 + len(subjects & subjects_of[other])
+        close = [o for o, score in scores.items() if score >= 3]
+        related = sorted(close, key=lambda o: (-scores[o], newer[o], o))[:RELATED_MAX]
         if copies or related:
             result[article.id] = Neighbours(tuple(link(by_id[c]) for c in copies),
                                             tuple(link(by_id[r]) for r in related))
