@@ -83,25 +83,25 @@ def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -
 
 def neighbours(articles: list[Article], signals: dict[str, ArticleSignals]) -> dict[str, Neighbours]:
     """Reprints and related articles of every article that has any."""
-    by_id = {a.id: a for a in articles}
     reprints = find_reprints(articles, signals)
     ids = [a.id for a in articles if a.id in signals]
     keywords = _postings({i: signals[i].keywords for i in ids}, ids)
+    subjects_of = {i: frozenset(signals[i].subjects) for i in ids}
+    age = {a.id: -(a.date or dt.date.min).toordinal() for a in articles}
+    links = {a.id: link(a) for a in articles}
     result: dict[str, Neighbours] = {}
     for article in articles:
-        signal = signals.get(article.id)
         copies = reprints.get(article.id, [])
         scores: Counter = Counter()
-        if signal:
-            subjects = set(signal.subjects)
-            for word in signal.keywords:
+        if article.id in signals:
+            subjects = subjects_of[article.id]
+            for word in signals[article.id].keywords:
                 for other in keywords.get(word, ()):
                     if other != article.id and other not in copies:
-                        scores[other] += 2 + len(subjects & set(signals[other].subjects))
-        # Closest first; among equals the newer, then by id, so rebuilds agree.
-        ranked = sorted(scores, key=lambda o: (-scores[o], -(by_id[o].date or dt.date.min).toordinal(), o))
-        related = [o for o in ranked if scores[o] >= 3][:RELATED_MAX]
+                        scores[other] += 2 + len(subjects & subjects_of[other])
+        # Those close enough, closest first; among equals the newer, then by id, so rebuilds agree.
+        close = [other for other, score in scores.items() if score >= 3]
+        related = sorted(close, key=lambda o: (-scores[o], age[o], o))[:RELATED_MAX]
         if copies or related:
-            result[article.id] = Neighbours(tuple(link(by_id[c]) for c in copies),
-                                            tuple(link(by_id[r]) for r in related))
+            result[article.id] = Neighbours(tuple(links[c] for c in copies), tuple(links[r] for r in related))
     return result
