@@ -69,11 +69,10 @@ def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -
     shared: dict[str, Counter] = defaultdict(Counter)
     for members in _postings(sketches, ids).values():
         for a in members:
-            for b in members:
-                if a != b:
-                    shared[a][b] += 1
+            shared[a].update(members)  # counts a itself too: dropped below
     copies: dict[str, list[str]] = {}
     for article_id, counts in shared.items():
+        del counts[article_id]
         size = min(len(sketches[article_id]), SKETCH_SIZE)
         alike = [(n, other) for other, n in counts.items() if n >= REPRINT_SIMILARITY * size]
         if alike:
@@ -83,25 +82,28 @@ def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -
 
 def neighbours(articles: list[Article], signals: dict[str, ArticleSignals]) -> dict[str, Neighbours]:
     """Reprints and related articles of every article that has any."""
+    by_id = {a.id: a for a in articles}
     reprints = find_reprints(articles, signals)
     ids = [a.id for a in articles if a.id in signals]
     keywords = _postings({i: signals[i].keywords for i in ids}, ids)
     subjects_of = {i: frozenset(signals[i].subjects) for i in ids}
-    age = {a.id: -(a.date or dt.date.min).toordinal() for a in articles}
-    links = {a.id: link(a) for a in articles}
+    # Closest first; among equals the newer, then by id, so rebuilds agree.
+    newer = {a.id: -(a.date or dt.date.min).toordinal() for a in articles}
     result: dict[str, Neighbours] = {}
     for article in articles:
+        signal = signals.get(article.id)
         copies = reprints.get(article.id, [])
-        scores: Counter = Counter()
-        if article.id in signals:
+        scores: dict[str, int] = {}
+        if signal:
             subjects = subjects_of[article.id]
-            for word in signals[article.id].keywords:
+            skip = {article.id, *copies}
+            for word in signal.keywords:
                 for other in keywords.get(word, ()):
-                    if other != article.id and other not in copies:
-                        scores[other] += 2 + len(subjects & subjects_of[other])
-        # Those close enough, closest first; among equals the newer, then by id, so rebuilds agree.
-        close = [other for other, score in scores.items() if score >= 3]
-        related = sorted(close, key=lambda o: (-scores[o], age[o], o))[:RELATED_MAX]
+                    if other not in skip:
+                        scores[other] = scores.get(other, 0) + 2 + len(subjects & subjects_of[other])
+        close = [o for o, score in scores.items() if score >= 3]
+        related = sorted(close, key=lambda o: (-scores[o], newer[o], o))[:RELATED_MAX]
         if copies or related:
-            result[article.id] = Neighbours(tuple(links[c] for c in copies), tuple(links[r] for r in related))
+            result[article.id] = Neighbours(tuple(link(by_id[c]) for c in copies),
+                                            tuple(link(by_id[r]) for r in related))
     return result
