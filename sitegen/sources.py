@@ -295,8 +295,21 @@ _CODEC = {"gb18030": "gb18030", "big5": "cp950"}
 
 
 def _common_in_gb(text: str) -> float:
-    """Share of the non-ASCII characters that GB2312 (the everyday simplified set) holds."""
-    return _share(text, lambda ch: _encodes(ch, "gb2312"))
+    """Share of the non-ASCII characters in GB2312's area of GBK (the everyday simplified set).
+
+    Asked of the character's GB18030 bytes: Python's ``gb2312`` codec maps A1A4
+    and A1AA to other characters than GBK does, so asked directly it would count
+    the middle dot of 阿卜杜拉·阿齐兹 and the dash of —— as rare.
+    """
+    return _share(text, _in_gb2312_area)
+
+
+def _in_gb2312_area(ch: str) -> bool:
+    try:
+        ch.encode("gb18030").decode("gb2312")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _common_in_big5(text: str) -> float:
@@ -325,10 +338,6 @@ def _encoded(ch: str, codec: str) -> bytes | None:
         return ch.encode(codec)
     except UnicodeEncodeError:
         return None
-
-
-def _encodes(ch: str, codec: str) -> bool:
-    return _encoded(ch, codec) is not None
 
 
 def _guessed(raw: bytes) -> tuple[str, str, int] | str:
