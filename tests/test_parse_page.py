@@ -160,3 +160,20 @@ def test_cartoon_and_text_credit_is_a_byline_not_a_headline():
     )
     stories = read_page(page).stories
     assert [(s.headline, s.byline) for s in stories] == [("与其“云孝顺”，不如常回家（来论）", "勾  犇图  苏  砥文")]
+
+
+def test_a_figure_in_a_data_box_is_not_taken_for_the_headline():
+    page = "\n".join(
+        [
+            "二〇一九年央视春晚——",
+            "",
+            "跨媒体传播刷新纪录",
+            "",
+            "11.73亿人",
+            "",
+            "据统计，2019年央视春晚全媒体累计触达观众达11.73亿人。",
+        ]
+    )
+    story = read_page(page).stories[0]
+    assert (story.kicker, story.headline) == ("二〇一九年央视春晚——", "跨媒体传播刷新纪录")
+    assert [b.text for b in story.body][0] == "11.73亿人"

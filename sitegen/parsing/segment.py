@@ -94,6 +94,14 @@ def _kind(unit: Unit) -> str:
     return "body"
 
 
+_FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
+
+
+def is_figure(text: str) -> bool:
+    """True for a figure printed large over its explanation in a data box: 11.73亿人, 96.98%, 8—10架次飞机."""
+    return _FIGURE.match(text) is not None
+
+
 def _is_slogan(text: str) -> bool:
     """A series slogan of short phrases: 新时代 新征程 新伟业, 慎终如始 精准防控."""
     chunks = text.split()
@@ -137,13 +145,16 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
 
 
+_SUBTITLE_OPENING = re.compile(r"^——(?:记|写在|访|专访|来自)")
 _INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>——[^“”《》（）()]{6,})$")
 
 
 def _story(draft: _StoryDraft) -> Story:
     kickers, headline, subtitles = _headline_parts(draft.heads)
     inline = _INLINE_DASH.match(headline)
-    if inline and not subtitles:
+    # Only a dash that opens a subtitle's own words splits the line (…——党的二十大精神进城乡社区综述,
+    # …——记…, …——写在…); in 习近平向中国——东盟媒体交流年开幕式致贺信 it joins two names.
+    if inline and not subtitles and (is_genre_subtitle(inline["sub"]) or _SUBTITLE_OPENING.match(inline["sub"])):
         headline, subtitles = inline["head"], [inline["sub"]]
     byline = " ".join(b.lstrip("□■◇◆●○ ") for b in draft.bylines) or None
     dateline = draft.dateline
@@ -279,7 +290,11 @@ class _Page:
             unit, kind = units[index], kinds[index]
             if kind == "heading":
                 end = index
-                while end < len(units) and kinds[end] == "heading" and (end == index or units[end].first.gap_before < 2):
+                while (
+                    end < len(units)
+                    and kinds[end] == "heading"
+                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text)))
+                ):
                     end += 1
                 heads = units[index:end]
                 credits = end
