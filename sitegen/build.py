@@ -155,7 +155,7 @@ def build(
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
-            enrichment = enrich(archive_dir, newspapers, articles, files, cache, taxonomy, jobs)
+            enrichment = enrich(archive_dir, newspapers, articles, files, cache, taxonomy, jobs, cache_signals=use_cache)
             topics = enrichment.topics
             timer.done("topics")
 

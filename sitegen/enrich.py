@@ -27,18 +27,21 @@ class PageSignals:
 
     archive_dir: Path
     parse_cache: ContentCache
-    signals_cache: ContentCache
+    signals_cache: ContentCache | None
+    """None when no later build will look (``--no-cache``): storing would be wasted work."""
     taxonomy: Taxonomy
 
     def __call__(self, item: tuple[Page, Path]) -> tuple[ArticleSignals, ...]:
         page, path = item
-        key = self.signals_cache.key(page.source, path.read_bytes() + (page.meta.page_name or "").encode())
-        cached = self.signals_cache.load(page.source, key)
-        if cached is not None:
-            return cached
+        if self.signals_cache is not None:
+            key = self.signals_cache.key(page.source, path.read_bytes() + (page.meta.page_name or "").encode())
+            cached = self.signals_cache.load(page.source, key)
+            if cached is not None:
+                return cached
         reading = full_reading(self.archive_dir, path, self.parse_cache)
         signals = tuple(signals_of(story, page.meta.page_name, self.taxonomy) for story in reading.stories)
-        self.signals_cache.store(page.source, key, signals)
+        if self.signals_cache is not None:
+            self.signals_cache.store(page.source, key, signals)
         return signals
 
 
@@ -88,19 +91,25 @@ def enrich(
     parse_cache: ContentCache,
     taxonomy: Taxonomy,
     jobs: int,
+    *,
+    cache_signals: bool = True,
 ) -> Enrichment:
-    """The archive's topics, and each article's reprints, related articles and summary."""
+    """The archive's topics, and each article's reprints, related articles and summary.
+
+    With ``cache_signals`` each page's signals are kept in a cache beside the
+    parse cache, and taken from it when the page has not changed.
+    """
     pages = [page for paper in newspapers for issue in paper.issues for page in issue.pages]
-    # The signals cache sits beside the parse cache (a throw-away one with --no-cache).
     signals_cache = ContentCache(parse_cache.root.parent, "topics", types=(ArticleSignals,),
-                                 salt=taxonomy.fingerprint())
+                                 salt=taxonomy.fingerprint()) if cache_signals else None
     work = PageSignals(archive_dir, parse_cache, signals_cache, taxonomy)
     load_segmenter()
     signals: dict[str, ArticleSignals] = {}
     for page, page_signals in zip(pages, ordered_map(work, [(p, files[p.source]) for p in pages], jobs=jobs)):
         for article, signal in zip(page.articles, page_signals, strict=True):
             signals[article.id] = signal
-    signals_cache.prune([p.source for p in pages])
+    if signals_cache is not None:
+        signals_cache.prune([p.source for p in pages])
     topics = build_topics(articles, signals, taxonomy)
     return Enrichment(topics, neighbours(articles, signals), {i: s.summary for i, s in signals.items()},
                       related_topics(topics))

@@ -151,3 +151,14 @@ def test_rjieba_cuts_newspaper_prose_exactly_as_jieba_does():
     assert len(texts) > 300
     for text in texts:
         assert rjieba.cut(text, hmm=False) == jieba.lcut(text, HMM=False), text
+
+
+def test_keywords_are_weighed_by_jieba_s_own_idf_table():
+    # sitegen reads jieba's idf.txt itself (importing jieba.analyse costs a second more);
+    # it must read the same table and the same median weight for unknown words.
+    import jieba.analyse
+
+    from sitegen.topics import _idf
+
+    tfidf = jieba.analyse.TFIDF()
+    assert _idf() == (tfidf.idf_freq, tfidf.median_idf)
