@@ -117,9 +117,12 @@ DATELINE = re.compile(
     r"^(?:本报讯|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
     r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
 )
-#: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者).
+#: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者),
+#: (综合本报记者韩俊杰、王明峰报道), (新华社北京2月25日电 记者李斌、安蓓).
 _CLOSING_CREDIT = (
-    r"(?:[(（](?:据|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
+    r"(?:[(（](?:据|综合|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
+    r"|[(（]综合[^()（）]{2,80}报道[)）]"
+    r"|[(（](?:本报|新华社)[^()（）]{0,40}?\d{1,2}月\d{1,2}日电[^()（）]{0,80}[)）]"
     r"|新华社[^\s，。]{0,10}?\d{1,2}月\d{1,2}日电(?:[(（][^()（）]{1,20}[)）])?)"
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
@@ -160,8 +163,24 @@ def _names_spaced_out(text: str) -> str:
 LABELS = ("核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
 
 
+def is_label(text: str) -> bool:
+    """True for a label over a box inside an article, with or without its mark: 核心阅读, ■记者手记."""
+    return "".join(text.lstrip("□■◇◆●○").split()) in LABELS
+
+
+#: The credit over a commentary with its cartoon: 勾  犇图  苏  砥文 (drawing by 勾犇, text by 苏砥).
+_DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫画)[\u4e00-\u9fff]{2,4}文$")
+#: A writer who also took the pictures: 本报驻美国记者 高石文并图.
+_TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文)$")
+
+
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
+    drawing = _DRAWING_AND_TEXT.match(significant(text))
+    if drawing and _is_name(drawing["artist"]):
+        return True
+    if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
+        text = _TEXT_AND_PICTURES.sub("", text)
     text = _names_spaced_out(text)
     if len(text) > 40 or has_sentence_punctuation(text) or text.endswith(("摄", "摄）", "摄)")):
         return False
@@ -184,7 +203,14 @@ BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特�
 
 # --- Captions, markers, subtitles --------------------------------------------
 
-_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|供图|制图|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
+_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """True when ``text`` ends with the credit that closes a photo's caption: …（新华社记者 李安摄）, 庞革平 谭凯兴摄影报道."""
+    return _CAPTION_CREDIT.search(text) is not None
+
+
 _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
 
 
@@ -192,7 +218,7 @@ def is_caption(text: str) -> bool:
     """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄."""
     if len(text) > 200 or text in STORY_COLUMNS:
         return False
-    return _CAPTION_CREDIT.search(text) is not None or _CAPTION_OPENING.search(text) is not None
+    return ends_with_photo_credit(text) or _CAPTION_OPENING.search(text) is not None
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -32,6 +32,7 @@ from sitegen.parsing.lines import (
     is_byline,
     is_caption,
     is_dash_subtitle,
+    is_label,
     is_roles_line,
     looks_like_heading,
     significant,
@@ -140,7 +141,7 @@ def _can_continue(text: str) -> bool:
 def join_reason(first: Unit, second: Unit) -> str | None:
     """Why ``second`` continues the paragraph cut at the end of ``first``; None when it does not."""
     a, b = first.text, second.text
-    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a):
+    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
         return None
     b_ends = ends_sentence(b) or _prose(b)
     if b[0] in CANNOT_OPEN:

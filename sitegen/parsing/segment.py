@@ -32,7 +32,6 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     CLOSING_CREDIT,
     CREDIT_LINE,
-    LABELS,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -41,6 +40,7 @@ from sitegen.parsing.lines import (
     has_column_tag,
     is_byline,
     is_dash_subtitle,
+    is_label,
     is_bracketed_date,
     is_genre_subtitle,
     is_roles_line,
@@ -78,9 +78,10 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if CREDIT_LINE.match(text) and len(text) <= 40:
         return "credit"
-    if "".join(text.split()) in LABELS:
+    if is_label(text):
         return "label"
-    if text.endswith("——") and len(text) <= 30 and "。" not in text:
+    # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
+    if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
         return "heading"
     if is_byline(text):
         return "byline"
@@ -115,7 +116,14 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         at = levels.index(strongest)
         return texts[:at], texts[at], texts[at + 1 :]
     end = len(texts)
-    while end > 1 and _is_marked_subtitle(texts[end - 1], end - 1):
+    # A line under a kicker that leads into it (钟南山—— / “科学只能实事求是，不能明哲保身”) or
+    # carrying its column's name is the headline, however long.
+    while (
+        end > 1
+        and _is_marked_subtitle(texts[end - 1], end - 1)
+        and not (texts[end - 2].endswith("——") and not is_dash_subtitle(texts[end - 1]))
+        and not has_column_tag(texts[end - 1])
+    ):
         end -= 1
     subtitles = texts[end:]
     rest = texts[:end]
