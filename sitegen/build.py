@@ -182,7 +182,7 @@ def build(
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
                 render_paper(renderer, staging, paper)
-            render_topics(renderer, staging, enrichment, {a.id: a for a in articles})
+            render_topics(renderer, staging, enrichment, {a.id: a for a in articles}, archive_dir, jobs)
             render_site_pages(renderer, staging, newspapers, topics, len(articles))
             if config.site.base_url:
                 write_feeds(staging, config.site.base_url, newspapers, topics)

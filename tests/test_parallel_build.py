@@ -94,7 +94,7 @@ def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     articles = list(archive.all_articles((paper,)))
     topic = Topic("chunjie", "series", "春节", "春节的报道。", tuple(a.id for a in reversed(articles)))
     enrichment = Enrichment(topics=(topic,), neighbours={}, summaries={}, related_topics={})
-    render_topics(_renderer(), SiteFolder(tmp_path), enrichment, {a.id: a for a in articles})
+    render_topics(_renderer(), SiteFolder(tmp_path), enrichment, {a.id: a for a in articles}, tmp_path / "archive", 1)
 
     first = (tmp_path / urls.topic("series", "chunjie")).read_text(encoding="utf-8")
     second = (tmp_path / urls.topic("series", "chunjie", 2)).read_text(encoding="utf-8")
