@@ -6,7 +6,9 @@
 
 Each archive is built cold (a fresh output folder) by ``python -m sitegen build``
 in a subprocess, and the script prints per archive: articles, wall seconds,
-articles per second, peak memory, output size and search-index size.
+articles per second, CPU seconds of the build and its workers (user + system:
+a figure that other load on the machine does not inflate), peak memory, output
+size and search-index size.
 
 Peak memory is measured two ways: ``max RSS`` is the largest resident size of
 any one process of the build (from ``wait4``), and ``peak PSS`` is the largest
@@ -22,6 +24,7 @@ pages by ``benchmarks.corpus_pages`` (with its seeded extraction damage).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -114,6 +117,7 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
         "articles": articles,
         "seconds": seconds,
         "rate": articles / seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "max_rss_mib": usage.ru_maxrss / 1024,
         "peak_pss_mib": peak[0] / 1024,
         "files": len(files),
@@ -121,6 +125,37 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
         "search_mib": sum(p.stat().st_size for p in search) / 2**20,
         "stages": [line.strip() for line in stderr.splitlines() if re.match(r"\s+.+: \d+\.\d+ s$", line)],
     }
+
+
+def cold_queries(site: Path, count: int) -> list[float]:
+    """Milliseconds for ``count`` cold searches on the built site over ``file://``.
+
+    Each query opens ``search.html`` in a fresh browser context (nothing cached)
+    and times from the start of navigation until ``sitegen.search`` has
+    answered, so loading the page, the script and the index shards it needs
+    are all counted.  The queries are two to four characters cut from
+    headlines spread over the archive (the same ones every run).
+    """
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.search_quality import CHROMIUM, CHROMIUM_ARGS, SEARCH_JS
+
+    titles = [r["title"] for r in json.loads((site / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]]
+    step = max(1, len(titles) // max(1, count))
+    queries = [t[len(t) // 3 : len(t) // 3 + 2 + n % 3] for n, t in enumerate(titles[::step][:count])]
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto((site / "search.html").as_uri())
+            page.evaluate(SEARCH_JS, query)
+            times.append((time.perf_counter() - start) * 1000)
+            context.close()
+        browser.close()
+    return times
 
 
 def _is_search_file(path: str) -> bool:
@@ -134,6 +169,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for sitegen (default: its own default)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-bench"), help="where inputs and sites go")
     parser.add_argument("--stages", action="store_true", help="also print the build's per-stage timings")
+    parser.add_argument("--queries", type=int, default=0, metavar="N",
+                        help="after each build, time N cold searches over file:// in headless Chromium")
     args = parser.parse_args(argv)
 
     archives: list[tuple[str, Path]] = []
@@ -148,16 +185,20 @@ def main(argv: list[str] | None = None) -> None:
         for n in args.synthetic:
             archives.append((f"synthetic {n}", prepared(args.work, f"synthetic-{n}", lambda f, n=n: synthetic.generate(f, n))))
 
-    print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
+    print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'CPU s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
           f"{'files':>9}{'site MiB':>10}{'search MiB':>12}")
     for name, archive in archives:
         figures = measure_build(archive, args.work / "sites" / name.replace(" ", "-"), args.jobs)
-        print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}"
+        print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}{figures['cpu_seconds']:>8.1f}"
               f"{figures['max_rss_mib']:>12.0f}{figures['peak_pss_mib']:>13.0f}{figures['files']:>9}"
               f"{figures['site_mib']:>10.1f}{figures['search_mib']:>12.1f}", flush=True)
         if args.stages:
             for line in figures["stages"]:
                 print(f"    {line}")
+        if args.queries:
+            times = sorted(cold_queries(args.work / "sites" / name.replace(" ", "-"), args.queries))
+            print(f"    cold search over file:// (page load included): median {times[len(times) // 2]:.0f} ms, "
+                  f"slowest {times[-1]:.0f} ms of {len(times)} queries", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
 """Search quality and speed over the People's Daily corpus, in headless Chromium over file://.
 
-    python benchmarks/search_quality.py                 # full corpus (~6,200 articles)
-    python benchmarks/search_quality.py --limit 1500    # the first 1,500 articles
-    python benchmarks/search_quality.py --pagefind      # also Pagefind over HTTP, if installed
+    python benchmarks/search_quality.py                 # site of the whole corpus (~6,200 articles)
+    python benchmarks/search_quality.py --pages 300     # site of the first 300 assembled pages
+    python benchmarks/search_quality.py --direct --limit 1500   # index only, first 1,500 corpus files
 
-Builds the search index (``build_search_index``) and a bare page loading
-static/js/search.js into a temporary site, draws exact-substring queries from
+By default assembles newspaper pages from the corpus
+(``benchmarks/corpus_pages.py``, with extraction damage), builds the whole
+site with ``sitegen build`` and searches its search.html, reading the indexed
+articles back from the site's search files.  ``--direct`` instead indexes the
+corpus files straight (``build_search_index``) beside a bare page loading
+static/js/search.js.  Either way it draws exact-substring queries from
 the articles (jieba words of the dictionary, names of people and places,
 two- and three-word phrases; 2-10 characters; fixed seed), takes as right
 answer every article whose normalised text contains the string, and prints:
@@ -14,7 +18,8 @@ answer every article whose normalised text contains the string, and prints:
   answers among the first R results, R = number of right answers), averaged
   over queries;
 - cold query (new browser context, index loading included): median and p90
-  time and bytes loaded; warm query (same query again): median and p90;
+  time and bytes loaded; warm query (the same query again, as paging or
+  re-sorting does) and a new query on a page that has already searched;
   JS heap after every query ran in one page;
 - index size and build time, and both per 1,000 articles.
 """
@@ -42,7 +47,7 @@ import jieba  # noqa: E402
 import jieba.posseg  # noqa: E402
 
 from search_corpus import CORPUS, corpus_docs  # noqa: E402
-from sitegen.search import build_search_index  # noqa: E402
+from sitegen.search import SearchDoc, build_search_index  # noqa: E402
 from sitegen.search.tokenize import normalise  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -68,6 +73,44 @@ def build_site(docs, site: Path) -> tuple[float, int, int]:
     shutil.copy(REPO / "static" / "vendor" / "lunr.js", site / "static" / "vendor" / "lunr.js")
     (site / "bench.html").write_text(PAGE, encoding="utf-8")
     return stats.seconds, stats.bytes, stats.documents
+
+
+def read_back(search_dir: Path) -> list[SearchDoc]:
+    """The articles a built site indexed, from its search files."""
+    def value(path: Path):
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text[text.index("]=") + 2 : -2])
+
+    manifest = value(search_dir / "manifest.js")
+    docs = []
+    for chunk in range((manifest["documents"] + manifest["docsPerChunk"] - 1) // manifest["docsPerChunk"]):
+        rows = value(search_dir / "d" / f"{chunk}.js")
+        last = ""
+        for i in range(len(rows["title"])):
+            n = chunk * manifest["docsPerChunk"] + i
+            last = last[: rows["id"][2 * i]] + rows["id"][2 * i + 1]
+            title, kicker, subtitle, body = value(search_dir / "t" / str(n // manifest["textsPerFolder"]) / f"{n}.js")
+            docs.append(SearchDoc(id=last, url="", title=title, kicker=kicker, subtitle=subtitle, body=body,
+                                  newspaper="", date=None, page=None))
+    return docs
+
+
+def build_full_site(pages: int | None, site: Path) -> tuple[float, float, int, int]:
+    """Assemble corpus pages, build the site; return (search seconds, build seconds, index bytes, articles).
+
+    The search seconds are the build's "encode the search index" stage: the
+    articles are cut into terms inside the rendering stage, in its workers.
+    """
+    from benchmarks.corpus_pages import assemble_pages, write_archive
+    from sitegen.build import build
+
+    archive = site.parent / (site.name + "-archive")
+    shutil.rmtree(archive, ignore_errors=True)
+    write_archive(archive, assemble_pages(CORPUS, seed=0, limit=pages))
+    result = build(archive, site, use_cache=False)
+    shutil.rmtree(archive)
+    size = sum(p.stat().st_size for p in (site / "search").rglob("*.js"))
+    return dict(result.timings)["encode the search index"], result.seconds, size, result.articles
 
 
 def draw_queries(docs, count: int, seed: int = 4) -> list[str]:
@@ -142,8 +185,9 @@ SEARCH_JS = """async (q) => {
 def run_browser(site: Path, queries: list[str], cold_sample: int, base_url: str | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
-    url = base_url + "bench.html" if base_url else (site / "bench.html").as_uri()
-    out: dict = {"ids": {}, "warm": [], "cold": [], "cold_bytes": []}
+    page_name = "bench.html" if (site / "bench.html").exists() else "search.html"
+    url = base_url + page_name if base_url else (site / page_name).as_uri()
+    out: dict = {"ids": {}, "warm": [], "fresh": [], "cold": [], "cold_bytes": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # Quality and warm timing: every query in one page.
@@ -152,6 +196,8 @@ def run_browser(site: Path, queries: list[str], cold_sample: int, base_url: str 
         for q in queries:
             first = page.evaluate(SEARCH_JS, q)
             out["ids"][q] = first["ids"]
+            if len(out["ids"]) > 1:
+                out["fresh"].append(first["ms"])
             again = page.evaluate(SEARCH_JS, q)
             out["warm"].append(again["ms"])
         cdp = page.context.new_cdp_session(page)
@@ -159,7 +205,7 @@ def run_browser(site: Path, queries: list[str], cold_sample: int, base_url: str 
         out["heap_mb"] = cdp.send("Runtime.getHeapUsage")["usedSize"] / 2**20
         page.close()
         # Cold: a fresh context per query, so nothing is cached.
-        fixed = sum((site / f).stat().st_size for f in ("bench.html", "static/js/search.js"))
+        fixed = sum((site / f).stat().st_size for f in (page_name, "static/js/search.js"))
         for q in queries[:cold_sample]:
             context = browser.new_context()
             page = context.new_page()
@@ -174,7 +220,9 @@ def run_browser(site: Path, queries: list[str], cold_sample: int, base_url: str 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--pages", type=int, default=None, help="site of the first N assembled pages only")
+    parser.add_argument("--direct", action="store_true", help="index corpus files straight, no site build")
+    parser.add_argument("--limit", type=int, default=None, help="with --direct: the first N articles only")
     parser.add_argument("--queries", type=int, default=240)
     parser.add_argument("--cold", type=int, default=60, help="queries timed cold")
     parser.add_argument("--keep", type=Path, default=None, help="build the site here and keep it")
@@ -182,11 +230,16 @@ def main() -> None:
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS}")
 
-    docs = list(corpus_docs(limit=args.limit))
-    site = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+    site = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-")) / "site"
     if site.exists():
         shutil.rmtree(site)
-    seconds, size, n = build_site(iter(docs), site)
+    if args.direct:
+        docs = list(corpus_docs(limit=args.limit))
+        seconds, size, n = build_site(iter(docs), site)
+        site_seconds = None
+    else:
+        seconds, site_seconds, size, n = build_full_site(args.pages, site)
+        docs = read_back(site / "search")
     queries = draw_queries(docs, args.queries)
     answer = truth(docs, queries)
     result = run_browser(site, queries, args.cold)
@@ -198,14 +251,17 @@ def main() -> None:
     print(f"recall: {recall:.4f}   R-precision: {rprec:.4f}")
     print(f"cold query: median {statistics.median(result['cold']):.0f} ms, p90 {pct(result['cold'], 0.9):.0f} ms; "
           f"loaded median {statistics.median(result['cold_bytes']) / 1e6:.2f} MB, p90 {pct(result['cold_bytes'], 0.9) / 1e6:.2f} MB")
-    print(f"warm query: median {statistics.median(result['warm']):.1f} ms, p90 {pct(result['warm'], 0.9):.1f} ms, max {max(result['warm']):.0f} ms")
+    print(f"warm query (repeated, e.g. paging): median {statistics.median(result['warm']):.1f} ms, p90 {pct(result['warm'], 0.9):.1f} ms, max {max(result['warm']):.0f} ms")
+    print(f"new query on a warm page (loads its own shards and texts): median {statistics.median(result['fresh']):.0f} ms, "
+          f"p90 {pct(result['fresh'], 0.9):.0f} ms")
     print(f"JS heap after all queries: {result['heap_mb']:.1f} MB")
     print(f"index: {size / 1e6:.1f} MB ({size * per_k / 1e6:.2f} MB per 1,000 articles); "
-          f"build {seconds:.1f} s ({seconds * per_k:.1f} s per 1,000 articles)")
+          f"build {seconds:.1f} s ({seconds * per_k:.1f} s per 1,000 articles)"
+          + (f"; whole site build {site_seconds:.1f} s" if site_seconds else ""))
     if misses:
         print("queries missing right answers (query, right, found):", json.dumps(misses[:10], ensure_ascii=False))
     if not args.keep:
-        shutil.rmtree(site)
+        shutil.rmtree(site.parent)
 
 
 if __name__ == "__main__":

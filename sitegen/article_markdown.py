@@ -21,6 +21,11 @@ from sitegen.model import Article, Block
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
+#: Link text whose first bracket is a ``]`` followed by ``:``: as ``[text](url)`` it
+#: would start with what Python-Markdown takes for a reference definition.
+_REFERENCE_LIKE = re.compile(r"[^\[\]]*\]:")
+
+
 def escape_text(text: str) -> str:
     """Markdown source that renders to exactly ``text`` (one paragraph, no markup).
 
@@ -40,6 +45,9 @@ def _block_markdown(block: Block, continuation_links: dict[str, str]) -> str:
         return f"{text}\n{{: .caption }}"
     if block.role == "continuation":
         target = continuation_links.get(block.ref or "")
+        if target and _REFERENCE_LIKE.match(" ".join(block.text.split())):
+            # [ab\]: c](t) would be read as the definition of a reference "ab\": the tag instead.
+            return f'<a href="{html.escape(target)}">{text}</a>\n{{: .continuation }}'
         if target:
             return f"[{text}]({target})\n{{: .continuation }}"
         return f"{text}\n{{: .continuation }}"

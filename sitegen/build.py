@@ -1,8 +1,9 @@
 """The build: one pipeline from a folder of page files to a finished site.
 
     read and parse pages (workers) -> place them in the archive -> topics
-    -> render issues: articles, page views, issue pages (workers)
-    -> render index pages -> index for search -> write static files, commit
+    -> render issues: articles, page views, issue pages (workers),
+       indexing each for search as it comes back
+    -> render index pages -> write static files, commit
 
 Every page of the archive is read and placed before anything is rendered,
 because an article's page needs things only the whole archive knows: its
@@ -41,9 +42,11 @@ from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
 from sitegen.reuse import IssueReuse
-from sitegen.search import SearchDoc, build_search_index
+from sitegen.search import SearchIndex
 from sitegen.sources import discover, display_path
-from sitegen.topics import build_topics
+from sitegen.enrich import enrich
+from sitegen.related import Neighbours
+from sitegen.topics import load_taxonomy
 
 
 @dataclass
@@ -119,6 +122,7 @@ def build(
     timer = _Timer(result, log)
     jobs = jobs or default_jobs()
     config = load_config(archive_dir)
+    taxonomy = load_taxonomy(archive_dir)
     if base_url:
         config = Config(site=type(config.site)(**{**config.site.__dict__, "base_url": base_url}))
     check_output_dir(out_dir, archive_dir)
@@ -151,37 +155,38 @@ def build(
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
-            topics = build_topics(articles)
+            enrichment = enrich(archive_dir, newspapers, articles, files, cache, taxonomy, jobs, cache_signals=use_cache)
+            topics = enrichment.topics
             timer.done("topics")
 
-            tasks = _issue_tasks(newspapers, topics, files)
+            tasks = _issue_tasks(newspapers, topics, enrichment.neighbours, files)
             reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache else None
-            rendered = _count_reused(
-                ordered_map(RenderIssues(archive_dir, config, cache, staging.root, reuse), tasks, jobs=jobs), result)
-            documents = Path(scratch) / "search-documents.jsonl"
-            with documents.open("w", encoding="utf-8") as document_file:
-                _write_article_list(staging.root / "api" / "articles.json", rendered, document_file,
-                                    _meter("rendering articles", progress, len(articles)))
+            # Each worker indexes the articles of the issue it rendered (cutting them into
+            # terms); here they are gathered in archive order, and at the end the terms
+            # are encoded on every core (sitegen.search.shards).
+            spool = Path(scratch) / "search-postings"
+            spool.mkdir()
+            index = SearchIndex(staging.root / "search", spool)
+            render = RenderIssues(archive_dir, config, cache, staging.root, reuse, index.indexer())
+            rendered = _count_reused(ordered_map(render, tasks, jobs=jobs), result)
+            _list_articles(rendered, index, staging.root / "api" / "articles.json",
+                           _meter("rendering articles", progress, len(articles)))
             if reuse is not None:
                 reuse.prune(tasks)
-            timer.done("render articles, pages and issues")
+            timer.done("render articles, pages and issues, and cut them into search terms")
+            search = index.finish(jobs)
+            if log:
+                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
+            timer.done("encode the search index")
 
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
                 render_paper(renderer, staging, paper)
-            render_topics(renderer, staging, topics, {a.id: a for a in articles})
+            render_topics(renderer, staging, enrichment, {a.id: a for a in articles}, archive_dir, jobs)
             render_site_pages(renderer, staging, newspapers, topics, len(articles))
             if config.site.base_url:
                 write_feeds(staging, config.site.base_url, newspapers, topics)
             timer.done("render index pages")
-
-            # Search: streamed in archive order from the scratch file, never all held in memory.
-            search = build_search_index(
-                (SearchDoc.from_dict(d) for d in _stored_documents(documents)), staging.root / "search"
-            )
-            if log:
-                log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
-            timer.done("search index")
 
         _write_static(staging, archive_dir)
         timer.done("static files")
@@ -215,7 +220,7 @@ def _read_pages(
     paths = discover(archive_dir)
     meter = _meter("reading pages", progress, len(paths))
     read_pages, files = [], {}
-    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs, chunksize=8), meter)):
+    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs), meter)):
         if isinstance(outline, Diagnostic):
             result.diagnostics.append(outline)
             continue
@@ -271,13 +276,16 @@ def _counted(results: Iterator, meter) -> Iterator:
         meter.close()
 
 
-def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], files: dict[str, Path]) -> list[IssueTask]:
+def _issue_tasks(
+    newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], neighbours: dict[str, Neighbours], files: dict[str, Path]
+) -> list[IssueTask]:
     """One rendering task per issue, in archive order, each carrying just what its pages link to."""
     topics_of: dict[str, list[TopicLink]] = defaultdict(list)
     for topic in topics:
         for article_id in topic.article_ids:
             topics_of[article_id].append(TopicLink(topic.kind, topic.slug, topic.name))
     tasks = []
+    first_article = 0
     for paper in newspapers:
         link = PaperLink(paper.name, paper.slug, paper.path)
         dated = [IssueLink(i.date, i.path) if i.date else None for i in paper.issues]
@@ -290,7 +298,10 @@ def _issue_tasks(newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], f
                 prev_issue=dated[n - 1] if n > 0 and issue.date else None,
                 next_issue=dated[n + 1] if n + 1 < len(dated) else None,
                 topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},
+                neighbours={i: neighbours[i] for i in ids if i in neighbours},
+                first_article=first_article,
             ))
+            first_article += len(ids)
     return tasks
 
 
@@ -300,30 +311,23 @@ def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult) -> Ite
         yield issue
 
 
-def _write_article_list(path: Path, rendered, documents: TextIO, meter) -> None:
-    """Stream ``api/articles.json`` (one article per line) and the search documents as issues come back."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _list_articles(rendered: Iterator[RenderedIssue], index: SearchIndex, article_list: Path, meter) -> None:
+    """Take the rendered issues in archive order: their records go to ``api/articles.json``
+    (one article per line), their articles to the search index."""
+    article_list.parent.mkdir(parents=True, exist_ok=True)
     first = True
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+    with article_list.open("w", encoding="utf-8", newline="\n") as out:
         out.write('{"articles": [\n')
         try:
             for issue in rendered:
                 for record in issue.records:
                     out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
                     first = False
-                for document in issue.search_documents:
-                    documents.write(json.dumps(document, ensure_ascii=False) + "\n")
+                index.add(issue.search)
                 meter.advance(len(issue.records))
         finally:
             meter.close()
         out.write("\n]}\n")
-
-
-def _stored_documents(path: Path) -> Iterator[dict]:
-    """The search documents written by ``_write_article_list``, one at a time, in archive order."""
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            yield json.loads(line)
 
 
 def _write_static(staging: Staging, archive_dir: Path) -> None:

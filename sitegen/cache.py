@@ -54,7 +54,7 @@ _TEMP_PREFIX = ".tmp-"
 
 
 #: Libraries whose version can change what sitegen reads or writes.
-_LIBRARIES = ("charset-normalizer", "jinja2", "markupsafe", "markdown", "jieba", "lunr", "pypinyin")
+_LIBRARIES = ("charset-normalizer", "jinja2", "markupsafe", "markdown", "jieba", "rjieba", "lunr", "pypinyin", "numpy")
 
 
 def _library_versions() -> str:

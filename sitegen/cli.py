@@ -15,6 +15,7 @@ DEFAULT_OUTPUT = Path("site")
 def _cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
     from sitegen.config import ConfigError
+    from sitegen.topics import TopicsError
     from sitegen.diagnostics import exit_status
     from sitegen.output import OutputError
 
@@ -26,7 +27,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(archive, Path(args.output), base_url=args.base_url, log=log, use_cache=not args.no_cache,
                        jobs=args.jobs, progress=None if args.quiet else sys.stderr)
-    except (ConfigError, OutputError) as error:
+    except (ConfigError, TopicsError, OutputError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return 2
     for diagnostic in result.diagnostics:

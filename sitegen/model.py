@@ -60,9 +60,9 @@ class Story:
     headline: str
     """The main headline (主题); never empty (a headline-less story gets its first words, see ``headline_inferred``)."""
     kicker: str | None
-    """The 引题 above the headline, often a series slogan such as 新时代 新征程 新伟业."""
+    """The 引题 above the headline, often a series slogan such as 新时代 新征程 新伟业; several lines are joined by "\\n"."""
     subtitle: str | None
-    """The 副题 below the headline (——… or a line of officials' roles such as 冯云龙讲话)."""
+    """The 副题 below the headline (——… or a line of officials' roles such as 冯云龙讲话); several lines are joined by "\\n"."""
     byline: str | None
     """Names of reporters or authors (新华社记者, 本报评论员, 记者 武跃林)."""
     dateline: str | None

@@ -21,9 +21,11 @@ from sitegen.parsing.lines import (
     STORY_COLUMNS,
     SourceLine,
     ends_sentence,
+    ends_with_photo_credit,
     has_column_tag,
     is_byline,
     is_caption,
+    is_dash_subtitle,
     is_stray,
     looks_like_heading,
     split_lines,
@@ -67,7 +69,20 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
             and not DATELINE.match(following)
             and not is_byline(following)
         ):
-            after_caption = previous is not None and previous.kind == "caption" and previous.last.gap_after >= 2
+            # A short line set apart under a caption belongs to it, unless the caption ended
+            # with its credit (…摄影报道) and a heading line follows close under the short
+            # line: then the two are the next story's kicker and headline.
+            after_caption = (
+                previous is not None
+                and previous.kind == "caption"
+                and previous.last.gap_after >= 2
+                and not (
+                    ends_with_photo_credit(previous.text)
+                    and line.gap_after < 2
+                    and (looks_like_heading(following) or is_dash_subtitle(following))
+                    and not ends_sentence(following)
+                )
+            )
             if line.gap_after >= 2 or after_caption:
                 kind, note = "caption", "short line set apart by blank lines"
         units.append(Unit((line,), text, kind, note))

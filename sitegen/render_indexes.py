@@ -1,4 +1,4 @@
-"""The archive's index pages, rendered from metadata only (in the main process):
+"""The archive's index pages, rendered from metadata only (topic pages in worker processes, the rest here):
 newspaper → year → month → issue, topics (in pages of ``PAGE_SIZE``), home, about,
 search, 404, sitemap and feeds.
 
@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from sitegen import dates, feeds, urls
+from sitegen import charts, dates, feeds, theme, urls
+from sitegen.config import Config
+from sitegen.enrich import Enrichment
 from sitegen.model import Article, Issue, Newspaper, Topic
 from sitegen.output import SiteFolder
-from sitegen.render import Renderer
+from sitegen.pool import ordered_map
+from sitegen.render import Renderer, environment
 
 #: Articles per page of a topic's list.
 PAGE_SIZE = 100
@@ -107,17 +111,72 @@ def render_paper(renderer: Renderer, out: SiteFolder, paper: Newspaper) -> None:
         )
 
 
-def render_topics(renderer: Renderer, out: SiteFolder, topics: tuple[Topic, ...], by_id: dict[str, Article]) -> None:
-    """Each topic's article list in pages of ``PAGE_SIZE``, and the list of topics."""
-    for topic in topics:
-        ids = topic.article_ids
-        pages = topic_pages(topic)
-        for n, path in enumerate(pages, 1):
-            members = [by_id[i] for i in ids[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]]
-            out.write_text(
-                path,
-                renderer.render("topic.html", path, topic=topic, articles=members, pager=pager(pages, n)),
-            )
+@dataclass(frozen=True)
+class TopicTask:
+    """One topic's list pages, with what they show of other things."""
+
+    topic: Topic
+    """The topic."""
+    articles: tuple[Article, ...]
+    """Its articles (outlines), newest first."""
+    related: tuple[Topic, ...]
+    """Its related topics."""
+    summaries: dict[str, str]
+    """One-line summary of each of its articles, by id."""
+
+
+@dataclass
+class RenderTopics:
+    """Topic list pages for a batch of topics (a picklable callable for ``sitegen.pool``):
+    a big archive has thousands of keyword topics."""
+
+    archive_dir: Path
+    config: Config
+    staging_root: Path
+    _tools: tuple | None = field(default=None, repr=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_tools": None}  # the Jinja environment is rebuilt in each process
+
+    def __call__(self, tasks: tuple[TopicTask, ...]) -> int:
+        if self._tools is None:
+            self._tools = (Renderer(environment(theme.template_dirs(self.archive_dir)), self.config),
+                           SiteFolder(self.staging_root))
+        renderer, out = self._tools
+        files = 0
+        for task in tasks:
+            topic, members = task.topic, task.articles
+            pages = topic_pages(topic)
+            chart = charts.articles_per_month([a.date for a in members], f"“{topic.name}”每月文章数")
+            for n, path in enumerate(pages, 1):
+                out.write_text(
+                    path,
+                    renderer.render("topic.html", path, topic=topic, articles=members[(n - 1) * PAGE_SIZE : n * PAGE_SIZE],
+                                    pager=pager(pages, n), chart=chart if n == 1 else "",
+                                    related_topics=task.related, summaries=task.summaries),
+                )
+                files += 1
+        return files
+
+
+#: Topics rendered per task of the pool.
+TOPICS_PER_TASK = 64
+
+
+def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, by_id: dict[str, Article],
+                  archive_dir: Path, jobs: int) -> None:
+    """Each topic's article list in pages of ``PAGE_SIZE`` (the first with a chart of
+    articles per month and the related topics), on ``jobs`` processes; and the list of topics."""
+    topics = enrichment.topics
+    tasks = [
+        TopicTask(topic, members := tuple(by_id[i] for i in topic.article_ids),
+                  enrichment.related_topics.get((topic.kind, topic.slug), ()),
+                  {a.id: enrichment.summaries[a.id] for a in members if a.id in enrichment.summaries})
+        for topic in topics
+    ]
+    batches = [tuple(tasks[i : i + TOPICS_PER_TASK]) for i in range(0, len(tasks), TOPICS_PER_TASK)]
+    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, out.root), batches, jobs=jobs):
+        pass
     groups = [
         (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
         for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))

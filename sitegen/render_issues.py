@@ -20,8 +20,10 @@ from sitegen.config import Config
 from sitegen.model import Article, Issue, Page
 from sitegen.output import SiteFolder
 from sitegen.read_pages import full_reading
+from sitegen.related import Neighbours
 from sitegen.render import Renderer, environment
 from sitegen.reuse import IssueReuse, Recorder
+from sitegen.search.writer import IssueIndexer, SpooledIssue
 
 ROLE_NAMES = {
     "masthead": "报头", "kicker": "引题", "headline": "标题", "subtitle": "副题", "byline": "作者",
@@ -80,6 +82,10 @@ class IssueTask:
     """The paper's next dated issue."""
     topics: dict[str, tuple[TopicLink, ...]] = field(default_factory=dict)
     """Topics of the issue's articles, by article id."""
+    neighbours: dict[str, Neighbours] = field(default_factory=dict)
+    """Reprints and related articles of the issue's articles, by article id."""
+    first_article: int = 0
+    """The number of the issue's first article in the whole archive (its search document number)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ class RenderedIssue:
     """How many files were written."""
     reused: bool = False
     """True when the files were written from the cache of rendered issues, not rendered."""
+    search: SpooledIssue | None = None
+    """The articles as indexed for search, where ``search_documents`` went (then emptied)."""
 
 
 def whole_page(page: Page, reading) -> Page:
@@ -181,6 +189,8 @@ class RenderIssues:
     staging_root: Path
     reuse: IssueReuse | None = None
     """The cache of rendered issues (``sitegen.reuse``); None renders every issue."""
+    index: IssueIndexer | None = None
+    """Indexes each issue's articles for search, here in the worker; None leaves that to the caller."""
     _tools: tuple | None = field(default=None, repr=False)
 
     def __getstate__(self):
@@ -193,6 +203,12 @@ class RenderIssues:
         return self._tools
 
     def __call__(self, task: IssueTask) -> RenderedIssue:
+        rendered = self._rendered(task)
+        if self.index is None:
+            return rendered
+        return replace(rendered, search_documents=(), search=self.index(task.first_article, rendered.search_documents))
+
+    def _rendered(self, task: IssueTask) -> RenderedIssue:
         renderer, out = self._ready()
         if self.reuse is None:
             return self._render(task, renderer, out)
@@ -228,7 +244,7 @@ class RenderIssues:
                     renderer.render(
                         "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
                         body_html=article_markdown.direct_body_html(article, links),
-                        topics=topics, reprints=[], related=[],
+                        topics=topics, neighbours=task.neighbours.get(article.id, Neighbours()),
                         prev_article=issue_articles[n - 1] if n > 0 else None,
                         next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,
                         citation=citation(article, self.config.site.base_url),

@@ -69,7 +69,9 @@ class IssueReuse:
     def key(self, task) -> str:
         """Hash of the task, with each page file's path replaced by a hash of its bytes."""
         files = tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in task.files)
-        return self.cache.key(task.issue.path, pickle.dumps(replace(task, files=()), protocol=5) + repr(files).encode())
+        # The issue's pages do not depend on where its articles stand in the search index.
+        task = replace(task, files=(), first_article=0)
+        return self.cache.key(task.issue.path, pickle.dumps(task, protocol=5) + repr(files).encode())
 
     def load(self, task, key: str, out: SiteFolder):
         """Write the cached files of ``task`` into ``out`` and return the cached result, or None."""

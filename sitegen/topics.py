@@ -1,31 +1,386 @@
-"""Topics: placeholder that groups articles into series by repeated kickers.
+"""Topics: subjects from a taxonomy, series from repeated kickers, and keywords.
 
-The full version adds subjects from a taxonomy and keywords; the contract is
-``build_topics(articles) -> tuple[Topic, ...]`` with article ids newest first.
+Topics are worked out in two steps so the expensive one can run in worker
+processes and be cached with the page it came from:
+
+1. ``signals_of(story, page_name, taxonomy)`` — per article, pure: the
+   subjects its headline and opening text score for, its keywords, and a
+   fingerprint of its text for finding the same story in other papers
+   (``sitegen.related``).
+2. ``build_topics(articles, signals, taxonomy)`` — archive-wide and cheap: the
+   subject, series and keyword topics with their articles, newest first.
+
+Subjects are scored by counting the taxonomy's signal terms, headline hits
+three times, e.g. 29日至30日我市将出现强寒潮天气 hits 寒潮 and 天气 in the
+headline and 气温 in the body, far above the threshold for 天气与环境.  An
+article gets every subject within ``relative`` of its best score (at most
+``max_subjects``), or the fallback subject when none reaches ``threshold``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import functools
+import hashlib
+import importlib.util
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import numpy as np
 
 from sitegen import urls
-from sitegen.model import Article, Topic
+from sitegen.model import Article, Story, Topic
+
+DEFAULT_TAXONOMY = Path(__file__).with_name("default_topics.toml")
+TOPICS_FILE = "topics.toml"
+
+#: How much of the body counts for subjects and keywords: the opening carries
+#: what an article is about, and scoring all of a long report costs time.
+OPENING_CHARS = 1200
+#: Keywords per article, and how many articles share a keyword before it gets a page.
+KEYWORDS_PER_ARTICLE = 5
+KEYWORD_PAGE_MIN = 3
+#: Words too common in newspaper prose to say what an article is about.
+STOP_WORDS = frozenset(
+    """我们 他们 你们 今年 去年 目前 记者 本报 新华社 表示 工作 进行 开展 推进 推动 加强 坚持 全面 进一步
+    一个 一些 这个 这些 没有 已经 通过 发展 建设 实现 提高 提升 同时 以及 还是 就是 不是 可以 需要 要求
+    问题 方面 情况 有关 相关 其中 主要 重要 积极 不断 持续 深入 全市 全省 全国 各地 各级 日电 月份 时间
+    大家 自己 今天 昨天 明天 当前 近日 日前 以来 之一 更加 更好 为了 因为 所以 如果 但是 而且 以上 以下
+    习近平 中国 人民 我国 我市 我省 新时代 服务 社会 群众 部门 单位 地方 活动 领导 干部 会议 同志""".split()
+)
 
 
-def _newest_first(articles: list[Article]) -> tuple[str, ...]:
-    ordered = sorted(articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True)
+class TopicsError(Exception):
+    """A taxonomy file that cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One subject of the taxonomy."""
+
+    name: str
+    """Display name (疫情防控)."""
+    slug: str
+    """ASCII slug, its URL segment."""
+    description: str
+    """One sentence saying what belongs here."""
+    terms: tuple[tuple[str, float], ...]
+    """Signal terms with their weights."""
+    pages: tuple[str, ...] = ()
+    """Page or section names that are evidence on their own (体育)."""
+    genre: bool = False
+    """A kind of writing (commentary) rather than a subject: given on its own evidence,
+    beside the article's subjects, not weighed against them."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The subjects and the rules for giving them to articles."""
+
+    subjects: tuple[Subject, ...]
+    """Every subject, in the file's order."""
+    threshold: float = 4.0
+    """Least score for a subject."""
+    relative: float = 0.45
+    """A subject must score at least this share of the article's best score."""
+    max_subjects: int = 3
+    """Most subjects an article gets."""
+    fallback: str = "综合"
+    """Subject of articles that match none."""
+    fallback_slug: str = "general"
+    """Slug of the fallback subject."""
+    fallback_description: str = "未归入其他主题的文章。"
+    """Description of the fallback subject."""
+
+    def fingerprint(self) -> str:
+        """Changes whenever the taxonomy does, for caching signals."""
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:16]
+
+    def subject(self, slug: str) -> Subject:
+        if slug == self.fallback_slug:
+            return Subject(self.fallback, self.fallback_slug, self.fallback_description, ())
+        return next(s for s in self.subjects if s.slug == slug)
+
+
+def _checked(cls, data: dict, file: Path, where: str, skip: tuple[str, ...] = ()) -> dict:
+    known = {f.name for f in fields(cls)} - set(skip)
+    for key in data:
+        if key not in known and key not in skip:
+            raise TopicsError(f"{file}: unknown key '{where}{key}' (known: {', '.join(sorted(known | set(skip)))})")
+    return data
+
+
+def load_taxonomy(archive_dir: Path | None = None) -> Taxonomy:
+    """The archive's ``topics.toml`` if it has one, else the default taxonomy."""
+    file = archive_dir / TOPICS_FILE if archive_dir and (archive_dir / TOPICS_FILE).is_file() else DEFAULT_TAXONOMY
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise TopicsError(f"{file}: {error}") from error
+    top = _checked(Taxonomy, data, file, "", skip=("subject", "subjects"))
+    if "subjects" in top:
+        raise TopicsError(f"{file}: unknown key 'subjects' (write each subject as a [[subject]] table)")
+    subjects = []
+    for n, entry in enumerate(data.get("subject", []), 1):
+        where = f"subject[{n}]."
+        _checked(Subject, entry, file, where)
+        for key in ("name", "slug", "terms"):
+            if key not in entry:
+                raise TopicsError(f"{file}: '{where}{key}' is missing")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", entry["slug"]):
+            raise TopicsError(f"{file}: '{where}slug' must be lower-case ASCII letters, digits and hyphens")
+        if not isinstance(entry["terms"], dict) or not all(isinstance(w, (int, float)) for w in entry["terms"].values()):
+            raise TopicsError(f"{file}: '{where}terms' must be a table of term = weight")
+        subjects.append(Subject(
+            name=str(entry["name"]), slug=entry["slug"], description=str(entry.get("description", "")),
+            terms=tuple((unicodedata.normalize("NFKC", t), float(w)) for t, w in entry["terms"].items()),
+            pages=tuple(entry.get("pages", ())), genre=bool(entry.get("genre", False)),
+        ))
+    slugs = [s.slug for s in subjects]
+    if len(set(slugs)) != len(slugs):
+        raise TopicsError(f"{file}: two subjects share the slug '{Counter(slugs).most_common(1)[0][0]}'")
+    rules = {k: v for k, v in top.items() if k not in ("subject",)}
+    return Taxonomy(subjects=tuple(subjects), **rules)
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What one article contributes to topics and related articles."""
+
+    subjects: tuple[str, ...]
+    """Slugs of its subjects, best first (the fallback slug when none matched)."""
+    keywords: tuple[str, ...]
+    """Its keywords, most telling first."""
+    fingerprint: tuple[int, ...]
+    """The smallest hashes of its text's character 8-grams (a bottom-k sketch), for reprints."""
+    summary: str = ""
+    """Its opening words, one line for topic lists."""
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern(taxonomy: Taxonomy) -> tuple[re.Pattern, dict[str, list[tuple[int, float]]]]:
+    """One regular expression matching every signal term, longest first, and each term's subjects."""
+    owners: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, subject in enumerate(taxonomy.subjects):
+        for term, weight in subject.terms:
+            owners[term].append((index, weight))
+    terms = sorted(owners, key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, terms)) or "(?!)"), dict(owners)
+
+
+def score_subjects(headline: str, text: str, page_name: str | None, taxonomy: Taxonomy) -> list[tuple[str, float]]:
+    """(slug, score) for every subject that scored, best first; headline and text NFKC-normalised."""
+    pattern, owners = _pattern(taxonomy)
+    scores = [0.0] * len(taxonomy.subjects)
+    for weight_of_place, part in ((3.0, headline), (1.0, text)):
+        hits = Counter(pattern.findall(part))
+        for term, count in hits.items():
+            for index, weight in owners[term]:
+                # A term repeated ten times says little more than one said three times.
+                scores[index] += weight * weight_of_place * min(count, 3)
+    if page_name:
+        for index, subject in enumerate(taxonomy.subjects):
+            if any(name in page_name for name in subject.pages):
+                scores[index] += taxonomy.threshold
+    ranked = sorted(((s, i) for i, s in enumerate(scores) if s > 0), key=lambda x: (-x[0], x[1]))
+    return [(taxonomy.subjects[i].slug, s) for s, i in ranked]
+
+
+def choose_subjects(scored: list[tuple[str, float]], taxonomy: Taxonomy) -> tuple[str, ...]:
+    genres = {s.slug for s in taxonomy.subjects if s.genre}
+    kinds = [slug for slug, s in scored if slug in genres and s >= taxonomy.threshold]
+    scored = [(slug, s) for slug, s in scored if slug not in genres]
+    if not scored or scored[0][1] < taxonomy.threshold:
+        return tuple(kinds) or (taxonomy.fallback_slug,)
+    best = scored[0][1]
+    chosen = [slug for slug, s in scored if s >= taxonomy.threshold and s >= taxonomy.relative * best]
+    return tuple(chosen[: taxonomy.max_subjects]) + tuple(kinds)
+
+
+#: How much of the opening the keywords are drawn from: segmentation is the
+#: costliest step of topics, and an article's opening names what it is about.
+KEYWORD_CHARS = 300
+_NOT_A_KEYWORD = re.compile(r"[\d.%a-zA-Z]+|\W+")
+
+
+def load_segmenter() -> None:
+    """Load the word list and IDF table now: worker processes forked afterwards share them
+    instead of each loading its own (a second per process)."""
+    _cut()
+    _idf()
+
+
+@functools.cache
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (word → inverse document frequency) and its median, the weight of
+    words the table lacks.
+
+    Read from jieba's ``analyse/idf.txt`` as ``jieba.analyse`` reads it, but without
+    importing ``jieba.analyse``, which also loads its part-of-speech tagger's tables:
+    0.3 s instead of 1.4 s, in the main process while the workers wait.
+    """
+    file = Path(importlib.util.find_spec("jieba").origin).parent / "analyse" / "idf.txt"
+    parts = file.read_text(encoding="utf-8").split()  # "word idf" lines
+    table = dict(zip(parts[::2], map(float, parts[1::2])))
+    return table, sorted(table.values())[len(table) // 2]
+
+
+@functools.cache
+def _cut() -> Callable[[str], list[str]]:
+    """jieba's cut with its dictionary and no HMM: by rjieba (jieba-rs, the same
+    dictionary and algorithm, 15 times faster; ``tests/test_topics.py`` checks
+    that they agree) where it is installed, else by jieba itself."""
+    try:
+        import rjieba
+    except ImportError:
+        import jieba
+
+        jieba.setLogLevel(60)  # its dictionary-loading chatter is not the archivist's business
+        return functools.partial(jieba.lcut, HMM=False)
+    return functools.partial(rjieba.cut, hmm=False)
+
+
+def keywords_of(headline: str, opening: str) -> tuple[str, ...]:
+    """The article's keywords by TF-IDF (jieba's words and IDF table) over its headline (twice) and
+    opening (its first ``KEYWORD_CHARS``); both NFKC-normalised."""
+    idf, median_idf = _idf()
+    opening = f"{headline}。{headline}。{opening}"
+    counts = Counter(
+        w for w in _cut()(opening)
+        if len(w) >= 2 and w not in STOP_WORDS and not _NOT_A_KEYWORD.fullmatch(w)
+    )
+    weight = {w: n * idf.get(w, median_idf) for w, n in counts.items()}
+    # Ties broken by the word itself, so rebuilds agree.
+    return tuple(sorted(weight, key=lambda w: (-weight[w], w))[:KEYWORDS_PER_ARTICLE])
+
+
+_NOT_TEXT = re.compile(r"[\W_]+")
+SKETCH_SIZE = 32
+SHINGLE = 8
+#: How much of the body the fingerprint is taken from (the most any signal reads).
+FINGERPRINT_CHARS = 2000
+
+
+def text_fingerprint(text: str) -> tuple[int, ...]:
+    """A bottom-k sketch of the text's character 8-grams, blind to punctuation, width and spacing.
+
+    Two papers' copies of one story (one with ，the other with ,) share most of it.
+    """
+    return _sketch(unicodedata.normalize("NFKC", text[:FINGERPRINT_CHARS]))
+
+
+def _sketch(text: str) -> tuple[int, ...]:
+    """``text_fingerprint`` of NFKC-normalised text.
+
+    Each 8-gram is hashed from its code points (a polynomial, then the
+    splitmix64 finaliser to spread similar 8-grams apart), all at once with numpy.
+    """
+    plain = _NOT_TEXT.sub("", text)[:1500]
+    if len(plain) < SHINGLE * 4:
+        return ()
+    points = np.frombuffer(plain.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = len(points) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        h = np.zeros(count, dtype=np.uint64)
+        for j in range(SHINGLE):
+            h = h * np.uint64(0x100000001B3) + points[j : j + count]
+        h ^= h >> np.uint64(30)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(27)
+        h *= np.uint64(0x94D049BB133111EB)
+        h ^= h >> np.uint64(31)
+    # The smallest distinct hashes: sorted, then each kept unless it repeats the one before
+    # (np.unique does the same with a hash table first, four times slower on 1,500 values).
+    h.sort()
+    distinct = h[np.concatenate(([True], h[1:] != h[:-1]))]
+    return tuple(distinct[:SKETCH_SIZE].tolist())
+
+
+def signals_of(story: Story, page_name: str | None, taxonomy: Taxonomy) -> ArticleSignals:
+    """Subjects, keywords and fingerprint of one article (pure; runs in worker processes)."""
+    body = "\n".join(b.text for b in story.body if b.role in ("body", "subhead", "caption"))
+    # The byline counts with the headline: 本报评论员 says "commentary" as loudly as a headline.
+    headline = " ".join(t for t in (story.kicker, story.headline, story.subtitle, story.byline) if t)
+    # Normalising (NFKC: ，and ０-９ as , and 0-9) is the costliest string step, so each
+    # stretch of the body is normalised once and the three windows are joined from them.
+    # (Cut before normalising, as NFKC lengthens text: …… becomes ......)
+    first, middle, last = (unicodedata.normalize("NFKC", body[start:end]) for start, end in (
+        (0, KEYWORD_CHARS), (KEYWORD_CHARS, OPENING_CHARS), (OPENING_CHARS, FINGERPRINT_CHARS)))
+    scored = score_subjects(unicodedata.normalize("NFKC", headline), first + middle, page_name, taxonomy)
+    return ArticleSignals(
+        subjects=choose_subjects(scored, taxonomy),
+        keywords=keywords_of(unicodedata.normalize("NFKC", story.headline), first),
+        fingerprint=_sketch(first + middle + last),
+        summary=one_line(story),
+    )
+
+
+#: Length of the one-line summary in topic lists.
+SUMMARY_CHARS = 70
+
+
+def one_line(story: Story) -> str:
+    """The subtitle, or the opening words of the body, as one line for a list of articles."""
+    if story.subtitle:
+        return story.subtitle
+    first = next((b.text for b in story.body if b.role == "body"), "")
+    text = " ".join(first.split())
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "…"
+
+
+def newest_first(articles: list[Article]) -> tuple[str, ...]:
+    """Ids newest first; one day's articles in page order; undated ones last."""
+    ordered = sorted(articles, key=lambda a: (-(a.date or dt.date.min).toordinal(), a.id))
     return tuple(a.id for a in ordered)
 
 
-def build_topics(articles: list[Article]) -> tuple[Topic, ...]:
+def normalised_kicker(kicker: str) -> str:
+    """新时代  新征程 新伟业 and 新时代 新征程 新伟业 name one series."""
+    return " ".join(unicodedata.normalize("NFKC", kicker).split())
+
+
+def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], taxonomy: Taxonomy) -> tuple[Topic, ...]:
+    """Subject, series and keyword topics over the whole archive, each listing its articles newest first."""
+    by_subject: dict[str, list[Article]] = defaultdict(list)
     by_kicker: dict[str, list[Article]] = defaultdict(list)
+    by_keyword: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
+        signal = signals.get(article.id)
+        if signal:
+            for slug in signal.subjects:
+                by_subject[slug].append(article)
+            for word in signal.keywords:
+                by_keyword[word].append(article)
         if article.story.kicker:
-            by_kicker[" ".join(article.story.kicker.split())].append(article)
-    topics = [
-        Topic(urls.slugify(kicker), "series", kicker, f"栏目或系列报道“{kicker}”的文章。", _newest_first(members))
-        for kicker, members in sorted(by_kicker.items())
-        if len(members) >= 2
-    ]
+            by_kicker[normalised_kicker(article.story.kicker)].append(article)
+
+    topics = []
+    order = [s.slug for s in taxonomy.subjects] + [taxonomy.fallback_slug]
+    for slug in order:
+        if by_subject.get(slug):
+            subject = taxonomy.subject(slug)
+            topics.append(Topic(slug, "subject", subject.name, subject.description, newest_first(by_subject[slug])))
+    series_slugs: set[str] = set()
+    for kicker, members in sorted(by_kicker.items()):
+        if len(members) >= 2:
+            slug = _unique(urls.slugify(kicker), series_slugs)
+            topics.append(Topic(slug, "series", kicker, f"以“{kicker}”为引题的系列报道。", newest_first(members)))
+    keyword_slugs: set[str] = set()
+    for word, members in sorted(by_keyword.items()):
+        if len(members) >= KEYWORD_PAGE_MIN:
+            slug = _unique(urls.slugify(word), keyword_slugs)
+            topics.append(Topic(slug, "keyword", word, f"关键词包含“{word}”的文章。", newest_first(members)))
     return tuple(topics)
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

@@ -44,3 +44,12 @@ def test_direct_html_equals_python_markdown_on_the_seed_pages():
     paragraphs = [p for p in text.split("\n") if p.strip()]
     article = _article(Block("body", p, 1, 1, 0) for p in paragraphs)
     assert article_markdown.direct_body_html(article) == _via_markdown(article, {})
+
+
+def test_a_continuation_that_reads_like_a_reference_definition_stays_a_link():
+    # "[ab\]: c](../03/index.html)" would be taken for the definition of a Markdown reference.
+    for text in ("]:", "ab]: c", "下转]:第3版"):
+        article = _article([Block("continuation", text, 1, 1, 0, "03")])
+        links = {"03": "../03/index.html"}
+        assert _via_markdown(article, links) == article_markdown.direct_body_html(article, links)
+        assert f">{text}</a>" in article_markdown.direct_body_html(article, links)

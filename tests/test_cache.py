@@ -10,6 +10,7 @@ import pytest
 from sitegen.build import build
 from sitegen.cache import CACHE_DIR
 from sitegen.cli import main
+from sitegen.parse import read_page
 from tests.conftest import REPO, copy_seeds
 
 
@@ -45,6 +46,21 @@ def test_an_edited_page_is_parsed_again_and_its_new_text_is_published(archive, t
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert any("档案馆补录的一段正文。" in html for html in pages)
 
+
+
+def test_a_rebuild_works_out_topics_only_for_the_edited_page(archive, tmp_path, monkeypatch):
+    from sitegen import enrich, topics
+
+    worked = []
+    monkeypatch.setattr(enrich, "signals_of", lambda story, *rest: worked.append(story) or topics.signals_of(story, *rest))
+    build(archive, tmp_path / "site", jobs=1)
+    everything, worked[:] = len(worked), []
+    page = sorted(archive.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n　　档案馆补录的一段正文。\n", encoding="utf-8")
+    build(archive, tmp_path / "site", jobs=1)
+    edited = read_page(page.read_text(encoding="utf-8")).stories
+    assert [story.headline for story in worked] == [story.headline for story in edited]
+    assert 0 < len(worked) < everything
 
 def test_site_is_byte_identical_with_and_without_the_cache(archive, tmp_path):
     build(archive, tmp_path / "cold", use_cache=False)

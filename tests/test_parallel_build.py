@@ -11,6 +11,7 @@ from sitegen import archive, theme, urls
 from sitegen.archive import ReadPage
 from sitegen.build import build
 from sitegen.config import Config
+from sitegen.enrich import Enrichment
 from sitegen.model import Masthead, PageMeta, PageReading, Story, Topic
 from sitegen.output import SiteFolder
 from sitegen.render import Renderer, environment
@@ -92,7 +93,8 @@ def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     paper = _dated_paper([dt.date(2020, 1, 1) + dt.timedelta(days=n) for n in range(PAGE_SIZE + 30)])
     articles = list(archive.all_articles((paper,)))
     topic = Topic("chunjie", "series", "春节", "春节的报道。", tuple(a.id for a in reversed(articles)))
-    render_topics(_renderer(), SiteFolder(tmp_path), (topic,), {a.id: a for a in articles})
+    enrichment = Enrichment(topics=(topic,), neighbours={}, summaries={}, related_topics={})
+    render_topics(_renderer(), SiteFolder(tmp_path), enrichment, {a.id: a for a in articles}, tmp_path / "archive", 1)
 
     first = (tmp_path / urls.topic("series", "chunjie")).read_text(encoding="utf-8")
     second = (tmp_path / urls.topic("series", "chunjie", 2)).read_text(encoding="utf-8")

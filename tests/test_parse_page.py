@@ -123,3 +123,57 @@ def test_no_character_of_any_page_is_dropped(lines):
         assert 1 <= block.line_start <= block.line_end <= len(lines)
         assert block.article is None or 0 <= block.article < len(reading.stories)
     assert all(story.headline for story in reading.stories)
+
+
+def test_photo_report_credit_ends_the_story_and_the_lines_under_it_open_the_next():
+    page = "\n".join(
+        [
+            "村里娃吃上免费午餐（暖相册）",
+            "",
+            "近日，广西柳州市融安县大坡乡岗伟村小学迎来了春季开学，学生们在学校享用免费午餐。",
+            "",
+            "庞革平 谭凯兴摄影报道",
+            "",
+            "",
+            "唯一房产拿出助学 躺卧病床仍在捐献",
+            "",
+            "王娅：一生行善，此生无憾",
+            "",
+            "王娅，一个普通的名字，连日来在天津市民口中传颂。",
+        ]
+    )
+    stories = read_page(page).stories
+    assert [(s.headline, s.line_start) for s in stories][0] == ("村里娃吃上免费午餐（暖相册）", 1)
+    assert [s.line_start for s in stories] == [1, 8]
+    assert [b.role for b in stories[0].body] == ["body", "caption"]
+
+
+def test_cartoon_and_text_credit_is_a_byline_not_a_headline():
+    page = "\n".join(
+        [
+            "与其“云孝顺”，不如常回家（来论）",
+            "",
+            "勾  犇图  苏  砥文",
+            "",
+            "与其在朋友圈感动地“云孝顺”一番，还不如平时多分配一点时间给父母。",
+        ]
+    )
+    stories = read_page(page).stories
+    assert [(s.headline, s.byline) for s in stories] == [("与其“云孝顺”，不如常回家（来论）", "勾  犇图  苏  砥文")]
+
+
+def test_a_figure_in_a_data_box_is_not_taken_for_the_headline():
+    page = "\n".join(
+        [
+            "二〇一九年央视春晚——",
+            "",
+            "跨媒体传播刷新纪录",
+            "",
+            "11.73亿人",
+            "",
+            "据统计，2019年央视春晚全媒体累计触达观众达11.73亿人。",
+        ]
+    )
+    story = read_page(page).stories[0]
+    assert (story.kicker, story.headline) == ("二〇一九年央视春晚——", "跨媒体传播刷新纪录")
+    assert [b.text for b in story.body][0] == "11.73亿人"

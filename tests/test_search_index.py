@@ -6,6 +6,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from lunr.builder import Builder
 
 from sitegen.search import SearchDoc, build_search_index
 from sitegen.search import shards as shards_mod
+from sitegen.search import writer as writer_mod
 from sitegen.search.index import BOOSTS, FIELDS, K1, WEIGHT_LEVELS, decode_numbers, encode_numbers
 from sitegen.search.tokenize import field_terms, normalise, utf16_key
 
@@ -88,12 +90,31 @@ def test_same_articles_give_the_same_bytes(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_spooling_to_disk_changes_nothing(tmp_path, monkeypatch):
-    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}") for i in range(40)]
-    build_search_index(iter(docs), tmp_path / "memory")
-    monkeypatch.setattr(shards_mod, "FLUSH_NUMBERS", 50)
-    build_search_index(iter(docs), tmp_path / "spooled")
-    assert shards_of(tmp_path / "memory") == shards_of(tmp_path / "spooled")
+def test_splitting_the_work_by_issue_and_process_changes_no_byte(tmp_path, monkeypatch):
+    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字") for i in range(40)]
+    build_search_index(iter(docs), tmp_path / "whole")
+    monkeypatch.setattr(writer_mod, "SPOOL_DOCUMENTS", 3)
+    build_search_index(iter(docs), tmp_path / "split", jobs=2)
+    files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*.js"))
+    assert files == sorted(p.relative_to(tmp_path / "split") for p in (tmp_path / "split").rglob("*.js"))
+    for name in files:
+        assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "split" / name).read_bytes()
+
+
+def test_encoding_in_small_batches_gives_every_term_the_same_postings(tmp_path, monkeypatch):
+    docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字，ＡＢｃ") for i in range(40)]
+    build_search_index(iter(docs), tmp_path / "whole")
+    spool = shards_mod.Spool(tmp_path)
+    spool.add(shards_mod.issue_rows(0, [(d.title, d.kicker, d.subtitle, d.body) for d in docs])[0])
+    spool.close()
+    assert len(spool.batches(20)) > 3  # small batches really split this index
+    monkeypatch.setattr(shards_mod, "BATCH_ROWS", 20)
+    build_search_index(iter(docs), tmp_path / "batched", jobs=2)
+
+    def postings(out):
+        return {t: p for s in shards_of(out) for t, p in zip(s["terms"], s["postings"])}
+
+    assert postings(tmp_path / "whole") == postings(tmp_path / "batched")
 
 
 def _browser_score(shard_postings: str, documents: int, field: int) -> dict[int, float]:
@@ -138,3 +159,27 @@ def test_scores_are_lunr_py_bm25(tmp_path):
             vector = lunr_index.field_vectors[f"body/{ref}"]
             lunr_score = dict(zip(vector.elements[::2], vector.elements[1::2]))[term_index]
             assert ours_by_doc[int(ref)] == pytest.approx(lunr_score, rel=0.03)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡBb𠀀𠀁\ue000\uf8ff﨎，。 _\n\x00"), max_size=30),
+                min_size=4, max_size=8).filter(lambda texts: len(texts) % 4 == 0))
+def test_the_issue_wide_term_cutter_finds_the_terms_of_the_one_field_rule(texts):
+    # spool_issue cuts a whole issue at once with arrays; field_terms states the rule one field at a time.
+    documents = [texts[i : i + 4] for i in range(0, len(texts), 4)]
+    rows, lengths = shards_mod.issue_rows(7, documents)
+    found: dict[int, dict[str, list[int]]] = {}
+    for key, slot, position in rows.tolist():
+        found.setdefault(slot, {}).setdefault(shards_mod.term_of(key), []).append(position)
+    for n, text in enumerate(texts):
+        terms, length = field_terms(text)
+        assert found.get(7 * 4 + n, {}) == dict(terms)
+        assert lengths[n // 4][n % 4] == length
+    keys = [shards_mod.term_of(k) for k in rows["key"].tolist()]
+    assert keys == sorted(keys, key=utf16_key)
+
+
+@given(st.text())
+def test_array_normalisation_is_the_character_rule(text):
+    from sitegen.search.tokenize import normalised_code_points
+
+    assert "".join(map(chr, normalised_code_points(text).tolist())) == normalise(text)

@@ -68,7 +68,7 @@ def split_lines(text: str) -> list[SourceLine]:
 
 def significant(text: str) -> str:
     """``text`` without any whitespace: what comparisons and character counts use."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def ends_sentence(text: str) -> bool:
@@ -114,12 +114,15 @@ def has_sentence_punctuation(text: str) -> bool:
 #: A dateline opening a paragraph: 本报讯(记者 刘淑花), 新华社北京11月27日电（记者鲁畅）,
 #: 本报北京1月31日电 （记者杜一菲）.
 DATELINE = re.compile(
-    r"^(?:本报讯|(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
+    r"^(?:本报讯|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
     r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
 )
-#: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者).
+#: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者),
+#: (综合本报记者韩俊杰、王明峰报道), (新华社北京2月25日电 记者李斌、安蓓).
 _CLOSING_CREDIT = (
-    r"(?:[(（](?:据|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
+    r"(?:[(（](?:据|综合|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
+    r"|[(（]综合[^()（）]{2,80}报道[)）]"
+    r"|[(（](?:本报|新华社)[^()（）]{0,40}?\d{1,2}月\d{1,2}日电[^()（）]{0,80}[)）]"
     r"|新华社[^\s，。]{0,10}?\d{1,2}月\d{1,2}日电(?:[(（][^()（）]{1,20}[)）])?)"
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
@@ -144,8 +147,41 @@ _BYLINE_PREFIX = re.compile(
 _BYLINE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u9fff]{2,4}){0,5}$")
 
 
+def _names_spaced_out(text: str) -> str:
+    """Two-character names printed with a space between (本报记者 游 仪) closed up (本报记者 游仪)."""
+    tokens = text.replace("\xa0", " ").replace("\u3000", " ").split()
+    merged: list[str] = []
+    for token in tokens:
+        if merged and len(token) == 1 and len(merged[-1]) == 1 and han_count(token + merged[-1]) == 2:
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return " ".join(merged)
+
+
+#: Labels printed over a box inside an article, never headlines: 核心阅读, 编者按.
+LABELS = ("核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
+
+
+def is_label(text: str) -> bool:
+    """True for a label over a box inside an article, with or without its mark: 核心阅读, ■记者手记."""
+    return "".join(text.lstrip("□■◇◆●○").split()) in LABELS
+
+
+#: The credit over a commentary with its cartoon: 勾  犇图  苏  砥文 (drawing by 勾犇, text by 苏砥).
+_DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫画)[\u4e00-\u9fff]{2,4}文$")
+#: A writer who also took the pictures: 本报驻美国记者 高石文并图.
+_TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文)$")
+
+
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
+    drawing = _DRAWING_AND_TEXT.match(significant(text))
+    if drawing and _is_name(drawing["artist"]):
+        return True
+    if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
+        text = _TEXT_AND_PICTURES.sub("", text)
+    text = _names_spaced_out(text)
     if len(text) > 40 or has_sentence_punctuation(text) or text.endswith(("摄", "摄）", "摄)")):
         return False
     if _BYLINE_PREFIX.match(text):
@@ -159,7 +195,7 @@ def is_byline(text: str) -> bool:
 
 
 #: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
-CREDIT_LINE = re.compile(r"^(?:制图|版式设计|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
+CREDIT_LINE = re.compile(r"^(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
 
 #: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
 BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")
@@ -167,7 +203,14 @@ BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特�
 
 # --- Captions, markers, subtitles --------------------------------------------
 
-_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|供图|制图|图片来源[^\s]*)[)）]?$")
+_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """True when ``text`` ends with the credit that closes a photo's caption: …（新华社记者 李安摄）, 庞革平 谭凯兴摄影报道."""
+    return _CAPTION_CREDIT.search(text) is not None
+
+
 _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
 
 
@@ -175,7 +218,7 @@ def is_caption(text: str) -> bool:
     """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄."""
     if len(text) > 200 or text in STORY_COLUMNS:
         return False
-    return _CAPTION_CREDIT.search(text) is not None or _CAPTION_OPENING.search(text) is not None
+    return ends_with_photo_credit(text) or _CAPTION_OPENING.search(text) is not None
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -217,9 +260,25 @@ _ROLES = re.compile(
 )
 
 
+_LONG_ROLES = re.compile(r"(?:讲话|主持|出席|致辞|参加|会见|看望)$")
+
+
 def is_roles_line(text: str) -> bool:
     """True for a subtitle naming officials' parts: 姜四清讲话 吴秀玲主持 宋红波出席, 冯云龙主持."""
-    return len(text) <= 40 and not has_sentence_punctuation(text) and _ROLES.match(text) is not None
+    if "。" in text:
+        return False
+    if len(text) <= 40 and not has_sentence_punctuation(text) and _ROLES.match(text) is not None:
+        return True
+    # The long form under a meeting report: 习近平发表讲话代表党中央…拜年李克强主持 栗战书…出席.
+    return len(text) <= 160 and _LONG_ROLES.search(text) is not None and len(re.findall(r"讲话|主持|出席|致辞", text)) >= 2
+
+
+_BRACKETED_DATE = re.compile(r"^[(（][^()（）]*[〇零一二三四五六七八九十0-9]{2,4}年[^()（）]*[)）]$")
+
+
+def is_bracketed_date(text: str) -> bool:
+    """True for the date line under a speech or law: （二〇一九年二月三日）."""
+    return len(text) <= 60 and _BRACKETED_DATE.match(text) is not None
 
 
 def is_dash_subtitle(text: str) -> bool:
@@ -240,9 +299,14 @@ _COLUMN_TAG = re.compile(r"[(（][^()（）]{2,24}[)）]$")
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
 
 
+#: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.
+_BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读")
+
+
 def has_column_tag(text: str) -> bool:
     """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
-    return _COLUMN_TAG.search(text) is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4
+    tag = _COLUMN_TAG.search(text)
+    return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS
 
 
 def looks_like_heading(text: str) -> bool:
@@ -251,7 +315,7 @@ def looks_like_heading(text: str) -> bool:
     Headlines may carry a comma (暖冬不在，秒入隆冬) or end in ！/？, but never in 。,
     and they are short.
     """
-    if not text or text[-1] in "。；;，,、：:" or "。" in text:
+    if not text or text[-1] in "。；;，,、：:" or "。" in text or _COLUMN_TAG.fullmatch(text):
         return False
     if len(text) > 48 and not (len(text) <= 80 and has_column_tag(text)):
         return False

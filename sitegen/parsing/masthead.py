@@ -33,7 +33,7 @@ _PAGE = re.compile(r"第\s*(?P<p>[0-9一二三四五六七八九十]{1,3})\s*版
 _DATED_LINE = re.compile(r"星期[一二三四五六日天]|出版|今日[0-9一二三四五六七八九十]+版|第\s*\d+\s*期|第\s*[0-9一二三四五六七八九十]{1,3}\s*版")
 _OTHER_MASTHEAD = re.compile(r"^(?:农历|国内统一连续出版物号|CN\s*\d|邮发代号|代号|[A-Z][A-Z ]{4,}$)|出版物号|www\.|网址")
 _EDITORS = re.compile(r"(?:主编|美编|审读|排版|责编|责任编辑|编辑|校对|版式|设计|照排|组版)[：:\s]")
-_APPS = re.compile(r"^(?:客户端|微信|微博|公众号|抖音|网址)[：:]")
+_APPS = re.compile(r"^(?:客户端|微信|微博|公众号|抖音|网址)[：:]|^[^。]{0,12}(?:投稿)?邮箱[：:]\s*\S+@\S+$")
 _PAGE_LABEL = re.compile(rf"^{_PAPER}(?:头条|要闻|专版|特刊)$")
 _LOGO = re.compile(r"^[a-z][a-z ]{3,}$")
 
@@ -50,6 +50,8 @@ class MastheadReading:
 
 def furniture_note(text: str) -> str | None:
     """Why a line is page furniture wherever it stands (editors line, app names, logo), or None."""
+    if text.strip("·• ") in ("广告", "公益广告"):
+        return "advertisement slot"
     if len(text) <= 60 and len(_EDITORS.findall(text + " ")) >= 2:
         return "editors line"
     if _APPS.match(text):

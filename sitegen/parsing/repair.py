@@ -32,6 +32,7 @@ from sitegen.parsing.lines import (
     is_byline,
     is_caption,
     is_dash_subtitle,
+    is_label,
     is_roles_line,
     looks_like_heading,
     significant,
@@ -109,9 +110,11 @@ _PARAGRAPH_OPENING = re.compile(
     r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
     r"当天|当时|那天|随后|此后|后来|其中|不过|可见|总之|现在|此前|近年|其实|显然|当然|比如|例如|事实上|实际上|"
     r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|"
-    r"在[^，。,\s]{1,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
+    r"在[^，。,\s]{4,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
     r"|[\u4e00-\u9fff]{1,5}(?:省|市|区|县|镇|乡|街道|村|社区)[是在，,])"
 )
+#: A paragraph opening with someone speaking: 习近平总书记指出，….
+_SPEAKER_OPENING = re.compile(r"^[^，。,]{2,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出)[，：:,]")
 #: Characters that do not open a sentence; a piece opening with one continues the piece before.
 _NOT_AN_OPENING = set("的了着们吗呢吧么")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
@@ -138,25 +141,27 @@ def _can_continue(text: str) -> bool:
 def join_reason(first: Unit, second: Unit) -> str | None:
     """Why ``second`` continues the paragraph cut at the end of ``first``; None when it does not."""
     a, b = first.text, second.text
-    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a):
+    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
         return None
     b_ends = ends_sentence(b) or _prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
     if clause_goes_on(a):
         return "the first piece ends inside a sentence"
+    if a[-1].isdigit() and (b[0].isdigit() or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
+        return "the break falls inside a number"
     if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
         return None
     if _prose(a) and b_ends:
         return "the first piece is cut mid-sentence"
+    if has_sentence_punctuation(a) and len(a) >= 8 and _prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b):
+        return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
     if a[-1] in _DANGLING_END and b_ends:
         return "the first piece ends on a word that needs more"
-    if a[-1].isdigit() and b[0].isdigit():
-        return "the break falls inside a number"
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
     if b_ends and _prose(b):
@@ -226,7 +231,7 @@ _NEAR_WINDOW = 8
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return {a + b for a, b in zip(text, text[1:])}
 
 
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
@@ -246,9 +251,15 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
                     original, how = other, "repeat of"
                     break
             if original is None and len(key) >= 30:
-                grams = _bigrams(key)
+                grams: set[str] | None = None
+                probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
                 for index in range(len(kept) - 1, max(-1, len(kept) - 1 - _NEAR_WINDOW), -1):
                     other, other_key, other_grams = kept[index]
+                    # A near repeat shares long runs with its original; skip the rest cheaply.
+                    if len(other_key) < 0.8 * len(key) or not any(probe in other_key for probe in probes):
+                        continue
+                    if grams is None:
+                        grams = _bigrams(key)
                     if other_grams is None:
                         other_grams = _bigrams(other_key)
                         kept[index] = (other, other_key, other_grams)

@@ -40,12 +40,14 @@ from sitegen.parsing.lines import (
     has_column_tag,
     is_byline,
     is_dash_subtitle,
+    is_label,
+    is_bracketed_date,
     is_genre_subtitle,
     is_roles_line,
     looks_like_heading,
     page_number,
 )
-from sitegen.parsing.repair import Unit, join_reason
+from sitegen.parsing.repair import Unit, join_reason, seam_inside_word
 
 
 @dataclass
@@ -76,15 +78,28 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if CREDIT_LINE.match(text) and len(text) <= 40:
         return "credit"
-    if text.endswith("——") and len(text) <= 30 and "。" not in text:
+    if is_label(text):
+        return "label"
+    # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
+    if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
         return "heading"
     if is_byline(text):
         return "byline"
-    if is_dash_subtitle(text) and len(text) <= 48 and not text.endswith("。"):
+    if is_roles_line(text) or is_bracketed_date(text):
+        return "heading"
+    if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
     if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
         return "heading"
     return "body"
+
+
+_FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
+
+
+def is_figure(text: str) -> bool:
+    """True for a figure printed large over its explanation in a data box: 11.73亿人, 96.98%, 8—10架次飞机."""
+    return _FIGURE.match(text) is not None
 
 
 def _is_slogan(text: str) -> bool:
@@ -94,7 +109,7 @@ def _is_slogan(text: str) -> bool:
 
 
 def _is_marked_subtitle(text: str, position: int) -> bool:
-    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text):
+    if is_dash_subtitle(text) or is_roles_line(text) or is_genre_subtitle(text) or is_bracketed_date(text):
         return True
     # A long summary line under the headline: 听取…汇报 研究部署…措施.
     return position > 0 and len(text) >= 20 and (" " in text or "，" in text)
@@ -109,12 +124,19 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         at = levels.index(strongest)
         return texts[:at], texts[at], texts[at + 1 :]
     end = len(texts)
-    while end > 1 and _is_marked_subtitle(texts[end - 1], end - 1):
+    # A line under a kicker that leads into it (钟南山—— / “科学只能实事求是，不能明哲保身”) or
+    # carrying its column's name is the headline, however long.
+    while (
+        end > 1
+        and _is_marked_subtitle(texts[end - 1], end - 1)
+        and not (texts[end - 2].endswith("——") and not is_dash_subtitle(texts[end - 1]))
+        and not has_column_tag(texts[end - 1])
+    ):
         end -= 1
     subtitles = texts[end:]
     rest = texts[:end]
     kickers: list[str] = []
-    while len(rest) > 1 and _is_slogan(rest[0]):
+    while len(rest) > 1 and (_is_slogan(rest[0]) or rest[0].endswith("——")):
         kickers.append(rest.pop(0))
     if len(rest) == 1:
         return kickers, rest[0], subtitles
@@ -123,13 +145,16 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
 
 
+_SUBTITLE_OPENING = re.compile(r"^——(?:记|写在|访|专访|来自)")
 _INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>——[^“”《》（）()]{6,})$")
 
 
 def _story(draft: _StoryDraft) -> Story:
     kickers, headline, subtitles = _headline_parts(draft.heads)
     inline = _INLINE_DASH.match(headline)
-    if inline and not subtitles:
+    # Only a dash that opens a subtitle's own words splits the line (…——党的二十大精神进城乡社区综述,
+    # …——记…, …——写在…); in 习近平向中国——东盟媒体交流年开幕式致贺信 it joins two names.
+    if inline and not subtitles and (is_genre_subtitle(inline["sub"]) or _SUBTITLE_OPENING.match(inline["sub"])):
         headline, subtitles = inline["head"], [inline["sub"]]
     byline = " ".join(b.lstrip("□■◇◆●○ ") for b in draft.bylines) or None
     dateline = draft.dateline
@@ -159,9 +184,12 @@ _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 TOPIC_SHIFT = 0.02
 
 
+_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
+
+
 def _pairs(text: str) -> set[str]:
     text = _HAN_ONLY.sub("", text)
-    return {text[i : i + 2] for i in range(len(text) - 1) if not (text[i] in _FUNCTION_CHARS and text[i + 1] in _FUNCTION_CHARS)}
+    return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
 
 
 def topic_shift(before: str, after: str) -> bool:
@@ -173,7 +201,7 @@ def topic_shift(before: str, after: str) -> bool:
     ahead = _pairs(after[:300])
     if len(ahead) < 20 or len(before) < 100:
         return False
-    return len(ahead & _pairs(before[-1500:])) < TOPIC_SHIFT * len(ahead)
+    return len(ahead & _pairs(before[-800:])) < TOPIC_SHIFT * len(ahead)
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -215,19 +243,26 @@ class _Page:
         """The current story's text so far (headline lines and body), for the topic test."""
         if self.current is None:
             return ""
-        return "".join(u.text for u in self.current.heads) + "".join(b.text for b in self.current.body)
+        text = ""
+        for block in reversed(self.current.body):
+            text = block.text + text
+            if len(text) >= 800:
+                return text
+        return "".join(u.text for u in self.current.heads) + text
 
     # Decisions ---------------------------------------------------------------------------
-    def opens_story(self, heads: list[Unit], has_byline: bool, next_unit: Unit | None, following: str = "") -> str | None:
+    def opens_story(self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "") -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
-        if has_byline:
+        if has_byline and not (len(heads) >= 2 and heads[0].text.endswith("——") and self.current.body):
             return "byline under the headline"
-        if next_unit is not None and DATELINE.match(next_unit.text):
+        if any(DATELINE.match(u.text) for u in opening):
             return "dateline opens the next paragraph"
+        if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
+            return "officials' roles or a date under the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
@@ -255,7 +290,11 @@ class _Page:
             unit, kind = units[index], kinds[index]
             if kind == "heading":
                 end = index
-                while end < len(units) and kinds[end] == "heading" and (end == index or units[end].first.gap_before < 2):
+                while (
+                    end < len(units)
+                    and kinds[end] == "heading"
+                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text)))
+                ):
                     end += 1
                 heads = units[index:end]
                 credits = end
@@ -264,9 +303,12 @@ class _Page:
                 after = credits
                 while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
                     after += 1
-                next_unit = units[after] if after < len(units) else None
+                # The first paragraph, or the second under a summary line printed like one.
+                opening = units[after : after + 1]
+                if opening and not ends_sentence(opening[0].text) and after + 1 < len(units):
+                    opening.append(units[after + 1])
                 following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
-                reason = self.opens_story(heads, credits > end, next_unit, following)
+                reason = self.opens_story(heads, credits > end, opening, following)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:
@@ -343,11 +385,19 @@ class _Page:
         if kind == "continuation":
             self.continuation(unit, unit.text)
             return
+        if kind == "label":
+            if self.current is None or self.in_fragment:
+                self.fragment(unit, "label")
+            else:
+                self.add("subhead", unit, note="; ".join(n for n in (unit.note, "label over a box in the article") if n))
+            return
         if kind == "credit":
             if self.current is None or self.in_fragment:
                 self.fragment(unit, "credit line")
             else:
+                # 版式设计：蔡华伟 closes the piece it credits.
                 self.add("byline", unit, note="; ".join(n for n in (unit.note, "credit line") if n))
+                self.current.closed_by = "credit"
             return
         self.body(unit)
 
@@ -412,8 +462,53 @@ class _Page:
             self.dangling_unit = Unit(self.dangling_unit.lines + unit.lines, old.text + unit.text, "text")
 
 
+_TAIL_OPENING = re.compile(r"^[^，。、；：,;:]{1,2}[，、；,;]")
+
+
+def _rethread_tails(blocks: list[Block], drafts: list[_StoryDraft]) -> None:
+    """Join a story's last paragraph, cut off at its end, with its tail printed elsewhere on the page.
+
+    The tail is recognised on both sides: the story's last paragraph stops
+    mid-sentence (…短时7至9级西北), and a paragraph of another story opens with a
+    one- or two-character scrap that completes a word across the cut (风，市区气温…),
+    right after a paragraph that ended a sentence.
+    """
+    for draft in drafts:
+        body = [b for b in draft.body if b.role == "body"]
+        if not body or draft.body[-1] is not body[-1] or ends_sentence(body[-1].text):
+            continue
+        cut = body[-1]
+        for other in drafts:
+            if other is draft:
+                continue
+            paragraphs = [b for b in other.body if b.role == "body"]
+            for previous, tail in zip(paragraphs, paragraphs[1:]):
+                if not (ends_sentence(previous.text) and _TAIL_OPENING.match(tail.text) and seam_inside_word(cut.text, tail.text)):
+                    continue
+                note = f"joined with its tail at line {tail.line_start}, printed inside another article: the break falls inside a word"
+                joined = Block(
+                    "body",
+                    cut.text + tail.text,
+                    min(cut.line_start, tail.line_start),
+                    max(cut.line_end, tail.line_end),
+                    cut.article,
+                    None,
+                    "; ".join(n for n in (cut.note, note) if n),
+                )
+                blocks[blocks.index(cut)] = joined
+                blocks.remove(tail)
+                draft.body[-1] = joined
+                other.body.remove(tail)
+                other.line_end = max(b.line_end for b in blocks if b.article == other.index)
+                break
+            else:
+                continue
+            break
+
+
 def segment(units: list[Unit]) -> tuple[tuple[Block, ...], tuple[Story, ...]]:
     """Cut repaired units into blocks with roles and the stories they form."""
     page = _Page(markup_page=any(u.level for u in units))
     page.walk(units, [_kind(u) if u.kind == "text" else u.kind for u in units])
+    _rethread_tails(page.blocks, page.drafts)
     return tuple(page.blocks), tuple(_story(d) for d in page.drafts)

@@ -14,11 +14,15 @@ builder).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Sequence
+
+import numpy as np
 
 #: Indexed fields and their lunr boosts: a hit in the headline counts most.
 FIELDS = ("title", "kicker", "subtitle", "body")
+#: A posting names its document and field in one number, ``doc * FIELD_SLOTS + field``.
+FIELD_SLOTS = 4
+assert len(FIELDS) <= FIELD_SLOTS
 BOOSTS = {"title": 10, "kicker": 3, "subtitle": 3, "body": 1}
 
 #: lunr's BM25 parameters (its defaults).
@@ -47,7 +51,13 @@ def _code(n: int) -> str:
     return "".join(reversed(digits))
 
 
-_CODES = [_code(n) for n in range(BASE * BASE)]
+#: Codes of the numbers below 46³ (a position in all but the longest articles).
+_CODES = [_code(n) for n in range(BASE * BASE * BASE)]
+
+
+def code(n: int) -> str:
+    """One number in the base-46 code."""
+    return _CODES[n] if n < len(_CODES) else _code(n)
 
 
 def encode_numbers(numbers: Iterable[int]) -> str:
@@ -58,8 +68,11 @@ def encode_numbers(numbers: Iterable[int]) -> str:
     >>> decode_numbers(_)
     [0, 45, 46, 2115, 2116]
     """
-    codes, small = _CODES, len(_CODES)
-    return "".join(codes[n] if n < small else _code(n) for n in numbers)
+    codes = _CODES
+    try:
+        return "".join([codes[n] for n in numbers])
+    except IndexError:
+        return "".join(codes[n] if n < len(codes) else _code(n) for n in numbers)
 
 
 def decode_numbers(text: str) -> list[int]:
@@ -84,33 +97,93 @@ def weight_level(weight: float) -> int:
     return max(1, min(WEIGHT_LEVELS, round(weight / (K1 + 1) * WEIGHT_LEVELS)))
 
 
-def encode_postings(
-    records: array, lengths: FieldLengths, average: Sequence[float]
-) -> str:
-    """One term's postings, from flat spool records ``doc, field, frequency, positions…`` in document order.
+def encode_batch(keys, slots, positions, lengths, average: Sequence[float]) -> tuple[list[int], list[int], bytes]:
+    """Every term's postings string, from posting rows sorted by term key (numpy arrays).
 
-    Output, for each field that has the term: field index, number of
-    documents, then per document its gap from the previous one, weight level,
-    frequency and position gaps.
+    A row is one occurrence: the term's key, the document's field slot
+    (``doc * FIELD_SLOTS + field``) and the position in that field.  Rows of a
+    term are in document order, a document's in position order.  ``lengths``
+    holds each slot's field length.
+
+    Returns the terms' keys in order, where each term's postings start in the
+    encoded text (one more entry than terms: the end), and that text.  Per term the numbers are, for
+    each field that has it: field index, number of documents, then per
+    document its gap from the previous one, BM25 weight level, frequency,
+    first position and position gaps; each number in the base-46 code.
     """
-    by_field: list[list[int]] = [[] for _ in FIELDS]
-    previous = [0] * len(FIELDS)
-    docs = [0] * len(FIELDS)
-    i, end = 0, len(records)
-    while i < end:
-        doc, field, frequency = records[i], records[i + 1], records[i + 2]
-        out = by_field[field]
-        out += (doc - previous[field], weight_level(tf_weight(frequency, lengths[field][doc], average[field])), frequency)
-        last = 0
-        for p in records[i + 3 : i + 3 + frequency]:
-            out.append(p - last)
-            last = p
-        previous[field] = doc
-        docs[field] += 1
-        i += 3 + frequency
-    numbers: list[int] = []
-    for field, out in enumerate(by_field):
-        if out:
-            numbers += (field, docs[field])
-            numbers += out
-    return encode_numbers(numbers)
+    keys = np.asarray(keys, dtype=np.uint64)
+    fields = (slots % FIELD_SLOTS).astype(np.int64)
+    # The string groups a term's postings by field: order by (term, field), keeping document order.
+    order = np.argsort(keys * np.uint64(FIELD_SLOTS) + fields.astype(np.uint64), kind="stable")
+    keys, slots, fields, positions = keys[order], slots[order], fields[order], positions[order].astype(np.int64)
+    docs = (slots // FIELD_SLOTS).astype(np.int64)
+    n = len(keys)
+    new_term = np.ones(n, dtype=bool)
+    new_term[1:] = keys[1:] != keys[:-1]
+    new_field = new_term.copy()
+    new_field[1:] |= fields[1:] != fields[:-1]
+    new_doc = new_field.copy()
+    new_doc[1:] |= slots[1:] != slots[:-1]
+
+    doc_rows = np.flatnonzero(new_doc)
+    frequency = np.diff(np.append(doc_rows, n))
+    doc_field = fields[doc_rows]
+    doc = docs[doc_rows]
+    # lunr's BM25 term-frequency weight (see tf_weight), as one of WEIGHT_LEVELS levels
+    norms = np.full(FIELD_SLOTS, K1 * (1 - B))
+    slopes = np.array([K1 * B / a if a else 0.0 for a in average] + [0.0] * (FIELD_SLOTS - len(average)))
+    weight = (K1 + 1) * frequency / (norms[doc_field] + slopes[doc_field] * lengths[slots[doc_rows]] + frequency)
+    level = np.maximum(np.rint(weight * (WEIGHT_LEVELS / (K1 + 1))), 1).astype(np.int64)
+    previous = np.zeros(len(doc_rows), dtype=np.int64)
+    previous[1:] = doc[:-1]
+    previous[new_field[doc_rows]] = 0
+    gap = doc - previous
+
+    field_rows = np.flatnonzero(new_field)
+    documents = np.diff(np.append(np.flatnonzero(new_field[doc_rows]), len(doc_rows)))
+
+    # How many numbers each row emits: a field header, a document header, its position.
+    count = 1 + 3 * new_doc + 2 * new_field
+    at = np.cumsum(count) - count
+    numbers = np.empty(int(count.sum()), dtype=np.int64)
+    numbers[at[field_rows]] = fields[field_rows]
+    numbers[at[field_rows] + 1] = documents
+    head = at[doc_rows] + 2 * new_field[doc_rows]
+    numbers[head] = gap
+    numbers[head + 1] = level
+    numbers[head + 2] = frequency
+    step = positions.copy()
+    step[1:] -= np.where(new_doc[1:], 0, positions[:-1])
+    numbers[at + count - 1] = step
+
+    text, starts = _encode_array(numbers)
+    term_rows = np.flatnonzero(new_term)
+    return keys[term_rows].tolist(), [*starts[at[term_rows]].tolist(), len(text)], text
+
+
+_LAST = np.frombuffer(LAST_DIGITS.encode("ascii"), dtype=np.uint8)
+_MORE = np.frombuffer(MORE_DIGITS.encode("ascii"), dtype=np.uint8)
+
+
+def _encode_array(numbers) -> tuple[bytes, "np.ndarray"]:
+    """``encode_numbers`` for a numpy array: the text, and where each number starts in it."""
+    width = np.ones(len(numbers), dtype=np.int64)
+    limit = BASE
+    while True:
+        longer = numbers >= limit
+        if not longer.any():
+            break
+        width += longer
+        limit *= BASE
+    starts = np.cumsum(width) - width
+    out = np.empty(int(width.sum()), dtype=np.uint8)
+    out[starts + width - 1] = _LAST[numbers % BASE]
+    rest, place = numbers // BASE, 2
+    while True:
+        more = width >= place
+        if not more.any():
+            break
+        out[(starts + width - place)[more]] = _MORE[rest[more] % BASE]
+        rest //= BASE
+        place += 1
+    return out.tobytes(), starts

@@ -24,6 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from functools import cache
+
+import numpy as np
 
 #: Word characters: letters and digits (what Python's ``isalnum`` accepts) and
 #: private-use characters, where OCR puts rare characters.  Everything else
@@ -48,6 +52,37 @@ class _CharTable(dict):
 _TABLE = _CharTable()
 
 
+@cache
+def word_characters() -> np.ndarray:
+    """A table over all code points: True for a word character (the class of ``_RUN``)."""
+    table = np.fromiter((chr(c).isalnum() for c in range(0x110000)), dtype=bool, count=0x110000)
+    table[0xE000:0xF900] = True
+    return table
+
+
+@cache
+def _bmp_folds() -> np.ndarray:
+    return np.fromiter((ord(_TABLE[c]) for c in range(0x10000)), dtype=np.uint32, count=0x10000)
+
+
+def normalised_code_points(text: str) -> np.ndarray:
+    """``normalise(text)`` as an array of code points (for whole issues at a time)."""
+    code_points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    astral = code_points > 0xFFFF
+    folded = _bmp_folds()[np.where(astral, 0, code_points)]
+    if astral.any():
+        found = np.unique(code_points[astral])
+        to = np.fromiter((ord(_TABLE[int(c)]) for c in found), dtype=np.uint32, count=len(found))
+        folded[astral] = to[np.searchsorted(found, code_points[astral])]
+    return folded
+
+
+def tables() -> None:
+    """Build the character tables now (a quarter of a second), before worker processes fork."""
+    word_characters()
+    _bmp_folds()
+
+
 def normalise(text: str) -> str:
     """Width and case folded (NFKC, lower case) with exactly one output character per input character."""
     return text.translate(_TABLE)
@@ -61,20 +96,13 @@ def field_terms(text: str | None) -> tuple[dict[str, list[int]], int]:
     """
     if not text:
         return {}, 0
-    terms: dict[str, list[int]] = {}
+    terms: defaultdict[str, list[int]] = defaultdict(list)
     count = 0
     for run in _RUN.finditer(normalise(text)):
         word, start = run.group(), run.start()
         for i, bigram in enumerate(map(str.__add__, word, word[1:]), start):
-            if bigram in terms:
-                terms[bigram].append(i)
-            else:
-                terms[bigram] = [i]
-        last = start + len(word) - 1
-        if word[-1] in terms:
-            terms[word[-1]].append(last)
-        else:
-            terms[word[-1]] = [last]
+            terms[bigram].append(i)
+        terms[word[-1]].append(start + len(word) - 1)
         count += len(word)
     return terms, count
 

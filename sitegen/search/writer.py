@@ -17,13 +17,19 @@ import json
 import tempfile
 import time
 from array import array
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from sitegen.search.index import BOOSTS, FIELDS, WEIGHT_LEVELS, K1, encode_postings
-from sitegen.search.shards import PostingCollector, ranges
-from sitegen.search.tokenize import field_terms
+from sitegen.escaping import json_text
+from sitegen.pool import ordered_map
+import numpy as np
+
+from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch
+from sitegen.search import shards
+from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
+from sitegen.search.tokenize import tables
 
 #: Result data is split into files of this many articles.
 DOCS_PER_CHUNK = 2000
@@ -84,7 +90,10 @@ class SearchStats:
 
 def script(name: str, value) -> str:
     """A script that hands ``value`` to search.js under ``name``."""
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _script_of_json(name, json_text(value, compact=True))
+
+
+def _script_of_json(name: str, payload: str) -> str:
     return f"(window.sitegenSearchData=window.sitegenSearchData||{{}})[{json.dumps(name)}]={payload};\n"
 
 
@@ -94,10 +103,18 @@ class _Writer:
         self.files = 0
         self.bytes = 0
 
+        self._folders: set[Path] = set()
+
     def write(self, name: str, value) -> None:
-        data = script(name, value).encode("utf-8")
+        self.write_json(name, json_text(value, compact=True))
+
+    def write_json(self, name: str, payload: str) -> None:
+        """Write a value already serialised by ``json_text``."""
+        data = _script_of_json(name, payload).encode("utf-8")
         path = self.out_dir / f"{name}.js"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         path.write_bytes(data)
         self.files += 1
         self.bytes += len(data)
@@ -126,16 +143,17 @@ class _DocTable:
         self.rows = {"id": [], "url": [], "title": [], "paper": [], "date": [], "page": [], "topics": []}
         self.last_id = self.last_url = ""
 
-    def add(self, doc: SearchDoc) -> None:
+    def add(self, doc: dict) -> None:
+        """Add one document's result data (the fields of ``SearchDoc``, as a dict)."""
         rows = self.rows
-        rows["id"] += _front_coded(self.last_id, doc.id)
-        rows["url"] += _front_coded(self.last_url, doc.url)
-        self.last_id, self.last_url = doc.id, doc.url
-        rows["title"].append(doc.title)
-        rows["paper"].append(self.papers.setdefault(doc.newspaper, len(self.papers)))
-        rows["date"].append(doc.date or "")
-        rows["page"].append(doc.page or "")
-        rows["topics"].append([self.topics.setdefault(tuple(t), len(self.topics)) for t in doc.topics])
+        rows["id"] += _front_coded(self.last_id, doc["id"])
+        rows["url"] += _front_coded(self.last_url, doc["url"])
+        self.last_id, self.last_url = doc["id"], doc["url"]
+        rows["title"].append(doc["title"])
+        rows["paper"].append(self.papers.setdefault(doc["newspaper"], len(self.papers)))
+        rows["date"].append(doc["date"] or "")
+        rows["page"].append(doc["page"] or "")
+        rows["topics"].append([self.topics.setdefault(tuple(t), len(self.topics)) for t in doc["topics"]])
         if len(rows["title"]) == DOCS_PER_CHUNK:
             self.flush()
 
@@ -146,58 +164,192 @@ class _DocTable:
             self._reset()
 
 
-def build_search_index(docs: Iterable[SearchDoc], out_dir: Path) -> SearchStats:
+@dataclass(frozen=True)
+class SpooledIssue:
+    """What ``IssueIndexer`` sends back for one issue's articles."""
+
+    documents: tuple[dict, ...]
+    """The articles' result data (``SearchDoc`` fields but the texts)."""
+    lengths: tuple[tuple[int, ...], ...]
+    """Each article's field lengths in terms."""
+    rows: np.ndarray
+    """Their posting rows, sorted by term (``shards.issue_rows``)."""
+    files: int
+    """Text files written."""
+    bytes: int
+    """Their size."""
+
+
+_TEXT_FIELDS = ("title", "kicker", "subtitle", "body")
+assert _TEXT_FIELDS == FIELDS
+
+
+@dataclass(frozen=True)
+class IssueIndexer:
+    """The document half of indexing, run where an issue is rendered (a picklable callable).
+
+    Writes each article's text file (for snippets) and cuts the articles into
+    terms; articles are numbered from ``first_doc``, their place in the whole
+    archive.
+    """
+
+    out_dir: Path
+    """The site's ``search/`` folder."""
+
+    def __call__(self, first_doc: int, documents: Sequence[dict]) -> SpooledIssue:
+        writer = _Writer(self.out_dir)
+        texts = [tuple(d.get(name) for name in _TEXT_FIELDS) for d in documents]
+        for number, fields in enumerate(texts, first_doc):
+            writer.write(f"t/{number // TEXTS_PER_FOLDER}/{number}", [t or "" for t in fields])
+        rows, lengths = issue_rows(first_doc, texts)
+        data = tuple({k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"} for d in documents)
+        return SpooledIssue(data, tuple(lengths), rows, writer.files, writer.bytes)
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One index shard, ready to write."""
+
+    first: str
+    """Its first term."""
+    terms: int
+    """How many terms it holds."""
+    json: str
+    """Its content as JSON: ``{"terms": [...], "postings": [...]}``."""
+
+
+@dataclass(frozen=True)
+class EncodeTerms:
+    """The term half of indexing: a run of spool buckets read, encoded and cut
+    into shards (a picklable callable for ``sitegen.pool``)."""
+
+    lengths: np.ndarray
+    """Field lengths by slot (``doc * FIELD_SLOTS + field``)."""
+    average: tuple[float, ...]
+    """Average length of each field."""
+
+    def __call__(self, buckets: tuple[Path, ...]) -> list[Shard]:
+        return [
+            Shard(run[0][0], len(run), json_text({"terms": [t for t, _ in run], "postings": [p for _, p in run]},
+                                                 compact=True))
+            for run in ranges(self._encoded(gather(buckets)))
+        ]
+
+    def _encoded(self, rows: np.ndarray) -> Iterator[tuple[str, str]]:
+        """Each term of ``rows`` with its postings string, in term order, encoded
+        ``BATCH_ROWS`` rows at a time (a bucket may hold far more: 的 begins
+        some 4 % of all terms)."""
+        order = np.argsort(rows["key"], kind="stable") if len(rows) > shards.BATCH_ROWS else None
+        keys = rows["key"] if order is None else rows["key"][order]
+        start = 0
+        while start < len(rows):
+            end = min(start + shards.BATCH_ROWS, len(rows))
+            if end < len(rows):  # end the part between two terms
+                end = int(np.searchsorted(keys, keys[end - 1], side="right"))
+            part = rows[start:end] if order is None else rows[order[start:end]]
+            keys_of, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average)
+            del part
+            for key, a, b in zip(keys_of, bounds, bounds[1:]):
+                yield term_of(key), text[a:b].decode("ascii")
+            start = end
+
+
+@dataclass
+class SearchIndex:
+    """The search index of a site, put together from issues as they are rendered.
+
+    ``indexer()`` is handed to the workers that render the issues; each issue's
+    ``SpooledIssue`` comes back to ``add`` in archive order; ``finish`` encodes
+    the postings on ``jobs`` processes and writes the shards and the manifest.
+    """
+
+    out_dir: Path
+    spool_dir: Path
+    started: float = field(default_factory=time.perf_counter)
+    _writer: _Writer = field(init=False)
+    _table: _DocTable = field(init=False)
+    _lengths: list[array] = field(init=False)
+    _spool: Spool = field(init=False)
+    _count: int = 0
+
+    def __post_init__(self):
+        self._writer = _Writer(self.out_dir)
+        self._table = _DocTable(self._writer)
+        self._lengths = [array("I") for _ in FIELDS]
+        self._spool = Spool(self.spool_dir)
+        tables()  # built once here, shared by the worker processes forked next
+
+    def indexer(self) -> IssueIndexer:
+        return IssueIndexer(self.out_dir)
+
+    @property
+    def count(self) -> int:
+        """Documents added so far: the number the next document will have."""
+        return self._count
+
+    def add(self, issue: SpooledIssue) -> None:
+        for doc in issue.documents:
+            self._table.add(doc)
+        for counts in issue.lengths:
+            for column, n in zip(self._lengths, counts):
+                column.append(n)
+        self._spool.add(issue.rows)
+        self._writer.files += issue.files
+        self._writer.bytes += issue.bytes
+        self._count += len(issue.documents)
+
+    def finish(self, jobs: int = 1) -> SearchStats:
+        writer, count = self._writer, self._count
+        self._table.flush()
+        self._spool.close()
+        average = tuple(sum(column) / count if count else 0.0 for column in self._lengths)
+        by_slot = np.zeros(count * FIELD_SLOTS, dtype=np.int64)
+        for field, column in enumerate(self._lengths):
+            by_slot[field::FIELD_SLOTS] = column
+        encode = EncodeTerms(by_slot, average)
+        bounds: list[str] = []
+        shards = terms_total = 0
+        for batch in ordered_map(encode, self._spool.batches(), jobs=jobs):
+            for shard in batch:
+                if shards:
+                    bounds.append(shard.first)
+                writer.write_json(f"s/{shards}", shard.json)
+                shards += 1
+                terms_total += shard.terms
+        writer.write(
+            "manifest",
+            {
+                "version": FORMAT_VERSION,
+                "documents": count,
+                "fields": list(FIELDS),
+                "boosts": [BOOSTS[name] for name in FIELDS],
+                "weightScale": (K1 + 1) / WEIGHT_LEVELS,
+                "docsPerChunk": DOCS_PER_CHUNK,
+                "textsPerFolder": TEXTS_PER_FOLDER,
+                "shards": shards,
+                "bounds": bounds,
+                "papers": list(self._table.papers),
+                "topics": [list(t) for t in self._table.topics],
+            },
+        )
+        return SearchStats(count, writer.files, writer.bytes, terms_total, shards, time.perf_counter() - self.started)
+
+
+#: ``build_search_index`` spools its documents this many at a time.
+SPOOL_DOCUMENTS = 200
+
+
+def build_search_index(docs: Iterable[SearchDoc], out_dir: Path, jobs: int = 1) -> SearchStats:
     """Write the search index of ``docs`` into ``out_dir`` (the site's ``search/`` folder).
 
     Articles are numbered in the order given; the output depends only on the
-    input, byte for byte.
+    input, byte for byte.  (The build indexes issue by issue as they are
+    rendered, through ``SearchIndex``; this is the same for a plain list.)
     """
-    start = time.perf_counter()
-    writer = _Writer(out_dir)
-    table = _DocTable(writer)
-    lengths = [array("I") for _ in FIELDS]
+    docs = iter(docs)
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as spool_dir:
-        collector = PostingCollector(Path(spool_dir))
-        count = 0
-        for number, doc in enumerate(docs):
-            texts = (doc.title, doc.kicker, doc.subtitle, doc.body)
-            for field, text in enumerate(texts):
-                terms, length = field_terms(text)
-                lengths[field].append(length)
-                if terms:
-                    collector.add(number, field, terms)
-            table.add(doc)
-            writer.write(f"t/{number // TEXTS_PER_FOLDER}/{number}", [t or "" for t in texts])
-            count = number + 1
-        table.flush()
-
-        average = [sum(lengths[f]) / count if count else 0.0 for f in range(len(FIELDS))]
-        bounds: list[str] = []
-        shards = terms_total = 0
-        for run in ranges(collector.terms()):
-            if shards:
-                bounds.append(run[0][0])
-            writer.write(
-                f"s/{shards}",
-                {"terms": [term for term, _ in run], "postings": [encode_postings(r, lengths, average) for _, r in run]},
-            )
-            shards += 1
-            terms_total += len(run)
-
-    writer.write(
-        "manifest",
-        {
-            "version": FORMAT_VERSION,
-            "documents": count,
-            "fields": list(FIELDS),
-            "boosts": [BOOSTS[name] for name in FIELDS],
-            "weightScale": (K1 + 1) / WEIGHT_LEVELS,
-            "docsPerChunk": DOCS_PER_CHUNK,
-            "textsPerFolder": TEXTS_PER_FOLDER,
-            "shards": shards,
-            "bounds": bounds,
-            "papers": list(table.papers),
-            "topics": [list(t) for t in table.topics],
-        },
-    )
-    return SearchStats(count, writer.files, writer.bytes, terms_total, shards, time.perf_counter() - start)
+        index = SearchIndex(out_dir, Path(spool_dir))
+        indexer = index.indexer()
+        while chunk := [doc.__dict__ for doc in islice(docs, SPOOL_DOCUMENTS)]:
+            index.add(indexer(index.count, chunk))
+        return index.finish(jobs)

@@ -40,6 +40,14 @@
   }
 
   function fillForm(state) {
+    var topics = form.elements.topic;
+    // A topic the list leaves out (a keyword, from a bookmarked or shared address) gets an entry of its own.
+    if (topics && state.topic && !Array.prototype.some.call(topics.options, function (o) { return o.value === state.topic; })) {
+      var extra = document.createElement("option");
+      extra.value = state.topic;
+      extra.textContent = "当前专题：" + state.topic.replace(/^keyword\//, "关键词 ");
+      topics.appendChild(extra);
+    }
     FIELDS.forEach(function (name) {
       var el = form.elements[name];
       if (el) el.value = state[name] || (name === "sort" ? "relevance" : "");

@@ -36,6 +36,7 @@
   if (root.charAt(root.length - 1) !== "/") root += "/";
 
   var FORMAT_VERSION = 1;
+  var MATCH = Symbol("sitegen search match"); // where a result matched, kept off its public fields
   var SNIPPET_CONTEXT = 36; // code points shown before a match
   var SNIPPET_LENGTH = 110; // code points in a snippet
 
@@ -110,6 +111,9 @@
   // One character in, one character out: NFKC and lower case, unless that
   // would turn it into several characters (then it stays as it is).
   function fold(c) {
+    var code = c.charCodeAt(0);
+    if (code >= 0x4e00 && code <= 0x9fff) return c; // CJK ideographs: no width, no case
+    if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : c;
     var f = foldCache.get(c);
     if (f === undefined) {
       var n = c.normalize("NFKC");
@@ -284,20 +288,27 @@
     return chunks[number];
   }
 
-  function docInfo(m, doc) {
-    var per = m.docsPerChunk;
-    return docChunk(Math.floor(doc / per)).then(function (rows) {
-      var i = doc % per;
-      return {
-        doc: doc,
-        id: rows.id[i],
-        url: rows.url[i],
-        title: rows.title[i],
-        newspaper: m.papers[rows.paper[i]],
-        date: rows.date[i] || null,
-        page: rows.page[i] || null,
-        topics: rows.topics[i].map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; })
-      };
+  // Result data of many articles: their chunks are loaded once, then read in place.
+  function docInfos(m, docs) {
+    var per = m.docsPerChunk, wanted = {};
+    docs.forEach(function (doc) { wanted[Math.floor(doc / per)] = true; });
+    var numbers = Object.keys(wanted).map(Number);
+    return Promise.all(numbers.map(docChunk)).then(function (rowsList) {
+      var rowsOf = {};
+      numbers.forEach(function (n, k) { rowsOf[n] = rowsList[k]; });
+      return docs.map(function (doc) {
+        var rows = rowsOf[Math.floor(doc / per)], i = doc % per;
+        return {
+          doc: doc,
+          id: rows.id[i],
+          url: rows.url[i],
+          title: rows.title[i],
+          newspaper: m.papers[rows.paper[i]],
+          date: rows.date[i] || null,
+          page: rows.page[i] || null,
+          topics: rows.topics[i]
+        };
+      });
     });
   }
 
@@ -315,6 +326,10 @@
       prefixTerms.forEach(function (term) { all = all.concat(positionSets(metadata, field, term)); });
       return all.length ? Math.min.apply(null, all) : -1;
     }
+    if (parts.length === 1) {
+      var only = metadata[parts[0].term] && metadata[parts[0].term][field];
+      return only ? only.position[0][0] : -1;
+    }
     var sets = parts.map(function (part) { return new Set(positionSets(metadata, field, part.term)); });
     var starts = Array.from(sets[0]).sort(function (a, b) { return a - b; });
     for (var s = 0; s < starts.length; s++) {
@@ -325,7 +340,24 @@
     return -1;
   }
 
+  // The matches of the last few queries, so paging, sorting and filtering a
+  // search does not match it again.
+  var recent = new Map(), RECENT = 12;
+
   function runQuery(m, query) {
+    var key = segments(query).map(function (seg) { return seg.join(""); }).join(" ");
+    var found = recent.get(key);
+    if (found) recent.delete(key);
+    else {
+      found = matchQuery(m, query);
+      found.catch(function () { recent.delete(key); });
+    }
+    recent.set(key, found);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value);
+    return found;
+  }
+
+  function matchQuery(m, query) {
     var segs = segments(query);
     if (!segs.length) return Promise.resolve({ segs: segs, hits: [] });
     var plan = segs.map(cover);
@@ -366,11 +398,12 @@
       }
       var hits = [];
       docs.forEach(function (hit) {
-        var terms = Object.keys(hit.metadata);
+        var terms = null;
         var exact = true, whole = true, where = null;
         for (var g = 0; g < plan.length; g++) {
           var parts = plan[g], prefixTerms = null;
           if (parts[0].prefix) {
+            terms = terms || Object.keys(hit.metadata);
             prefixTerms = terms.filter(function (t) { return t.lastIndexOf(parts[0].term, 0) === 0; });
             if (!prefixTerms.length) { whole = false; break; }
           } else if (!parts.every(function (part) { return part.term in hit.metadata; })) { whole = false; break; }
@@ -384,7 +417,7 @@
         }
         if (whole) hits.push({ doc: hit.doc, score: hit.score, exact: exact, where: where });
       });
-      return { segs: segs, plan: plan, hits: hits };
+      return { segs: segs, plan: plan, hits: hits, snippets: new Map() };
     });
   }
 
@@ -413,14 +446,12 @@
 
   // Snippet HTML from an article text, sliced by code point (never by UTF-16
   // unit, so a rare character outside the BMP cannot shift the highlight).
-  function snippetHtml(text, start, needles) {
-    var chars = Array.from(text);
-    var norm = chars.map(fold);
+  function snippetHtml(chars, start, needles) {
     var from = Math.max(0, start - SNIPPET_CONTEXT);
     var nl = chars.lastIndexOf("\n", start);
     if (nl >= from) from = nl + 1;
     var to = Math.min(chars.length, from + SNIPPET_LENGTH);
-    var marked = markRanges(norm.slice(from, to), needles);
+    var marked = markRanges(chars.slice(from, to).map(function (c) { return fold(c); }), needles);
     var html = from > 0 ? "…" : "", open = false;
     for (var i = from; i < to; i++) {
       var on = marked[i - from] === 1;
@@ -437,19 +468,21 @@
     var jobs = [];
     for (var i = Math.max(0, start); i < Math.min(results.length, end); i++) {
       (function (r) {
-        if (r.snippet !== null || !r._match) return;
-        var folder = Math.floor(r._match.doc / m.textsPerFolder);
-        jobs.push(load("t/" + folder + "/" + r._match.doc).then(function (texts) {
-          var match = r._match;
+        if (r.snippet !== null || !r[MATCH]) return;
+        var cached = r[MATCH].cache && r[MATCH].cache.get(r[MATCH].doc);
+        if (cached) { r.snippet = cached; return; }
+        var folder = Math.floor(r[MATCH].doc / m.textsPerFolder);
+        jobs.push(load("t/" + folder + "/" + r[MATCH].doc).then(function (texts) {
+          var match = r[MATCH];
           var needles = match.exact ? match.segs : match.parts;
-          var body = texts[m.fields.indexOf("body")];
+          var body = Array.from(texts[m.fields.indexOf("body")]);
           var start = match.where && match.where.field === "body" ? match.where.start : -1;
           if (start < 0) {
-            var norm = Array.from(body, fold), marked = markRanges(norm, needles);
-            start = marked.indexOf(1);
+            start = markRanges(body.map(function (c) { return fold(c); }), needles).indexOf(1);
             if (start < 0) start = 0;
           }
           r.snippet = snippetHtml(body, start, needles);
+          if (match.cache) match.cache.set(match.doc, r.snippet);
         }));
       })(results[i]);
     }
@@ -462,7 +495,7 @@
     options = options || {};
     return manifest().then(function (m) {
       return runQuery(m, String(query || "")).then(function (found) {
-        return Promise.all(found.hits.map(function (h) { return docInfo(m, h.doc); })).then(function (infos) {
+        return docInfos(m, found.hits.map(function (h) { return h.doc; })).then(function (infos) {
           var parts = [];
           (found.plan || []).forEach(function (ps) { ps.forEach(function (p) { parts.push(Array.from(p.term)); }); });
           var results = [];
@@ -471,16 +504,14 @@
             if (options.paper && info.newspaper !== options.paper) return;
             if (options.from && !(info.date && info.date >= options.from)) return;
             if (options.to && !(info.date && info.date <= options.to)) return;
-            if (options.topic && !info.topics.some(function (t) { return t.slug === options.topic; })) return;
+            if (options.topic && !info.topics.some(function (t) { return m.topics[t][0] === options.topic; })) return;
             var r = {
               id: info.id, url: info.url, title: info.title, newspaper: info.newspaper, date: info.date,
-              page: info.page, topics: info.topics, score: Math.round(h.score * 1000) / 1000,
+              page: info.page, score: Math.round(h.score * 1000) / 1000,
+              topics: info.topics.map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; }),
               exact: h.exact, snippet: null
             };
-            Object.defineProperty(r, "_match", {
-              value: { doc: h.doc, exact: h.exact, where: h.where, segs: found.segs, parts: parts },
-              enumerable: false
-            });
+            r[MATCH] = { doc: h.doc, exact: h.exact, where: h.where, segs: found.segs, parts: parts, cache: found.snippets };
             results.push(r);
           });
           var byDate = options.sort === "date" || options.sort === "date-desc";
@@ -494,7 +525,7 @@
                 return a.date < b.date ? -sign : sign;
               }
             } else if (a.score !== b.score) return b.score - a.score;
-            return a._match.doc - b._match.doc;
+            return a[MATCH].doc - b[MATCH].doc;
           });
           var range = options.snippets || [0, 20];
           return fillSnippets(m, results, range[0], range[1]);

@@ -1,0 +1,76 @@
+"""Topics over the People's Daily corpus: coverage, balance, speed, and a sample to judge.
+
+    python -m benchmarks.topics_quality [--sample 50] [--seed 7]
+
+Runs ``sitegen.topics.signals_of`` on every corpus article as the corpus gives it
+(headline lines, then paragraphs), then prints:
+
+- the share of articles that got only the fallback subject (goal ≤ 10%);
+- each subject's share of all articles (goal: none above 40%);
+- the time per 1,000 articles;
+- a seeded sample of articles with their subjects, for the hand check kept in
+  ``benchmarks/topics_sample.md``.
+
+The time topics add to a whole build is printed by ``sitegen build -v`` (stage
+"topics") and by ``benchmarks/build_speed.py --stages``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+from sitegen.model import Block, Story
+from sitegen.topics import load_taxonomy, signals_of
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "people-daily"
+
+
+def corpus_stories(corpus: Path):
+    """(file name, Story) for every corpus article with a body."""
+    for path in sorted(corpus.rglob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        heads = [l.strip() for l in lines if l.strip() and not l.startswith("\u3000\u3000")]
+        body = [l.strip() for l in lines if l.startswith("\u3000\u3000") and l.strip()]
+        if not body or not heads:
+            continue
+        headline = max(heads[:3], key=len)
+        blocks = tuple(Block("body", p, n, n) for n, p in enumerate(body, 1))
+        yield path.name, Story(headline, None, None, None, None, blocks, 1, len(body))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    taxonomy = load_taxonomy()
+    stories = list(corpus_stories(args.corpus))
+    signals_of(stories[0][1], None, taxonomy)  # load jieba's dictionaries outside the timing
+    start = time.perf_counter()
+    signals = [(name, story, signals_of(story, None, taxonomy)) for name, story in stories]
+    seconds = time.perf_counter() - start
+
+    total = len(signals)
+    fallback = sum(1 for _, _, s in signals if s.subjects == (taxonomy.fallback_slug,))
+    counts = Counter(slug for _, _, s in signals for slug in s.subjects)
+    print(f"articles: {total}")
+    print(f"no subject (fallback only): {fallback} = {fallback / total:.1%}  (goal <= 10%)")
+    print(f"subjects per article: {sum(len(s.subjects) for _, _, s in signals) / total:.2f}")
+    for slug, n in counts.most_common():
+        print(f"  {slug:22} {n:5}  {n / total:.1%}")
+    print(f"largest subject share: {counts.most_common(1)[0][1] / total:.1%}  (goal <= 40%)")
+    print(f"signals (subjects, keywords, fingerprint): {seconds:.1f} s, {seconds / total * 1000:.2f} s per 1,000 articles")
+    print()
+    print(f"sample of {args.sample} (seed {args.seed}):")
+    for name, story, s in random.Random(args.seed).sample(signals, args.sample):
+        print(f"  {name}  {story.headline[:40]}  →  {', '.join(s.subjects)}  | {' '.join(s.keywords)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Topics: the subjects a careful reader would give the seed articles, series, keywords,
+related articles and the same story found in two papers."""
+
+import json
+import unicodedata
+
+import pytest
+
+from conftest import CORPUS, needs_corpus
+from sitegen.model import Block, Story
+from sitegen.topics import TopicsError, load_taxonomy, signals_of
+
+#: Headline (start) → subjects a careful reader gives it (each must be among the article's).
+GOLDEN_SUBJECTS = {
+    "29日至30日我市将出现强寒潮天气": {"weather-environment"},
+    "韩国队不敌加纳队": {"sport"},
+    "援朔医疗队助力我市打赢疫情防控歼灭战": {"epidemic"},
+    "北京：加强市区统筹优化防疫措施": {"epidemic"},
+    "“三个坚定不移”是制胜法宝": {"epidemic"},
+    "朔城区公示第一批“无疫小区”创建名单": {"epidemic"},
+    "市七届人大常委会召开第七次会议": {"politics"},
+    "市七届人大常委会召开第10次主任会议": {"politics"},
+    "辽宁省委主要负责同志职务调整": {"personnel"},
+    "怀仁：党建引领为基层治理增动力": {"governance"},
+    "走进城乡社区，我们看到火热的场景": {"governance"},
+    "让群众过上更加幸福美好的生活": {"governance"},
+    "在坚决做到“两个维护”上下功夫": {"politics", "commentary"},
+    "积极创建“无疫小区”做自己健康第一责任人": {"epidemic", "commentary"},
+    "我市创建文明城市迎检工作动员会召开": {"culture-education"},
+}
+#: Subjects a reader would never give these.
+WRONG_SUBJECTS = {
+    "韩国队不敌加纳队": {"epidemic", "politics"},
+    "29日至30日我市将出现强寒潮天气": {"sport", "epidemic"},
+}
+
+
+@pytest.fixture(scope="module")
+def records(seeds_site):
+    return json.loads((seeds_site / "api/articles.json").read_text(encoding="utf-8"))["articles"]
+
+
+def _subjects(record):
+    return {t["slug"] for t in record["topics"] if t["kind"] == "subject"}
+
+
+def test_seed_articles_get_the_subjects_a_reader_would_give(records):
+    found = {}
+    for headline, expected in GOLDEN_SUBJECTS.items():
+        matches = [r for r in records if r["title"].startswith(headline)]
+        assert matches, f"no article headed {headline}"
+        for record in matches:
+            found[headline] = _subjects(record)
+            assert expected <= _subjects(record), (headline, _subjects(record))
+    for headline, wrong in WRONG_SUBJECTS.items():
+        assert not (wrong & found[headline]), (headline, found[headline])
+
+
+def test_every_article_has_one_to_four_subjects(records):
+    for record in records:
+        assert 1 <= len(_subjects(record)) <= 4, (record["title"], _subjects(record))
+
+
+def test_a_kicker_repeated_across_papers_becomes_a_series_page(records, seeds_site):
+    series = {t["slug"]: t["name"] for r in records for t in r["topics"] if t["kind"] == "series"}
+    assert "新时代 新征程 新伟业" in series.values()
+    slug = next(s for s, n in series.items() if n == "新时代 新征程 新伟业")
+    page = (seeds_site / "topics" / "series" / slug / "index.html").read_text(encoding="utf-8")
+    members = [r for r in records if any(t["slug"] == slug for t in r["topics"])]
+    assert len(members) >= 2
+    for record in members:
+        assert record["title"] in page
+
+
+def test_the_two_copies_of_one_story_link_to_each_other(records, seeds_site):
+    copies = [r for r in records if r["title"].startswith("让群众过上更加幸福美好的生活")]
+    assert len({r["newspaper"] for r in copies}) == 2
+    for record in copies:
+        other = next(r for r in copies if r is not record)
+        html = (seeds_site / record["url"]).read_text(encoding="utf-8")
+        section = html.split("同一篇文章的其他刊载", 1)[1].split("</ul>", 1)[0]
+        assert other["url"].rsplit("/", 1)[-1] in section and other["newspaper"] in section
+
+
+def test_topic_page_has_a_chart_and_lists_its_articles_newest_first(records, seeds_site):
+    page = (seeds_site / "topics" / "subject" / "epidemic" / "index.html").read_text(encoding="utf-8")
+    assert '<svg class="chart"' in page and 'role="img"' in page
+    epidemic = [r for r in records if "epidemic" in _subjects(r)]
+    # api/articles.json is in archive order (paper, date, page), so a stable sort by date gives
+    # newest first with each day's articles in page order, undated last.
+    expected = sorted((r for r in epidemic if r["date"]), key=lambda r: r["date"], reverse=True)
+    positions = [page.index(f'>{r["title"]}</a>') for r in expected]
+    assert positions == sorted(positions)
+    assert all(f'>{r["title"]}</a>' in page for r in epidemic)
+
+
+def test_article_page_shows_its_keywords(records, seeds_site):
+    record = next(r for r in records if r["title"].startswith("韩国队不敌加纳队"))
+    keywords = [t["name"] for t in record["topics"] if t["kind"] == "keyword"]
+    html = (seeds_site / record["url"]).read_text(encoding="utf-8")
+    assert "关键词" in html or not keywords
+    for word in keywords:
+        assert word in html
+
+
+def _story(headline, *paragraphs, byline=None):
+    body = tuple(Block("body", p, 2 + n, 2 + n) for n, p in enumerate(paragraphs))
+    return Story(headline, None, None, byline, None, body, 1, 1 + len(paragraphs))
+
+
+def test_an_article_matching_no_subject_gets_the_fallback():
+    taxonomy = load_taxonomy()
+    signals = signals_of(_story("启事", "本人不慎遗失身份证一张，特此声明。"), None, taxonomy)
+    assert signals.subjects == (taxonomy.fallback_slug,)
+
+
+def test_the_page_name_is_evidence_for_a_subject():
+    taxonomy = load_taxonomy()
+    story = _story("他们在冰上追梦", "清晨六点，少年们已经在冰面上练了一个小时。")
+    assert "sport" in signals_of(story, "体育", taxonomy).subjects
+
+
+def test_an_archive_taxonomy_replaces_the_default(tmp_path):
+    (tmp_path / "topics.toml").write_text(
+        'threshold = 1\n[[subject]]\nname = "煤炭"\nslug = "coal"\nterms = { "煤" = 1 }\n', encoding="utf-8")
+    taxonomy = load_taxonomy(tmp_path)
+    assert [s.slug for s in taxonomy.subjects] == ["coal"]
+    assert signals_of(_story("煤矿安全", "煤价平稳"), None, taxonomy).subjects == ("coal",)
+
+
+@pytest.mark.parametrize("text, key", [
+    ('treshold = 1\n', "treshold"),
+    ('[[subject]]\nname = "a"\nslug = "a"\nterms = {}\nterm = {}\n', "subject[1].term"),
+])
+def test_a_misspelt_key_in_topics_toml_names_the_file_and_key(tmp_path, text, key):
+    (tmp_path / "topics.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(TopicsError, match=rf"topics.toml: unknown key '{key}'".replace("[", r"\[").replace("]", r"\]")):
+        load_taxonomy(tmp_path)
+
+
+@needs_corpus
+@pytest.mark.corpus
+def test_rjieba_cuts_newspaper_prose_exactly_as_jieba_does():
+    # Keywords are cut by rjieba for speed; it must give jieba's own words (same dictionary, no HMM).
+    rjieba = pytest.importorskip("rjieba")
+    import jieba
+
+    files = sorted(CORPUS.glob("*/*/*.txt"))[::20]
+    texts = [unicodedata.normalize("NFKC", f.read_text(encoding="utf-8")[:600]) for f in files]
+    texts += ["援朔医疗队抵达朔州", "新时代 新征程 新伟业", "ＣＮ14-0001 2022年11月28日"]
+    assert len(texts) > 300
+    for text in texts:
+        assert rjieba.cut(text, hmm=False) == jieba.lcut(text, HMM=False), text
+
+
+def test_keywords_are_weighed_by_jieba_s_own_idf_table():
+    # sitegen reads jieba's idf.txt itself (importing jieba.analyse costs a second more);
+    # it must read the same table and the same median weight for unknown words.
+    import jieba.analyse
+
+    from sitegen.topics import _idf
+
+    tfidf = jieba.analyse.TFIDF()
+    assert _idf() == (tfidf.idf_freq, tfidf.median_idf)
