@@ -22,6 +22,7 @@ from sitegen.parsing.lines import (
     SourceLine,
     ends_sentence,
     ends_with_photo_credit,
+    indents_paragraphs,
     has_column_tag,
     is_byline,
     is_caption,
@@ -40,6 +41,8 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
     units: list[Unit] = []
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
+        # The text a headline would head: a photo's caption may stand between them.
+        beyond = next((lines[n].text for n in range(index + 1, len(lines)) if not is_caption(lines[n].text)), "")
         text = line.text
         kind, note = "text", ""
         previous = units[-1] if units else None
@@ -66,8 +69,8 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
             and 2 <= line.gap_before < 99  # never the first line of the page
             and not has_column_tag(text)
             and text not in STORY_COLUMNS
-            and not DATELINE.match(following)
-            and not is_byline(following)
+            and not DATELINE.match(beyond)
+            and not is_byline(beyond)
         ):
             # A short line set apart under a caption belongs to it, unless the caption ended
             # with its credit (…摄影报道) and a heading line follows close under the short
@@ -94,8 +97,9 @@ def read_page(text: str) -> PageReading:
     lines = split_lines(text)
     masthead = read_masthead(lines)
     units = _line_units(lines, masthead.roles)
-    units = mark_duplicates(join_column_breaks(units))
-    blocks, stories = segment(units)
+    indented_page = indents_paragraphs(lines)
+    units = mark_duplicates(join_column_breaks(units, indented_page=indented_page))
+    blocks, stories = segment(units, indented_page=indented_page)
     warnings = _warnings(blocks, stories)
     return PageReading(blocks, stories, masthead.masthead, warnings)
 
