@@ -32,7 +32,7 @@ from sitegen.parsing.lines import (
     split_lines,
 )
 from sitegen.parsing.masthead import furniture_note, read_masthead
-from sitegen.parsing.repair import Unit, join_column_breaks, mark_duplicates
+from sitegen.parsing.repair import Unit, join_column_breaks, join_reason, mark_duplicates
 from sitegen.parsing.segment import segment
 
 
@@ -74,7 +74,9 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
         ):
             # A short line set apart under a caption belongs to it, unless the caption ended
             # with its credit (…摄影报道) and a heading line follows close under the short
-            # line: then the two are the next story's kicker and headline.
+            # line: then the two are the next story's kicker and headline.  Nor is it the
+            # caption's when the line under it completes it: it is the first half of a
+            # paragraph cut by a column break (23岁的小康，是海南某公司驻三沙 / 员工。…).
             after_caption = (
                 previous is not None
                 and previous.kind == "caption"
@@ -85,11 +87,17 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
                     and (looks_like_heading(following) or is_dash_subtitle(following))
                     and not ends_sentence(following)
                 )
+                and not (line.gap_after < 2 and _continued(line, lines[index + 1 : index + 2]))
             )
             if line.gap_after >= 2 or after_caption:
                 kind, note = "caption", "short line set apart by blank lines"
         units.append(Unit((line,), text, kind, note))
     return units
+
+
+def _continued(line: SourceLine, following: list[SourceLine]) -> bool:
+    """True when the line under ``line`` reads as the rest of its paragraph, cut by a column break."""
+    return bool(following) and join_reason(Unit((line,), line.text, "text"), Unit((following[0],), following[0].text, "text")) is not None
 
 
 def read_page(text: str) -> PageReading:

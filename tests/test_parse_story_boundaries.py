@@ -133,3 +133,78 @@ def test_editors_note_is_not_joined_to_the_headline_above_it():
     blocks = {b.text for b in reading.blocks}
     assert "谢谢你，绿色家园守护者" in blocks
     assert "编者按：从长江流域到汾渭平原，从水源巡查一线到绿色包装研发，很多人都在努力着。" in blocks
+
+
+def test_line_carrying_a_column_name_is_the_headline_and_the_summary_under_it_a_subtitle():
+    reading = _page(
+        "民俗用好 治村有招（民生观）",
+        "",
+        "在乡村治理的过程中，用好民俗，事半功倍",
+        "",
+        "本报记者 李明",
+        "",
+        "春节期间，各地乡村舞龙舞狮、唱大戏，民俗活动让乡亲们走到一起，也让村里的事好商量了。",
+    )
+    story = reading.stories[0]
+    assert (story.headline, story.subtitle) == ("民俗用好 治村有招（民生观）", "在乡村治理的过程中，用好民俗，事半功倍")
+
+
+def test_kicker_is_not_joined_to_a_headline_carrying_its_column_name():
+    reading = _page(
+        "一个纪检室、四位小年轻，紧盯疑难案、斗智又斗勇",
+        "",
+        "“只要案情需要，什么知识都得学”（新时代·面孔）",
+        "",
+        "走进纪检监察室，四位年轻人正围着一摞卷宗讨论案情，桌上摊着财务、法律方面的书。",
+    )
+    story = reading.stories[0]
+    assert story.kicker == "一个纪检室、四位小年轻，紧盯疑难案、斗智又斗勇"
+    assert story.headline == "“只要案情需要，什么知识都得学”（新时代·面孔）"
+
+
+def test_summary_cut_before_a_character_that_opens_nothing_is_joined():
+    reading = _page(
+        "春节，让我们的文化青春不老（人民时评）",
+        "",
+        "春节文化作为一个共同的纽带，不仅把相互熟悉的家人联系在一起，更把无穷的远方、无数的人",
+        "",
+        "们联系在一起",
+        "",
+        "又是一年春来到。春节是中华民族最隆重的传统佳节，承载着人们对美好生活的向往。",
+    )
+    assert any("更把无穷的远方、无数的人们联系在一起" in b.text for b in reading.blocks)
+    assert not any(b.text.startswith("们") for b in reading.blocks)
+
+
+def test_headline_under_a_closing_credit_is_not_joined_to_its_first_paragraph():
+    reading = _page(
+        "调查显示比利时民众幸福指数下降",
+        "",
+        "比利时团结互助保险公司日前公布的调查结果显示，比利时民众幸福指数过去4年间有所下降。",
+        "",
+        "（据新华社布鲁塞尔电 记者潘革平）",
+        "",
+        "法国电商注重线上线下融合",
+        "",
+        "法国电子商务和远程销售联合会近日发布报告，2018年法国电子商务交易额达926亿欧元。",
+    )
+    assert [s.headline for s in reading.stories] == ["调查显示比利时民众幸福指数下降", "法国电商注重线上线下融合"]
+
+
+def test_paragraph_cut_right_under_a_photo_caption_is_joined_not_taken_for_the_caption():
+    reading = _page(
+        "三沙的节前最后一班岗",
+        "",
+        "春节前夕，记者登上永兴岛，看到驻岛员工们仍在忙着调度物资、检修设备，准备迎接新春。",
+        "",
+        "",
+        "图为搭上公交进山里。",
+        "",
+        "",
+        "",
+        "23岁的小康，是海南某公司驻三沙",
+        "",
+        "员工。这是小康在永兴岛上的节前最后一班岗，1月26日晚6点，他就坐船回家了。",
+    )
+    body = [b.text for b in reading.stories[0].body if b.role == "body"]
+    assert body[-1] == "23岁的小康，是海南某公司驻三沙员工。这是小康在永兴岛上的节前最后一班岗，1月26日晚6点，他就坐船回家了。"

@@ -269,6 +269,15 @@ def continuation_marker(text: str):
     return match
 
 
+def closes_story(text: str) -> bool:
+    """True for a line that ends its story: a closing credit ((据新华社布鲁塞尔电 记者潘革平),
+    …。（新华社北京11月27日电）) or an onward continuation marker ((下转第三版))."""
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or _ENDS_WITH_CREDIT.search(text):
+        return True
+    marker = continuation_marker(text)
+    return marker is not None and marker["dir"] in ("下转", "转")
+
+
 _ROLES = re.compile(
     r"^(?:[^\s，。]{0,20}?[\u4e00-\u9fff]{2,4}(?:讲话|主持|出席|致辞|发言|参加|会见|看望|作报告|主持会议|出席会议|发表讲话|发表重要讲话|讲话并主持|宣讲|考察|调研)[ \u3000]*)+$"
 )

@@ -26,6 +26,7 @@ from sitegen.parsing.lines import (
     DATELINE,
     SourceLine,
     clause_goes_on,
+    closes_story,
     has_column_tag,
     ends_sentence,
     has_sentence_punctuation,
@@ -118,6 +119,8 @@ _PARAGRAPH_OPENING = re.compile(
 _SPEAKER_OPENING = re.compile(r"^[^，。,]{2,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出)[，：:,]")
 #: Characters that do not open a sentence; a piece opening with one continues the piece before.
 _NOT_AN_OPENING = set("的了着们吗呢吧么")
+#: Of those, the ones that open no headline either (着力…, 了解…, 的哥… do): 无数的人 / 们联系在一起.
+_NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 _DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 
@@ -150,13 +153,19 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     ``indented_page``: the page opens its paragraphs with an indent, so an
     indented ``second`` is a paragraph of its own.  ``set_apart``: ``first``
     stands apart from the text above it (blank lines, the top of the page, the
-    masthead), as headlines do; a short line so placed is joined only on the
+    masthead, a closing credit), as headlines do; a short line so placed is joined only on the
     plainest evidence, since a headline over a first paragraph (边疆有我，安心团聚 /
     春节前夕，…) reads exactly like a paragraph cut after its first words.
     """
     a, b = first.text, second.text
     if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
         return None
+    if has_column_tag(b) and looks_like_heading(b):
+        # A headline carrying its column's name, under its kicker: 一个纪检室、四位小年轻…斗勇 /
+        # “只要案情需要，什么知识都得学”（新时代·面孔）.
+        return None
+    if b[0] in _NEVER_OPENS:
+        return "the second piece opens inside a word"
     if indented_page and second.first.indented:
         return None
     b_ends = ends_sentence(b) or _prose(b)
@@ -219,6 +228,8 @@ def _set_apart(unit: Unit, previous: Unit | None) -> bool:
     while in running text it may open a paragraph (——坚持全面深化改革开放，…).
     """
     if previous is None or previous.kind == "masthead":
+        return True
+    if previous.kind == "text" and closes_story(previous.text):
         return True
     if is_dash_subtitle(unit.text) and previous.kind == "text" and looks_like_heading(previous.text) and not ends_sentence(previous.text):
         return True

@@ -123,6 +123,11 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         strongest = min(level for level in levels if level)
         at = levels.index(strongest)
         return texts[:at], texts[at], texts[at + 1 :]
+    tagged = [i for i, text in enumerate(texts) if has_column_tag(text)]
+    if tagged:
+        # The line carrying its column's name is the headline; a summary line under it
+        # (民俗用好 治村有招（民生观） / 在乡村治理的过程中，用好民俗，事半功倍) is not.
+        return texts[: tagged[0]], texts[tagged[0]], texts[tagged[0] + 1 :]
     end = len(texts)
     # A line under a kicker that leads into it (钟南山—— / “科学只能实事求是，不能明哲保身”) or
     # carrying its column's name is the headline, however long.
