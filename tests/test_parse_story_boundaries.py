@@ -208,3 +208,107 @@ def test_paragraph_cut_right_under_a_photo_caption_is_joined_not_taken_for_the_c
     )
     body = [b.text for b in reading.stories[0].body if b.role == "body"]
     assert body[-1] == "23岁的小康，是海南某公司驻三沙员工。这是小康在永兴岛上的节前最后一班岗，1月26日晚6点，他就坐船回家了。"
+
+
+def test_column_name_with_a_number_in_brackets_still_marks_a_headline():
+    reading = _page(
+        "智能停车场方便了游客",
+        "",
+        "两天时间下来，行走在鹰潭，物联网水表、垃圾深埋桶、智能停车场……记者欣喜地发现，物联网已走进生活。",
+        "",
+        "降本增效，物流发展高质量（感言·岁末年初看经济（11））",
+        "",
+        "坚持新发展理念，进一步深化改革、扩大开放，以供给侧结构性改革为主线，全面推进物流高质量发展。",
+    )
+    assert [s.headline for s in reading.stories] == ["智能停车场方便了游客", "降本增效，物流发展高质量（感言·岁末年初看经济（11））"]
+
+
+def test_further_reading_box_is_part_of_the_article_not_a_story_of_its_own():
+    reading = _page(
+        "厚植金融伦理土壤（财经观）",
+        "",
+        "金融业要通过完善战略规划和业绩评价标准等，将金融伦理渗透进经营管理的全过程，提升从业者的专业素养。",
+        "",
+        "警惕自媒体平台卖保险“大忽悠”（延伸阅读）",
+        "",
+        "近期，部分保险营销人员在微信朋友圈等自媒体平台发布虚假营销信息，误导消费者购买保险产品。",
+    )
+    assert [s.headline for s in reading.stories] == ["厚植金融伦理土壤（财经观）"]
+
+
+def test_short_line_over_a_photo_caption_and_running_text_is_a_headline_not_a_caption():
+    reading = _page(
+        "药品集中采购",
+        "",
+        "当然，对竞争充分的仿制药、专利创新药、生产厂家少的药品，需要区别对待，制定不一样的采购办法。",
+        "",
+        "",
+        "春天里，用力奔跑",
+        "",
+        "",
+        "",
+        "新年新气象（本报记者 王晓丽摄）",
+        "",
+        "",
+        "",
+        "从启程返乡到出发返城，拉杆箱的声音在大街小巷响起，春节假期后，列车车厢再次被填满。",
+    )
+    assert [s.headline for s in reading.stories] == ["药品集中采购", "春天里，用力奔跑"]
+
+
+def test_short_line_set_apart_under_a_photo_at_the_end_of_a_story_stays_a_caption():
+    reading = _page(
+        "众志成城 守望相助",
+        "",
+        "在这场没有硝烟的战争中，怀仁市各级党员干部奋战在一线，医护人员、疾控人员、基层干部冲锋在前。",
+        "",
+        "",
+        "",
+        "溯源流调工作组正在紧张工作中",
+        "",
+        "",
+        "",
+        "高风险小区正在进行环境消杀工作",
+        "",
+        "深入学习贯彻党的二十大精神",
+        "",
+        "在坚决做到“两个维护”上下功夫",
+        "",
+        "本报评论员",
+        "",
+        "沧海横流显砥柱，万山磅礴看主峰。刚刚召开的市委全会，传达学习贯彻党的二十大精神。",
+    )
+    assert [b.role for b in reading.blocks if b.text.startswith(("溯源", "高风险"))] == ["caption", "caption"]
+    assert [s.headline for s in reading.stories] == ["众志成城 守望相助", "在坚决做到“两个维护”上下功夫"]
+
+
+def test_dateline_on_its_own_line_under_the_headline_is_the_dateline_not_the_headline():
+    reading = _page(
+        "博鳌亚洲论坛2020年年会将于3月下旬举行",
+        "",
+        "据新华社北京1月14日电",
+        "",
+        "外交部发言人14日宣布，博鳌亚洲论坛2020年年会将于3月下旬在海南博鳌举行，主题为“共同命运 协同行动”。",
+    )
+    story = reading.stories[0]
+    assert (story.headline, story.dateline) == ("博鳌亚洲论坛2020年年会将于3月下旬举行", "据新华社北京1月14日电")
+
+
+def test_editors_note_signature_is_not_taken_for_a_headline():
+    reading = _page(
+        "基层干部 不一样的春节（干部状态新观察）",
+        "",
+        "编者按：疫情防控阻击战打响以来，广大基层干部坚守一线，过了一个不一样的春节。",
+        "",
+        "——编  者",
+        "",
+        "关键词：效率",
+        "",
+        "就想着快点再快点",
+        "",
+        "本报记者 王明",
+        "",
+        "“口罩到了没有？”大年初二一早，社区书记就打电话催问物资，一天下来嗓子都哑了。",
+    )
+    assert reading.stories[0].headline == "基层干部 不一样的春节（干部状态新观察）"
+    assert all("编  者" not in (s.headline + (s.kicker or "")) for s in reading.stories)

@@ -317,13 +317,15 @@ def is_genre_subtitle(text: str) -> bool:
     return _GENRE.search(text) is not None and not has_sentence_punctuation(text)
 
 
-_COLUMN_TAG = re.compile(r"[(（][^()（）]{2,24}[)）]$")
+#: A column's name in brackets at the end of a headline, perhaps with a number in brackets
+#: of its own: （新语）, （感言·岁末年初看经济（11））.
+_COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,30}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
 
 
 #: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.
-_BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读")
+_BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读", "延伸阅读", "背景链接")
 
 
 def has_column_tag(text: str) -> bool:

@@ -125,7 +125,7 @@ _NEVER_OPENS = set("们吗呢吧")
 _DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 
 
-def _prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """Running prose rather than a headline: long, or punctuated like a sentence."""
     return len(text) >= 40 or (len(text) >= 20 and has_sentence_punctuation(text))
 
@@ -168,22 +168,22 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the second piece opens inside a word"
     if indented_page and second.first.indented:
         return None
-    b_ends = ends_sentence(b) or _prose(b)
+    b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
     if clause_goes_on(a):
         return "the first piece ends inside a sentence"
     if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
         return "the break falls inside a number"
-    if set_apart and looks_like_heading(a) and not _prose(a):
+    if set_apart and looks_like_heading(a) and not is_prose(a):
         return None
     if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
         return None
-    if _prose(a) and b_ends:
+    if is_prose(a) and b_ends:
         return "the first piece is cut mid-sentence"
-    if has_sentence_punctuation(a) and len(a) >= 8 and _prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b):
+    if has_sentence_punctuation(a) and len(a) >= 8 and is_prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b):
         return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
@@ -191,7 +191,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece ends on a word that needs more"
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
-    if b_ends and _prose(b):
+    if b_ends and is_prose(b):
         first_clause = _FIRST_CLAUSE.match(b)
         if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a):
             return "the second piece opens with the tail of a clause"

@@ -72,6 +72,10 @@ def _kind(unit: Unit) -> str:
     marker = continuation_marker(text)
     if marker is not None and marker.start() == 0:
         return "continuation"
+    if DATELINE.fullmatch(text):
+        # A dateline on a line of its own: under a headline it opens the story
+        # (据新华社北京1月14日电), after the text it closes it (新华社北京11月27日电).
+        return "dateline"
     if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text):
         return "closing"
     if unit.level:
@@ -83,7 +87,7 @@ def _kind(unit: Unit) -> str:
     # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
     if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
         return "heading"
-    if is_byline(text):
+    if is_byline(text) or _EDITORS_SIGNATURE.match(text):
         return "byline"
     if is_roles_line(text) or is_bracketed_date(text):
         return "heading"
@@ -94,6 +98,8 @@ def _kind(unit: Unit) -> str:
     return "body"
 
 
+#: The signature closing an editor's note (编者按) at the head of a feature: ——编者, ——编  者.
+_EDITORS_SIGNATURE = re.compile(r"^[—－-]{1,2}[ \u3000\xa0]*编[ \u3000\xa0]*者$")
 _FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
 
 
@@ -310,7 +316,7 @@ class _Page:
                     end += 1
                 heads = units[index:end]
                 credits = end
-                while credits < len(units) and kinds[credits] == "byline":
+                while credits < len(units) and kinds[credits] in ("byline", "dateline"):
                     credits += 1
                 after = credits
                 while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
@@ -341,8 +347,12 @@ class _Page:
             note = f"article starts: {reason}" if unit is heads[0] else ""
             self.add(role, unit, note="; ".join(n for n in (unit.note, note) if n))
         for unit in bylines:
-            draft.bylines.append(unit.text)
-            self.add("byline", unit)
+            if DATELINE.fullmatch(unit.text):
+                draft.dateline = draft.dateline or unit.text
+                self.add("dateline", unit)
+            else:
+                draft.bylines.append(unit.text)
+                self.add("byline", unit)
 
     def subheads(self, heads: list[Unit], bylines: list[Unit]) -> None:
         resumed = ""
@@ -383,6 +393,12 @@ class _Page:
             else:
                 self.add("byline", unit)
             return
+        if kind == "dateline":
+            if self.current is not None and not self.in_fragment and not any(b.role == "body" for b in self.current.body):
+                self.current.dateline = self.current.dateline or unit.text
+                self.add("dateline", unit)
+                return
+            kind = "closing"
         if kind == "closing":
             if self.current is None or self.in_fragment:
                 self.fragment(unit, "closing credit")
