@@ -312,3 +312,83 @@ def test_editors_note_signature_is_not_taken_for_a_headline():
     )
     assert reading.stories[0].headline == "基层干部 不一样的春节（干部状态新观察）"
     assert all("编  者" not in (s.headline + (s.kicker or "")) for s in reading.stories)
+
+
+def _paragraphs(reading):
+    return [b.text for b in reading.blocks if b.role in ("body", "subhead")]
+
+
+def test_list_items_ending_with_a_semicolon_stay_paragraphs_of_their_own():
+    reading = _page(
+        "推动乡村振兴",
+        "",
+        "会议要求，各地要抓好以下几项工作：",
+        "",
+        "一是稳定粮食生产，确保粮食播种面积和产量保持基本稳定；",
+        "",
+        "二是推进农村人居环境整治，持续改善村容村貌；",
+        "",
+        "三是深化农村改革，激发农村发展活力。",
+    )
+    assert [p[:2] for p in _paragraphs(reading)] == ["会议", "一是", "二是", "三是"]
+
+
+def test_subhead_over_a_paragraph_opening_with_a_quotation_is_not_run_into_it():
+    reading = _page(
+        "科技助力冬奥备战",
+        "",
+        "冬奥会进入“北京周期”以来，冬季项目各支国家队加快了科学化训练的步伐，成效明显。",
+        "",
+        "坚持农民主体地位，保持足够历史耐心，不搞齐步走、一刀切",
+        "",
+        "“农村改革为了农民，更要依靠农民。”专家表示，农民是农村发展的主体，改革要尊重农民意愿。",
+    )
+    assert "坚持农民主体地位，保持足够历史耐心，不搞齐步走、一刀切" in _paragraphs(reading)
+
+
+def test_paragraph_cut_before_a_short_quoted_term_is_joined():
+    reading = _page(
+        "城市的春节",
+        "",
+        "有人担心，春节期间外地务工人员纷纷返乡，一些大城市可能会变成",
+        "",
+        "“空城”。如今，城市又添了许多留下来过年的人，年味一点也不少。",
+    )
+    assert _paragraphs(reading) == ["有人担心，春节期间外地务工人员纷纷返乡，一些大城市可能会变成“空城”。如今，城市又添了许多留下来过年的人，年味一点也不少。"]
+
+
+def test_whole_quotation_on_its_own_line_is_not_the_first_half_of_the_next_paragraph():
+    reading = _page(
+        "共建的家园",
+        "",
+        "65岁的项目经理华春芳来柬工作13年，如今退休后又返聘回到工地，继续带着年轻人干。",
+        "",
+        "“中国技术员真心帮我们建设家园，我为有这样的同事而自豪”",
+        "",
+        "当地员工索昆说，他在项目上学会了钢筋绑扎，现在每个月的收入能养活一家人。",
+    )
+    assert "“中国技术员真心帮我们建设家园，我为有这样的同事而自豪”" in _paragraphs(reading)
+
+
+def test_two_balanced_phrases_over_a_paragraph_with_its_own_opening_clause_are_a_subhead():
+    reading = _page(
+        "冰雪运动的科技含量",
+        "",
+        "各支国家队在训练中广泛运用新技术，运动员的竞技水平得到了明显提升。",
+        "",
+        "提高科技含量，重在解决问题",
+        "",
+        "新的一年里，冬季项目各支国家队的科研保障工作不断加强，效果显著。",
+    )
+    assert "提高科技含量，重在解决问题" in _paragraphs(reading)
+
+
+def test_foreign_name_cut_at_its_middle_dot_is_joined():
+    reading = _page(
+        "合作社里的新点子",
+        "",
+        "合作社负责人吾格丽汗",
+        "",
+        "·克特巴依将自己的想法一说，乡亲们都表示赞成，大家决定一起扩大养殖规模。",
+    )
+    assert _paragraphs(reading) == ["合作社负责人吾格丽汗·克特巴依将自己的想法一说，乡亲们都表示赞成，大家决定一起扩大养殖规模。"]

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 #: after one of these (“……。” does, “堡垒” does not).
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』)）》"
-#: Punctuation after which a sentence clearly goes on.
-CLAUSE_GOES_ON = "，、；：,;“‘「『(（《—·"
+#: Punctuation after which a sentence clearly goes on.  Not ；: items of a list
+#: (一是……；/ 二是……；) are printed as paragraphs ending so, far more often than a
+#: column break falls just after one.
+CLAUSE_GOES_ON = "，、：,“‘「『(（《—·"
 #: Punctuation that cannot open a paragraph: a line starting with one continues the line before.
 CANNOT_OPEN = "，。、；：！？,.;:!?”’」』)）》…"
 _WHITESPACE = " \t\u3000\xa0\ufeff\r"

@@ -166,6 +166,8 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return None
     if b[0] in _NEVER_OPENS:
         return "the second piece opens inside a word"
+    if b[0] == "·" and _HAN.match(a[-1]) and _HAN.match(b[1:2]):
+        return "the break falls inside a foreign name"
     if indented_page and second.first.indented:
         return None
     b_ends = ends_sentence(b) or is_prose(b)
@@ -181,9 +183,20 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
         return None
+    if _unclosed(a):
+        return "the first piece leaves a quotation or bracket open"
+    # Below, weaker evidence.  A piece opening with a quotation that runs on (“我们必须…) is far
+    # more often a new paragraph than the rest of a sentence cut before a quoted term (…变成 /
+    # “空城”。), and a line that is a whole quotation (“中国技术员真心帮我们建设家园…”) is a
+    # pull quote or subhead, not the first half of a paragraph.
+    if _QUOTATION_OPENING.match(b) or a.endswith("”"):
+        return None
     if is_prose(a) and b_ends:
         return "the first piece is cut mid-sentence"
-    if has_sentence_punctuation(a) and len(a) >= 8 and is_prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b):
+    # Two balanced phrases either side of a comma are a subhead when the next piece opens with
+    # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
+    subhead = _balanced_phrases(a) and _CLAUSE_OPENING.match(b) is not None
+    if has_sentence_punctuation(a) and len(a) >= 8 and is_prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b) and not subhead:
         return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
@@ -201,6 +214,15 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
+_CLAUSE_OPENING = re.compile(r"^[^，。；：、,;:！？!?“”]{1,8}[，,]")
+
+
+def _balanced_phrases(text: str) -> bool:
+    """Two short phrases either side of one comma, as headlines are built: 不等不靠，致富凭双手."""
+    halves = text.split("，")
+    return len(halves) == 2 and all(2 <= len(half) <= 12 for half in halves) and text[-1] not in _DANGLING_END
 _FIRST_CLAUSE = re.compile(r"^([^，。；：、,;:！？!?]{1,12})[，。；：、,;:！？!?]")
 _PAIRS = ("“”", "（）", "()", "《》", "「」", "『』", "‘’")
 
