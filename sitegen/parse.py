@@ -22,6 +22,7 @@ from sitegen.parsing.lines import (
     SourceLine,
     ends_sentence,
     ends_with_photo_credit,
+    indents_paragraphs,
     has_column_tag,
     is_byline,
     is_caption,
@@ -31,7 +32,7 @@ from sitegen.parsing.lines import (
     split_lines,
 )
 from sitegen.parsing.masthead import furniture_note, read_masthead
-from sitegen.parsing.repair import Unit, join_column_breaks, mark_duplicates
+from sitegen.parsing.repair import Unit, join_column_breaks, join_reason, mark_duplicates
 from sitegen.parsing.segment import segment
 
 
@@ -40,6 +41,8 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
     units: list[Unit] = []
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
+        # The text a headline would head: a photo's caption may stand between them.
+        beyond = next((lines[n].text for n in range(index + 1, len(lines)) if not is_caption(lines[n].text)), "")
         text = line.text
         kind, note = "text", ""
         previous = units[-1] if units else None
@@ -66,12 +69,14 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
             and 2 <= line.gap_before < 99  # never the first line of the page
             and not has_column_tag(text)
             and text not in STORY_COLUMNS
-            and not DATELINE.match(following)
-            and not is_byline(following)
+            and not DATELINE.match(beyond)
+            and not is_byline(beyond)
         ):
             # A short line set apart under a caption belongs to it, unless the caption ended
             # with its credit (…摄影报道) and a heading line follows close under the short
-            # line: then the two are the next story's kicker and headline.
+            # line: then the two are the next story's kicker and headline.  Nor is it the
+            # caption's when the line under it completes it: it is the first half of a
+            # paragraph cut by a column break (23岁的小康，是海南某公司驻三沙 / 员工。…).
             after_caption = (
                 previous is not None
                 and previous.kind == "caption"
@@ -82,6 +87,7 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
                     and (looks_like_heading(following) or is_dash_subtitle(following))
                     and not ends_sentence(following)
                 )
+                and not (line.gap_after < 2 and _continued(line, lines[index + 1 : index + 2]))
             )
             if line.gap_after >= 2 or after_caption:
                 kind, note = "caption", "short line set apart by blank lines"
@@ -89,13 +95,19 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
     return units
 
 
+def _continued(line: SourceLine, following: list[SourceLine]) -> bool:
+    """True when the line under ``line`` reads as the rest of its paragraph, cut by a column break."""
+    return bool(following) and join_reason(Unit((line,), line.text, "text"), Unit((following[0],), following[0].text, "text")) is not None
+
+
 def read_page(text: str) -> PageReading:
     """Read one page: its masthead, its blocks with their roles, and the stories they form."""
     lines = split_lines(text)
     masthead = read_masthead(lines)
     units = _line_units(lines, masthead.roles)
-    units = mark_duplicates(join_column_breaks(units))
-    blocks, stories = segment(units)
+    indented_page = indents_paragraphs(lines)
+    units = mark_duplicates(join_column_breaks(units, indented_page=indented_page))
+    blocks, stories = segment(units, indented_page=indented_page)
     warnings = _warnings(blocks, stories)
     return PageReading(blocks, stories, masthead.masthead, warnings)
 

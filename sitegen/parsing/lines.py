@@ -39,6 +39,8 @@ class SourceLine:
     """Blank lines between this line and the previous non-blank line (a large number at the top)."""
     gap_after: int
     """Blank lines between this line and the next non-blank line (a large number at the end)."""
+    indented: bool = False
+    """True when the line opens with a paragraph indent (full-width or two plain spaces)."""
 
 
 _MARKUP = re.compile(r"^(#{1,6})[ \t\u3000]*(?=\S)")
@@ -47,23 +49,35 @@ _MARKUP = re.compile(r"^(#{1,6})[ \t\u3000]*(?=\S)")
 def split_lines(text: str) -> list[SourceLine]:
     """The non-blank lines of ``text`` with their numbers, markup level and blank gaps."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    found: list[tuple[int, str, int]] = []
+    found: list[tuple[int, str, int, bool]] = []
     for number, line in enumerate(raw, 1):
         stripped = line.strip(_WHITESPACE)
         if not stripped:
             continue
+        indented = line.lstrip("\ufeff").startswith(("\u3000", "  ", "\t", "\xa0\xa0"))
         level = 0
         markup = _MARKUP.match(stripped)
         if markup:
             level = len(markup.group(1))
             stripped = stripped[markup.end() :].strip(_WHITESPACE)
-        found.append((number, stripped, level))
+        found.append((number, stripped, level, indented))
     lines = []
-    for index, (number, stripped, level) in enumerate(found):
+    for index, (number, stripped, level, indented) in enumerate(found):
         before = number - found[index - 1][0] - 1 if index else 99
         after = found[index + 1][0] - number - 1 if index + 1 < len(found) else 99
-        lines.append(SourceLine(number, stripped, level, before, after))
+        lines.append(SourceLine(number, stripped, level, before, after, indented))
     return lines
+
+
+def indents_paragraphs(lines: list[SourceLine]) -> bool:
+    """True when the page opens its paragraphs with an indent (　　连日来，…) and so leaves its headlines flush.
+
+    Judged on the lines that are plainly prose (long, punctuated); the second
+    half of a paragraph cut by a column break is never indented, so a clear
+    majority is enough.
+    """
+    prose = [line for line in lines if len(line.text) >= 40 and has_sentence_punctuation(line.text)]
+    return len(prose) >= 3 and sum(line.indented for line in prose) >= 0.6 * len(prose)
 
 
 def significant(text: str) -> str:
@@ -253,6 +267,15 @@ def continuation_marker(text: str):
     if match is None or text[match.end() :].strip(" \u3000"):
         return None
     return match
+
+
+def closes_story(text: str) -> bool:
+    """True for a line that ends its story: a closing credit ((据新华社布鲁塞尔电 记者潘革平),
+    …。（新华社北京11月27日电）) or an onward continuation marker ((下转第三版))."""
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or _ENDS_WITH_CREDIT.search(text):
+        return True
+    marker = continuation_marker(text)
+    return marker is not None and marker["dir"] in ("下转", "转")
 
 
 _ROLES = re.compile(

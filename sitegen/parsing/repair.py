@@ -26,12 +26,14 @@ from sitegen.parsing.lines import (
     DATELINE,
     SourceLine,
     clause_goes_on,
+    closes_story,
     has_column_tag,
     ends_sentence,
     has_sentence_punctuation,
     is_byline,
     is_caption,
     is_dash_subtitle,
+    LABELS,
     is_label,
     is_roles_line,
     looks_like_heading,
@@ -117,6 +119,8 @@ _PARAGRAPH_OPENING = re.compile(
 _SPEAKER_OPENING = re.compile(r"^[^，。,]{2,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出)[，：:,]")
 #: Characters that do not open a sentence; a piece opening with one continues the piece before.
 _NOT_AN_OPENING = set("的了着们吗呢吧么")
+#: Of those, the ones that open no headline either (着力…, 了解…, 的哥… do): 无数的人 / 们联系在一起.
+_NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 _DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 
@@ -135,21 +139,44 @@ def _can_continue(text: str) -> bool:
         or is_dash_subtitle(text)
         or is_roles_line(text)
         or text.startswith(("□", "■", "(上接", "（上接"))
+        or _LABEL_OPENING.match(text) is not None
     )
 
 
-def join_reason(first: Unit, second: Unit) -> str | None:
-    """Why ``second`` continues the paragraph cut at the end of ``first``; None when it does not."""
+#: A paragraph that opens with a box's label and a colon: 编者按：…, 核心阅读：….
+_LABEL_OPENING = re.compile(r"^[□■◇◆●○]?(?:" + "|".join(LABELS) + r")[：:]")
+
+
+def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_apart: bool = False) -> str | None:
+    """Why ``second`` continues the paragraph cut at the end of ``first``; None when it does not.
+
+    ``indented_page``: the page opens its paragraphs with an indent, so an
+    indented ``second`` is a paragraph of its own.  ``set_apart``: ``first``
+    stands apart from the text above it (blank lines, the top of the page, the
+    masthead, a closing credit), as headlines do; a short line so placed is joined only on the
+    plainest evidence, since a headline over a first paragraph (边疆有我，安心团聚 /
+    春节前夕，…) reads exactly like a paragraph cut after its first words.
+    """
     a, b = first.text, second.text
     if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
+        return None
+    if has_column_tag(b) and looks_like_heading(b):
+        # A headline carrying its column's name, under its kicker: 一个纪检室、四位小年轻…斗勇 /
+        # “只要案情需要，什么知识都得学”（新时代·面孔）.
+        return None
+    if b[0] in _NEVER_OPENS:
+        return "the second piece opens inside a word"
+    if indented_page and second.first.indented:
         return None
     b_ends = ends_sentence(b) or _prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
     if clause_goes_on(a):
         return "the first piece ends inside a sentence"
-    if a[-1].isdigit() and (b[0].isdigit() or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
+    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
         return "the break falls inside a number"
+    if set_apart and looks_like_heading(a) and not _prose(a):
+        return None
     if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
@@ -173,6 +200,7 @@ def join_reason(first: Unit, second: Unit) -> str | None:
     return None
 
 
+_DIGITS = "0123456789０１２３４５６７８９"
 _FIRST_CLAUSE = re.compile(r"^([^，。；：、,;:！？!?]{1,12})[，。；：、,;:！？!?]")
 _PAIRS = ("“”", "（）", "()", "《》", "「」", "『』", "‘’")
 
@@ -193,10 +221,26 @@ def _span(unit: Unit) -> str:
     return f"line {unit.line_start}" if unit.line_start == unit.line_end else f"lines {unit.line_start}-{unit.line_end}"
 
 
-def join_column_breaks(units: list[Unit]) -> list[Unit]:
+def _set_apart(unit: Unit, previous: Unit | None) -> bool:
+    """True when ``unit`` stands apart from what is above it, as a headline does (not merely under a caption).
+
+    A ——line right under a headline is its subtitle (让公众感受历史的魅力 / ——从历史中汲取…),
+    while in running text it may open a paragraph (——坚持全面深化改革开放，…).
+    """
+    if previous is None or previous.kind == "masthead":
+        return True
+    if previous.kind == "text" and closes_story(previous.text):
+        return True
+    if is_dash_subtitle(unit.text) and previous.kind == "text" and looks_like_heading(previous.text) and not ends_sentence(previous.text):
+        return True
+    return unit.first.gap_before >= 2 and previous.kind not in ("caption", "stray")
+
+
+def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> list[Unit]:
     """Join paragraphs cut by column breaks; captions and stray marks between the pieces are skipped over.
 
     The skipped units keep their place in the list (after the joined paragraph).
+    ``indented_page`` says the page indents its paragraphs (see ``join_reason``).
     """
     result: list[Unit] = []
     index = 0
@@ -206,6 +250,7 @@ def join_column_breaks(units: list[Unit]) -> list[Unit]:
         if unit.kind != "text":
             result.append(unit)
             continue
+        set_apart = _set_apart(unit, result[-1] if result else None)
         while True:
             look = index
             skipped: list[Unit] = []
@@ -214,10 +259,11 @@ def join_column_breaks(units: list[Unit]) -> list[Unit]:
                 look += 1
             if look >= len(units) or units[look].kind != "text":
                 break
-            reason = join_reason(unit, units[look])
+            reason = join_reason(unit, units[look], indented_page=indented_page, set_apart=set_apart)
             if reason is None:
                 break
             unit = _joined(unit, units[look], reason, skipped)
+            set_apart = False
             del units[look]
             # Skipped captions stay where they are and are emitted after the paragraph.
         result.append(unit)

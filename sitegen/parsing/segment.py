@@ -123,6 +123,11 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         strongest = min(level for level in levels if level)
         at = levels.index(strongest)
         return texts[:at], texts[at], texts[at + 1 :]
+    tagged = [i for i, text in enumerate(texts) if has_column_tag(text)]
+    if tagged:
+        # The line carrying its column's name is the headline; a summary line under it
+        # (民俗用好 治村有招（民生观） / 在乡村治理的过程中，用好民俗，事半功倍) is not.
+        return texts[: tagged[0]], texts[tagged[0]], texts[tagged[0] + 1 :]
     end = len(texts)
     # A line under a kicker that leads into it (钟南山—— / “科学只能实事求是，不能明哲保身”) or
     # carrying its column's name is the headline, however long.
@@ -210,8 +215,9 @@ def topic_shift(before: str, after: str) -> bool:
 class _Page:
     """The walk over one page's units, collecting blocks and story drafts."""
 
-    def __init__(self, markup_page: bool) -> None:
+    def __init__(self, markup_page: bool, indented_page: bool = False) -> None:
         self.markup_page = markup_page
+        self.indented_page = indented_page
         self.blocks: list[Block] = []
         self.drafts: list[_StoryDraft] = []
         self.current: _StoryDraft | None = None
@@ -271,6 +277,12 @@ class _Page:
                 return "# or ## markup"
             if 3 in levels and (heads[0].first.gap_before >= 2 or any(level and level < 3 for level in levels)):
                 return "### markup set apart or above a stronger heading"
+            return None
+        if self.indented_page and opening and opening[0].first.indented:
+            # Paragraphs indented, headlines flush: the indent tells them apart, and an
+            # indented heading is a line of the running text (　　落实德者有得).
+            if not any(u.first.indented for u in heads):
+                return "headline set flush above an indented paragraph"
             return None
         if heads[0].first.gap_before >= 2:
             return "two or more blank lines above"
@@ -437,7 +449,8 @@ class _Page:
             self.add("body", unit, text=text[: marker.start()].rstrip())
             self.continuation(unit, text[marker.start() :])
         else:
-            if not self.current.body and self.current.dateline is None:
+            # The first paragraph's dateline, though a photo caption may stand above it.
+            if self.current.dateline is None and not any(b.role == "body" for b in self.current.body):
                 opening = DATELINE.match(text)
                 if opening:
                     self.current.dateline = opening.group(0).strip()
@@ -506,9 +519,17 @@ def _rethread_tails(blocks: list[Block], drafts: list[_StoryDraft]) -> None:
             break
 
 
-def segment(units: list[Unit]) -> tuple[tuple[Block, ...], tuple[Story, ...]]:
-    """Cut repaired units into blocks with roles and the stories they form."""
-    page = _Page(markup_page=any(u.level for u in units))
-    page.walk(units, [_kind(u) if u.kind == "text" else u.kind for u in units])
+def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Block, ...], tuple[Story, ...]]:
+    """Cut repaired units into blocks with roles and the stories they form.
+
+    ``indented_page``: the page indents its paragraphs.  When it also sets some
+    heading flush, a flush heading over an indented paragraph is a headline and
+    an indented one a subhead; a page that indents its headlines too gets no
+    help from the indent.
+    """
+    kinds = [_kind(u) if u.kind == "text" else u.kind for u in units]
+    flush_headings = indented_page and any(k == "heading" and not u.first.indented for u, k in zip(units, kinds))
+    page = _Page(markup_page=any(u.level for u in units), indented_page=flush_headings)
+    page.walk(units, kinds)
     _rethread_tails(page.blocks, page.drafts)
     return tuple(page.blocks), tuple(_story(d) for d in page.drafts)
