@@ -1,6 +1,7 @@
 """Topics over the People's Daily corpus: coverage, balance, speed, and a sample to judge.
 
     python -m benchmarks.topics_quality [--sample 50] [--seed 7]
+    python -m benchmarks.topics_quality --build-share [--runs 3]
 
 Runs ``sitegen.topics.signals_of`` on every corpus article as the corpus gives it
 (headline lines, then paragraphs), then prints:
@@ -12,7 +13,13 @@ Runs ``sitegen.topics.signals_of`` on every corpus article as the corpus gives i
   ``benchmarks/topics_sample.md``.
 
 The time topics add to a whole build is printed by ``sitegen build -v`` (stage
-"topics") and by ``benchmarks/build_speed.py --stages``.
+"topics") and by ``benchmarks/build_speed.py --stages``.  What topics add to
+a build is measured by ``--build-share``: the corpus pages (as
+``benchmarks.build_speed`` assembles them) are built cold, alternately with
+topics and with every article's signals replaced by empty ones (no subjects,
+keywords or fingerprint, so no topics or neighbours either), ``--runs`` times
+each, into ``/dev/shm`` where it exists (the figure is about work, not the
+disk); the median difference is printed as a share of the build.
 """
 
 from __future__ import annotations
@@ -42,12 +49,51 @@ def corpus_stories(corpus: Path):
         yield path.name, Story(headline, None, None, None, None, blocks, 1, len(body))
 
 
+def build_share(runs: int, jobs: int | None) -> None:
+    """Median cold build time of the corpus pages with and without topic signals."""
+    import shutil
+    import statistics
+    import tempfile
+
+    from benchmarks.build_speed import corpus_archive, prepared
+    from sitegen import read_pages
+    from sitegen.build import build
+    from sitegen.topics import ArticleSignals
+
+    archive = prepared(Path("/tmp/sitegen-bench"), "corpus", corpus_archive)
+    real = read_pages.text_signals
+    scratch = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    times: dict[str, list[float]] = {"with topics": [], "without": []}
+    try:
+        for run in range(runs):
+            for label, signals in (("with topics", real), ("without", lambda story, taxonomy: ArticleSignals((), (), ()))):
+                read_pages.text_signals = signals
+                result = build(archive, scratch / f"site-{run}-{len(label)}", use_cache=False, jobs=jobs)
+                times[label].append(result.seconds)
+                stages = ", ".join(f"{stage.split(',')[0][:22]} {seconds:.2f}" for stage, seconds in result.timings)
+                print(f"  run {run + 1} {label:12} {result.seconds:6.2f} s  ({stages})", flush=True)
+                shutil.rmtree(scratch / f"site-{run}-{len(label)}")
+    finally:
+        read_pages.text_signals = real
+        shutil.rmtree(scratch, ignore_errors=True)
+    with_topics, without = statistics.median(times["with topics"]), statistics.median(times["without"])
+    print(f"build with topics {with_topics:.2f} s, without {without:.2f} s (medians of {runs}): "
+          f"topics add {with_topics - without:.2f} s = {(with_topics - without) / without:.1%}  (goal <= 10%)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--build-share", action="store_true",
+                        help="instead: time cold builds of the corpus pages with and without topics")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
+    if args.build_share:
+        build_share(args.runs, args.jobs)
+        return
 
     taxonomy = load_taxonomy()
     stories = list(corpus_stories(args.corpus))

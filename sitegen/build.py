@@ -1,6 +1,7 @@
 """The build: one pipeline from a folder of page files to a finished site.
 
-    read and parse pages (workers) -> place them in the archive -> topics
+    read and parse pages, and their articles' topic signals (workers)
+    -> place them in the archive -> topics
     -> render issues: articles, page views, issue pages (workers),
        indexing each for search as it comes back
     -> render index pages -> write static files, commit
@@ -37,7 +38,7 @@ from sitegen.model import Newspaper, Topic
 from sitegen.output import Staging, check_output_dir
 from sitegen.pool import default_jobs, ordered_map
 from sitegen.progress import NoProgress, Progress
-from sitegen.read_pages import ReadPages
+from sitegen.read_pages import ReadPages, signals_cache
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
@@ -46,7 +47,7 @@ from sitegen.search import SearchIndex
 from sitegen.sources import discover, display_path
 from sitegen.enrich import enrich
 from sitegen.related import Neighbours
-from sitegen.topics import load_taxonomy
+from sitegen.topics import ArticleSignals, Taxonomy, load_segmenter, load_taxonomy
 
 
 @dataclass
@@ -146,7 +147,7 @@ def build(
         # the output on the same disk (not in /tmp, which may be memory).
         with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
             cache = parse_cache(archive_dir if use_cache else Path(scratch))
-            read_pages, files = _read_pages(archive_dir, cache, use_cache, jobs, progress, result)
+            read_pages, files, signals = _read_pages(archive_dir, cache, taxonomy, use_cache, jobs, progress, result)
             if log:
                 log(f"  encodings: {_encodings(read_pages)}")
             timer.done("read and parse pages")
@@ -155,7 +156,7 @@ def build(
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
-            enrichment = enrich(archive_dir, newspapers, articles, files, cache, taxonomy, jobs, cache_signals=use_cache)
+            enrichment = enrich(newspapers, articles, signals, taxonomy)
             topics = enrichment.topics
             timer.done("topics")
 
@@ -208,32 +209,39 @@ def build(
 
 
 def _read_pages(
-    archive_dir: Path, cache: ContentCache, use_cache: bool, jobs: int, progress: TextIO | None, result: BuildResult
-) -> tuple[list[ReadPage], dict[str, Path]]:
+    archive_dir: Path, cache: ContentCache, taxonomy: Taxonomy, use_cache: bool, jobs: int, progress: TextIO | None,
+    result: BuildResult,
+) -> tuple[list[ReadPage], dict[str, Path], dict[str, tuple[ArticleSignals, ...]]]:
     """Stage 1: every input file read and parsed (in workers), then given its metadata here.
 
-    Returns the pages (holding reading outlines) and each page's input file by
-    its source name; messages go to ``result.diagnostics``.
+    Returns the pages (holding reading outlines), each page's input file and
+    its stories' topic signals, by its source name; messages go to
+    ``result.diagnostics``.
     """
     catalog, problems = metadata.load_catalog(archive_dir)
     result.diagnostics.extend(problems)
     paths = discover(archive_dir)
     meter = _meter("reading pages", progress, len(paths))
-    read_pages, files = [], {}
-    for path, outline in zip(paths, _counted(ordered_map(ReadPages(archive_dir, cache), paths, jobs=jobs), meter)):
+    read_pages, files, signals = [], {}, {}
+    topics_cache = signals_cache(archive_dir, taxonomy) if use_cache else None
+    load_segmenter()  # before the workers fork, so that they share jieba's dictionary
+    work = ReadPages(archive_dir, cache, taxonomy, topics_cache)
+    for path, outline in zip(paths, _counted(ordered_map(work, paths, jobs=jobs), meter)):
         if isinstance(outline, Diagnostic):
             result.diagnostics.append(outline)
             continue
         read_pages.append(_place_source(outline.parsed, outline.shown, catalog, result.diagnostics))
         files[outline.parsed.path] = path
+        signals[outline.parsed.path] = outline.signals
         result.reused += outline.reused
     result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
     result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
                                                        for r in read_pages))
     if use_cache:
         cache.prune([r.source for r in read_pages])
+        topics_cache.prune([r.source for r in read_pages])
     result.parsed = len(read_pages) - result.reused
-    return read_pages, files
+    return read_pages, files, signals
 
 
 def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:

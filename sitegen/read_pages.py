@@ -6,6 +6,10 @@ headlines, kickers and credits, without block or body text.  That is all the
 archive's indexes, topics and neighbours need, and it keeps the build's memory
 proportional to the number of articles, not to the size of their text.  Stage 2
 takes the full reading back from the same cache.
+
+Each article's topic signals (``sitegen.topics.text_signals``: subject scores,
+keywords, fingerprint) are worked out here too, while the page's text is at
+hand, and cached beside the parse by the page's bytes and the taxonomy.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sitegen.cache import ContentCache, ParsedSource, read_and_parse
 from sitegen.diagnostics import Diagnostic
 from sitegen.model import PageReading
 from sitegen.sources import display_path
+from sitegen.topics import ArticleSignals, Taxonomy, text_signals
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class PageOutline:
     """The file's path as messages show it."""
     reused: bool
     """True when the reading came from the cache rather than from parsing."""
+    signals: tuple[ArticleSignals, ...] = ()
+    """Each story's topic signals from its text, in story order (subjects not yet chosen)."""
 
 
 def outline(reading: PageReading) -> PageReading:
@@ -46,6 +53,9 @@ class ReadPages:
 
     archive_dir: Path
     cache: ContentCache
+    taxonomy: Taxonomy
+    signals_cache: ContentCache | None = None
+    """Where signals are kept between builds; None when no later build will look (``--no-cache``)."""
 
     def __call__(self, path: Path) -> PageOutline | Diagnostic:
         hits = self.cache.hits
@@ -56,7 +66,27 @@ class ReadPages:
             replace(parsed, reading=outline(parsed.reading)),
             display_path(path, self.archive_dir),
             reused=self.cache.hits > hits,
+            signals=self._signals(path, parsed),
         )
+
+    def _signals(self, path: Path, parsed: ParsedSource) -> tuple[ArticleSignals, ...]:
+        if self.signals_cache is not None:
+            try:
+                key = self.signals_cache.key(parsed.path, path.read_bytes())
+            except OSError:
+                key = None
+            cached = self.signals_cache.load(parsed.path, key) if key else None
+            if cached is not None:
+                return cached
+        signals = tuple(text_signals(story, self.taxonomy) for story in parsed.reading.stories)
+        if self.signals_cache is not None and key:
+            self.signals_cache.store(parsed.path, key, signals)
+        return signals
+
+
+def signals_cache(archive_dir: Path, taxonomy: Taxonomy) -> ContentCache:
+    """The cache of the pages' topic signals, which the taxonomy's every change makes stale."""
+    return ContentCache(archive_dir, "topics", types=(ArticleSignals,), salt=taxonomy.fingerprint())
 
 
 def full_reading(archive_dir: Path, path: Path, cache: ContentCache) -> PageReading:

@@ -49,10 +49,11 @@ def test_an_edited_page_is_parsed_again_and_its_new_text_is_published(archive, t
 
 
 def test_a_rebuild_works_out_topics_only_for_the_edited_page(archive, tmp_path, monkeypatch):
-    from sitegen import enrich, topics
+    from sitegen import read_pages, topics
 
     worked = []
-    monkeypatch.setattr(enrich, "signals_of", lambda story, *rest: worked.append(story) or topics.signals_of(story, *rest))
+    monkeypatch.setattr(read_pages, "text_signals",
+                        lambda story, *rest: worked.append(story) or topics.text_signals(story, *rest))
     build(archive, tmp_path / "site", jobs=1)
     everything, worked[:] = len(worked), []
     page = sorted(archive.glob("*.txt"))[1]

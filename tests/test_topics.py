@@ -2,13 +2,16 @@
 related articles and the same story found in two papers."""
 
 import json
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS, needs_corpus
 from sitegen.model import Block, Story
-from sitegen.topics import TopicsError, load_taxonomy, signals_of
+from sitegen.topics import TopicsError, _trie_pattern, load_taxonomy, signals_of
 
 #: Headline (start) → subjects a careful reader gives it (each must be among the article's).
 GOLDEN_SUBJECTS = {
@@ -162,3 +165,14 @@ def test_keywords_are_weighed_by_jieba_s_own_idf_table():
 
     tfidf = jieba.analyse.TFIDF()
     assert _idf() == (tfidf.idf_freq, tfidf.median_idf)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    terms=st.lists(st.text(alphabet="中国人民天气寒潮a+.", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
+    text=st.text(alphabet="中国人民天气寒潮a+.，", max_size=60),
+)
+def test_the_subject_terms_found_are_the_longest_at_each_place(terms, text):
+    """The trie-shaped pattern finds what the plain alternation of the terms, longest first, finds."""
+    plain = re.compile("|".join(map(re.escape, sorted(terms, key=lambda t: (-len(t), t)))))
+    assert re.compile(_trie_pattern(sorted(terms))).findall(text) == plain.findall(text)
