@@ -392,3 +392,46 @@ def test_foreign_name_cut_at_its_middle_dot_is_joined():
         "·克特巴依将自己的想法一说，乡亲们都表示赞成，大家决定一起扩大养殖规模。",
     )
     assert _paragraphs(reading) == ["合作社负责人吾格丽汗·克特巴依将自己的想法一说，乡亲们都表示赞成，大家决定一起扩大养殖规模。"]
+
+
+def test_design_credit_with_a_space_for_its_colon_is_a_credit_not_a_subtitle():
+    reading = _page(
+        "交通运输 畅通无阻的生命线（来自疫情防控一线的报道）",
+        "",
+        "疫情发生以来，交通运输部门开辟绿色通道，保障防控物资和生活必需品运输畅通。",
+        "",
+        "版式设计\u3000张丹峰",
+        "",
+        "高效通行添动力（快评）",
+        "",
+        "越是关键时刻，越要保障交通运输畅通，让人员和物资及时送达需要的地方。",
+    )
+    assert [s.headline for s in reading.stories] == ["交通运输 畅通无阻的生命线（来自疫情防控一线的报道）", "高效通行添动力（快评）"]
+    assert next(b for b in reading.blocks if b.text == "版式设计\u3000张丹峰").role == "byline"
+
+
+def test_decree_header_under_a_law_title_is_not_the_headline():
+    reading = _page(
+        "保障农民工工资支付条例",
+        "",
+        "中华人民共和国国务院令",
+        "",
+        "第724号",
+        "",
+        "《保障农民工工资支付条例》已经2019年12月4日国务院第73次常务会议通过，现予公布，自2020年5月1日起施行。",
+    )
+    story = reading.stories[0]
+    assert (story.headline, story.subtitle) == ("保障农民工工资支付条例", "中华人民共和国国务院令\n第724号")
+
+
+def test_dateline_cut_from_the_rest_of_its_paragraph_is_joined_to_it():
+    reading = _page(
+        "习近平向克罗地亚新任总统致贺电",
+        "",
+        "新华社北京2月18日电  2月",
+        "",
+        "18日，国家主席习近平致电米拉诺维奇，祝贺他就任克罗地亚共和国总统。",
+    )
+    story = reading.stories[0]
+    assert story.headline == "习近平向克罗地亚新任总统致贺电"
+    assert [b.text for b in story.body] == ["新华社北京2月18日电  2月18日，国家主席习近平致电米拉诺维奇，祝贺他就任克罗地亚共和国总统。"]

@@ -211,7 +211,19 @@ def is_byline(text: str) -> bool:
 
 
 #: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
-CREDIT_LINE = re.compile(r"^(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
+_CREDIT_LABELS = (
+    r"(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)"
+)
+CREDIT_LINE = re.compile(rf"^{_CREDIT_LABELS}[：:]")
+_SPACED_CREDIT = re.compile(rf"^{_CREDIT_LABELS}[ \u3000\xa0]+(?P<names>.+)$")
+
+
+def is_credit_line(text: str) -> bool:
+    """True for a credit for the page's design or graphics: 制图：蔡华伟, 版式设计　张丹峰 (a space for the colon)."""
+    if CREDIT_LINE.match(text):
+        return True
+    spaced = _SPACED_CREDIT.match(text)
+    return spaced is not None and all(_is_name(name) for name in re.split(r"[ 、]+", _names_spaced_out(spaced["names"])) if name)
 
 #: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
 BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")

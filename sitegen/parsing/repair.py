@@ -177,6 +177,10 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece ends inside a sentence"
     if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
         return "the break falls inside a number"
+    if DATELINE.match(a) and (b_ends or not looks_like_heading(b)):
+        # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
+        # the paragraph; they are not a line of their own.
+        return "the first piece is the dateline opening its paragraph"
     if set_apart and looks_like_heading(a) and not is_prose(a):
         return None
     if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):

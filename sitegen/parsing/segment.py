@@ -31,7 +31,6 @@ from sitegen.model import Block, Story
 from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     CLOSING_CREDIT,
-    CREDIT_LINE,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -39,6 +38,7 @@ from sitegen.parsing.lines import (
     ends_sentence,
     has_column_tag,
     is_byline,
+    is_credit_line,
     is_dash_subtitle,
     is_label,
     is_bracketed_date,
@@ -72,15 +72,19 @@ def _kind(unit: Unit) -> str:
     marker = continuation_marker(text)
     if marker is not None and marker.start() == 0:
         return "continuation"
-    if DATELINE.fullmatch(text):
+    dateline = DATELINE.match(text)
+    if dateline and dateline.end() == len(text):
         # A dateline on a line of its own: under a headline it opens the story
         # (据新华社北京1月14日电), after the text it closes it (新华社北京11月27日电).
         return "dateline"
+    if dateline:
+        # A paragraph opening with its dateline, however short (新华社北京2月18日电  2月).
+        return "body"
     if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text):
         return "closing"
     if unit.level:
         return "heading"
-    if CREDIT_LINE.match(text) and len(text) <= 40:
+    if is_credit_line(text) and len(text) <= 40:
         return "credit"
     if is_label(text):
         return "label"
@@ -129,6 +133,11 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         strongest = min(level for level in levels if level)
         at = levels.index(strongest)
         return texts[:at], texts[at], texts[at + 1 :]
+    decree = next((i for i in range(1, len(texts) - 1) if texts[i].endswith("令") and _DECREE_NUMBER.match(texts[i + 1])), None)
+    if decree is not None:
+        # The decree's own header under the title it enacts: 保障农民工工资支付条例 /
+        # 中华人民共和国国务院令 / 第724号.
+        return [], texts[0], texts[1:]
     tagged = [i for i, text in enumerate(texts) if has_column_tag(text)]
     if tagged:
         # The line carrying its column's name is the headline; a summary line under it
@@ -156,6 +165,7 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
 
 
+_DECREE_NUMBER = re.compile(r"^第[0-9〇零一二两三四五六七八九十百千]+号$")
 _SUBTITLE_OPENING = re.compile(r"^——(?:记|写在|访|专访|来自)")
 _INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>——[^“”《》（）()]{6,})$")
 
