@@ -435,3 +435,42 @@ def test_dateline_cut_from_the_rest_of_its_paragraph_is_joined_to_it():
     story = reading.stories[0]
     assert story.headline == "习近平向克罗地亚新任总统致贺电"
     assert [b.text for b in story.body] == ["新华社北京2月18日电  2月18日，国家主席习近平致电米拉诺维奇，祝贺他就任克罗地亚共和国总统。"]
+
+
+def test_breaks_inside_a_date_a_dash_a_dateline_or_a_number_with_its_unit_are_joined():
+    reading = _page(
+        "扫黑除恶见成效",
+        "",
+        "2018年",
+        "",
+        "9月初，明光市在全市通报了一批典型案例，群众拍手称快。",
+        "",
+        "为此，他们想到“可伸缩沉管”的办法—",
+        "",
+        "—液压推进的可逆式最终接头，难题迎刃而解。",
+        "",
+        "本报拉萨",
+        "",
+        "2月26日电 （记者袁泉）西藏自治区近日下拨专项资金，用于布达拉宫古籍保护。",
+        "",
+        "全年共受理举报线索3万件，发放举报奖励1500",
+        "",
+        "多万元。",
+    )
+    assert [b.text[:6] for b in reading.stories[0].body] == ["2018年9", "为此，他们想", "本报拉萨2月", "全年共受理举"]
+
+
+def test_on_an_indented_page_a_flush_piece_of_prose_continues_the_indented_paragraph_above():
+    reading = _page(
+        "个税汇算清缴",
+        "",
+        P + "国家税务总局近日发布公告，明确了个人所得税综合所得汇算清缴的有关事项，方便纳税人办理。",
+        "",
+        P + "纳税人办理汇算清缴",
+        "",
+        "退税或者扣缴义务人为纳税人办理汇算清缴退税的，可以通过网上税务局提交申请，税务机关审核后办理。",
+        "",
+        P + "公告还明确，纳税人对汇算清缴结果有异议的，可以依法申请复核，税务机关应当及时答复纳税人。",
+    )
+    assert [b.text[:9] for b in reading.stories[0].body] == ["国家税务总局近日发", "纳税人办理汇算清缴", "公告还明确，纳税人"]
+    assert reading.stories[0].body[1].text.endswith("税务机关审核后办理。")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitegen.parsing.lines import (
     CANNOT_OPEN,
+    CLOSERS,
     DATELINE,
     SourceLine,
     clause_goes_on,
@@ -158,7 +159,11 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     春节前夕，…) reads exactly like a paragraph cut after its first words.
     """
     a, b = first.text, second.text
-    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
+    if first.level or second.level:
+        return None
+    if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
+        return "the break falls inside a dash"
+    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
         return None
     if has_column_tag(b) and looks_like_heading(b):
         # A headline carrying its column's name, under its kicker: 一个纪检室、四位小年轻…斗勇 /
@@ -175,8 +180,16 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the second piece opens with punctuation"
     if clause_goes_on(a):
         return "the first piece ends inside a sentence"
-    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
+    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米多余"):
         return "the break falls inside a number"
+    if a[-1] == "年" and _MONTH_OPENING.match(b):
+        return "the break falls inside a date"
+    dateline = DATELINE.match(a + b[:24])
+    if dateline and dateline.end() > len(a):
+        return "the break falls inside a dateline"
+    if indented_page and first.first.indented and not second.first.indented and (ends_sentence(b) or is_prose(b)) and a[-1] not in CLOSERS:
+        # Paragraphs open with an indent: a flush piece of prose after an indented one is its rest.
+        return "the second piece is not indented: the paragraph goes on"
     if DATELINE.match(a) and (b_ends or not looks_like_heading(b)):
         # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
         # the paragraph; they are not a line of their own.
@@ -218,6 +231,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
+_MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
 _CLAUSE_OPENING = re.compile(r"^[^，。；：、,;:！？!?“”]{1,8}[，,]")
