@@ -474,3 +474,35 @@ def test_on_an_indented_page_a_flush_piece_of_prose_continues_the_indented_parag
     )
     assert [b.text[:9] for b in reading.stories[0].body] == ["国家税务总局近日发", "纳税人办理汇算清缴", "公告还明确，纳税人"]
     assert reading.stories[0].body[1].text.endswith("税务机关审核后办理。")
+
+
+def test_contributors_signature_under_a_letter_is_its_byline_and_opens_the_letter():
+    reading = _page(
+        "来论",
+        "",
+        "小治理也需精细活",
+        "",
+        "北京朝阳\xa0\xa0施\xa0\xa0芳",
+        "",
+        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+        "",
+        "用好网上新闻发布会",
+        "",
+        "江西南昌\xa0\xa0杨铭鸣",
+        "",
+        "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("小治理也需精细活", "北京朝阳\xa0\xa0施\xa0\xa0芳"),
+        ("用好网上新闻发布会", "江西南昌\xa0\xa0杨铭鸣"),
+    ]
+
+
+def test_two_phrase_headline_ending_in_a_surname_like_word_is_not_a_signature():
+    reading = _page(
+        "新动能\u3000马力足",
+        "",
+        "2月26日，江西省高安市某机械有限公司，工人在生产车间组装叉车。近年来，当地加快新旧动能转换。",
+    )
+    assert reading.stories[0].headline == "新动能\u3000马力足"
+    assert reading.stories[0].byline is None
