@@ -506,3 +506,85 @@ def test_two_phrase_headline_ending_in_a_surname_like_word_is_not_a_signature():
     )
     assert reading.stories[0].headline == "新动能\u3000马力足"
     assert reading.stories[0].byline is None
+
+
+def _roles(reading, text):
+    return [b.role for b in reading.blocks if b.text == text]
+
+
+def test_short_line_printed_twice_in_a_row_is_kept_once():
+    reading = _page(
+        "剪纸里的年味",
+        "",
+        "春节前夕，剪纸艺人们忙着创作新作品，一张张红纸在剪刀下变成了生动的图案。",
+        "",
+        "“母亲的艺术”",
+        "",
+        "“母亲的艺术”",
+        "",
+        "剪纸被称为“母亲的艺术”，手艺多在母女之间传承，寄托着对美好生活的向往。",
+    )
+    assert _roles(reading, "“母亲的艺术”") == ["subhead", "duplicate"]
+
+
+def test_repeated_block_starting_with_a_byline_is_kept_once():
+    reading = _page(
+        "小镇的春节",
+        "",
+        "本报记者 钟自炜",
+        "",
+        "腊月二十八，小镇的集市上人头攒动，年货摊前挤满了前来采购的乡亲，吆喝声此起彼伏。",
+        "",
+        "本报记者 钟自炜",
+        "",
+        "腊月二十八，小镇的集市上人头攒动，年货摊前挤满了前来采购的乡亲，吆喝声此起彼伏。",
+        "",
+        "除夕夜，家家户户围坐在一起吃年夜饭，孩子们在院子里放起了烟花。",
+    )
+    assert _roles(reading, "本报记者 钟自炜") == ["byline", "duplicate"]
+
+
+def test_salutation_recurring_through_a_speech_is_not_taken_for_a_repeat():
+    reading = _page(
+        "在春节团拜会上的讲话",
+        "",
+        "同志们，朋友们：我们即将迎来农历新年，今天我们在这里欢聚一堂，辞旧岁、迎新春。",
+        "",
+        "同志们、朋友们",
+        "",
+        "春节是辞旧迎新的美好时刻，总会给人们带来新的憧憬，今年我们将迎来新中国成立70周年。",
+        "",
+        "同志们、朋友们",
+        "",
+        "在中国传统文化中，猪是六畜之首，猪年意味着风调雨顺、五谷丰登、六畜兴旺。",
+    )
+    assert _roles(reading, "同志们、朋友们") == ["subhead", "subhead"]
+
+
+def test_passage_quoted_from_a_speech_far_above_is_not_taken_for_a_repeat():
+    speech = "春节是辞旧迎新的美好时刻，总会给人们带来新的憧憬。"
+    report = (
+        "团拜会上，文艺工作者表演了精彩的节目。",
+        "京剧名段赢得了阵阵喝彩。",
+        "少年儿童合唱的歌曲清脆嘹亮。",
+        "舞蹈演员身着盛装翩翩起舞。",
+        "相声演员逗得观众开怀大笑。",
+        "杂技表演惊险刺激，令人叫绝。",
+        "民乐合奏悠扬动听，余音绕梁。",
+        "老艺术家朗诵了新创作的诗篇。",
+        "大屏幕上播放着各地过年的画面。",
+        "台下观众不时报以热烈掌声。",
+        "晚会在大合唱中落下帷幕。",
+        "与会代表纷纷表示深受鼓舞。",
+        "大家相约在新的一年再立新功。",
+    )
+    filler = [line for sentence in report for line in (sentence, "")]
+    reading = _page(
+        "团拜会侧记",
+        "",
+        f"习近平在讲话中说：“{speech}”全场响起热烈的掌声。",
+        "",
+        *filler,
+        speech,
+    )
+    assert _roles(reading, speech) == ["body"]

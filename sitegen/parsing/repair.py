@@ -314,26 +314,65 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
 
 _MIN_REPEAT = 16
 _NEAR_WINDOW = 8
+_QUOTE_WINDOW = 12
+_SHORT_WINDOW = 4
 
 
 def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(text, text[1:])}
 
 
+def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> int | None:
+    """The line that line ``n`` repeats right after it, if any (indexes into ``readable``).
+
+    This is how short lines (a subhead, a byline, a photo credit) are found
+    repeated: they recur legitimately (同志们、朋友们！ before each part of a speech),
+    so one counts only right after itself (“母亲的艺术” / “母亲的艺术”), or as the
+    first line of a repeated block: the line two above is the same and so is the
+    line after each.
+    """
+    key = keys[readable[n]]
+    if len(key) < 2 or n == 0:
+        return None
+    if keys[readable[n - 1]] == key:
+        # A short sentence may be said twice (“加油！” / “加油！”); a heading or credit is not printed twice.
+        return None if ends_sentence(key) else readable[n - 1]
+    if n >= 2 and n + 1 < len(readable) and keys[readable[n - 2]] == key and keys[readable[n + 1]] == keys[readable[n - 1]]:
+        return readable[n - 2]
+    return None
+
+
+def _as_duplicate(unit: Unit, original: Unit, how: str) -> Unit:
+    ref = f"L{original.line_start}-{original.line_end}"
+    return replace(unit, kind="duplicate", note=f"{how} lines {original.line_start}-{original.line_end}", ref=ref)
+
+
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
     """Mark text units that repeat an earlier one (whole, as a part of it, or nearly word for word)."""
     kept: list[tuple[Unit, str, set[str] | None]] = []
+    readable = [i for i, unit in enumerate(units) if unit.kind in ("text", "caption")]
+    keys = {i: significant(units[i].text) for i in readable}
     result = []
-    for unit in units:
-        if unit.kind != "text":
+    place = {i: n for n, i in enumerate(readable)}
+    for at, unit in enumerate(units):
+        if unit.kind not in ("text", "caption"):
             result.append(unit)
             continue
-        key = significant(unit.text)
+        key = keys[at]
         original = None
         how = ""
-        if len(key) >= _MIN_REPEAT:
-            for other, other_key, _ in kept:
-                if key in other_key:
+        adjacent = _adjacent_repeat_of(readable, keys, place[at])
+        if adjacent is not None:
+            original, how = units[adjacent], "repeat of"
+        elif unit.kind == "caption":
+            result.append(unit)
+            continue
+        elif len(key) >= _MIN_REPEAT:
+            for index, (other, other_key, _) in enumerate(kept):
+                # A paragraph printed again word for word is a repeat wherever it stands; one that
+                # is only part of a paragraph far above may be a quotation (a speech printed on a
+                # page whose report quotes it), so a part counts only near its original.
+                if key == other_key or (key in other_key and index >= len(kept) - _QUOTE_WINDOW):
                     original, how = other, "repeat of"
                     break
             if original is None and len(key) >= 30:
@@ -353,9 +392,9 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
                         original, how = other, "near repeat of"
                         break
         if original is not None:
-            ref = f"L{original.line_start}-{original.line_end}"
-            result.append(replace(unit, kind="duplicate", note=f"{how} lines {original.line_start}-{original.line_end}", ref=ref))
+            result.append(_as_duplicate(unit, original, how))
         else:
-            kept.append((unit, key, None))
+            if unit.kind == "text":
+                kept.append((unit, key, None))
             result.append(unit)
     return result
