@@ -350,6 +350,7 @@ def _as_duplicate(unit: Unit, original: Unit, how: str) -> Unit:
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
     """Mark text units that repeat an earlier one (whole, as a part of it, or nearly word for word)."""
     kept: list[tuple[Unit, str, set[str] | None]] = []
+    first_printed: dict[str, Unit] = {}
     readable = [i for i, unit in enumerate(units) if unit.kind in ("text", "caption")]
     keys = {i: significant(units[i].text) for i in readable}
     result = []
@@ -368,13 +369,13 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
             result.append(unit)
             continue
         elif len(key) >= _MIN_REPEAT:
-            for index, (other, other_key, _) in enumerate(kept):
-                # A paragraph printed again word for word is a repeat wherever it stands; one that
-                # is only part of a paragraph far above may be a quotation (a speech printed on a
-                # page whose report quotes it), so a part counts only near its original.
-                if key == other_key or (key in other_key and index >= len(kept) - _QUOTE_WINDOW):
-                    original, how = other, "repeat of"
-                    break
+            # A paragraph printed again word for word is a repeat wherever it stands; one that
+            # is only part of a paragraph far above may be a quotation (a speech printed on a
+            # page whose report quotes it), so a part counts only near its original.
+            original = first_printed.get(key)
+            if original is None:
+                original = next((other for other, other_key, _ in kept[-_QUOTE_WINDOW:] if key in other_key), None)
+            how = "repeat of"
             if original is None and len(key) >= 30:
                 grams: set[str] | None = None
                 probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
@@ -396,5 +397,6 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
         else:
             if unit.kind == "text":
                 kept.append((unit, key, None))
+                first_printed.setdefault(key, unit)
             result.append(unit)
     return result
