@@ -5,12 +5,18 @@ place while a missed one only leaves a seam:
 
 * Two pieces are joined only when the first cannot end a paragraph (no 。！？ at
   its end) *and* the second reads as its continuation: it opens with
-  punctuation, the seam falls inside a dictionary word (渠 / 道 → 渠道), or the
-  first piece is plainly running prose and the second ends like a paragraph
-  without opening like one (连日来，… opens a paragraph; 道”……推进… does not).
-* A block is a repeat when its text already stands, whole or nearly whole, in an
-  earlier block.  The copy is kept as a ``duplicate`` block pointing at the
-  original, never dropped.
+  punctuation, the seam falls inside a dictionary word (渠 / 道 → 渠道), a
+  number, a date, a dateline or a dash, or the first piece is plainly running
+  prose and the second ends like a paragraph without opening like one (连日来，…
+  opens a paragraph; 道”……推进… does not).  On a page that indents its
+  paragraphs, the indent decides.  Headlines, subheads and list items look
+  like cut paragraphs too, so a short line standing apart like a headline, a
+  line ending in ；, a paragraph opening with a quotation and a pair of
+  balanced phrases (提高科技含量，重在解决问题) need plainer evidence.
+* A block is a repeat when its text already stands, whole, in an earlier block
+  (or as part of, or nearly word for word, one of the last few); a short line
+  or caption only when it comes right after itself.  The copy is kept as a
+  ``duplicate`` block pointing at the original, never dropped.
 """
 
 from __future__ import annotations
