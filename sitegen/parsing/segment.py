@@ -318,6 +318,11 @@ class _Page:
         # print a kicker over a headline without a byline or dateline.
         return None
 
+    def indent_changes(self, above: Unit, below: Unit) -> bool:
+        """True when, on a page whose headlines stand flush, one heading line is indented and the next not:
+        a subhead of the running text (　　盼望今年春节满眼绿！) over the next story's flush headline."""
+        return self.indented_page and above.first.indented != below.first.indented
+
     # The walk -------------------------------------------------------------------------------
     def walk(self, units: list[Unit], kinds: list[str]) -> None:
         index = 0
@@ -328,7 +333,7 @@ class _Page:
                 while (
                     end < len(units)
                     and kinds[end] == "heading"
-                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text)))
+                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end])))
                 ):
                     end += 1
                 heads = units[index:end]
