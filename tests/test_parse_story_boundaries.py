@@ -607,3 +607,16 @@ def test_indented_closing_line_of_one_story_does_not_pull_the_next_flush_headlin
         P + "近年来，为防治大气污染、减少安全事故隐患，各地逐步加大对春节期间燃放烟花爆竹的管控力度。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories] == [(None, "春节更该多点绿（锐评）"), ("烟花爆竹", "不放少放也挺好")]
+
+
+def test_paragraph_cut_before_the_reporter_it_tells_is_joined():
+    reading = _page(
+        "港口的春运",
+        "",
+        "“提起春运，大家都以为是‘运人’，其实港口的春运也很忙。”参加工作11年，王伟已记不清在岗位上度过了多少个春节。",
+        "",
+        "太平洋国际集装箱码头公司总经理助理么学成告诉",
+        "",
+        "记者，今年春节，太平洋码头13条线路、50台场桥，80多名员工继续坚守港口作业一线。",
+    )
+    assert reading.stories[0].body[-1].text.startswith("太平洋国际集装箱码头公司总经理助理么学成告诉记者，今年春节")

@@ -115,7 +115,7 @@ def seam_inside_word(before: str, after: str) -> bool:
 
 #: Words a paragraph typically opens with; a piece opening so is taken for a new paragraph.
 _PARAGRAPH_OPENING = re.compile(
-    r"^(?:连日来|近日|近期|近年来|今年以来|日前|目前|当前|此外|另外|同时|与此同时|据了解|据悉|据介绍|记者|"
+    r"^(?:连日来|近日|近期|近年来|今年以来|日前|目前|当前|此外|另外|同时|与此同时|据了解|据悉|据介绍|记者(?![，,])|"
     r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
     r"当天|当时|那天|随后|此后|后来|其中|不过|可见|总之|现在|此前|近年|其实|显然|当然|比如|例如|事实上|实际上|"
     r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|"
@@ -130,6 +130,8 @@ _NOT_AN_OPENING = set("的了着们吗呢吧么")
 _NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 _DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
+#: Words that need what follows them, so no headline or paragraph ends with one (…么学成告诉 / 记者，…).
+_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以")
 
 
 def is_prose(text: str) -> bool:
@@ -223,7 +225,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
-    if a[-1] in _DANGLING_END and b_ends:
+    if (a[-1] in _DANGLING_END or a.endswith(_DANGLING_WORDS)) and b_ends:
         return "the first piece ends on a word that needs more"
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
