@@ -16,6 +16,10 @@ CRLF and GBK).  The figures:
   lines (kicker, headline or subtitle), over all true articles;
 * body retained — characters of the true paragraphs that stand in some block;
 * column breaks whole — cut paragraphs that come out as one block;
+* paragraphs joined wrongly — the other side of that repair: true paragraphs
+  (or headline lines) run into a neighbour, per true paragraph;
+* repeats kept once — repeated paragraphs or blocks whose copy is marked as a
+  duplicate (kept, pointing at the original);
 * paper/date — pages printing a masthead or running header whose paper and
   date the parser read right.
 """
@@ -47,6 +51,8 @@ class Figures:
         self.headline_right = 0
         self.body_chars = self.body_retained = 0
         self.cut = self.cut_whole = 0
+        self.seams = self.false_joins = 0
+        self.repeats = self.repeats_marked = 0
         self.stated = self.stated_right = self.claimed_wrong = 0
         self.problems: list[str] = []
 
@@ -123,6 +129,32 @@ def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) ->
                     f"…{raw_lines[first - 1][-12:]!r} | {raw_lines[last - 1][:12]!r}…"
                 )
 
+    # Repairs that went too far: a block holding two true paragraphs, or a headline line and a
+    # paragraph, glued together (a subhead run into the paragraph under it, say).
+    owner: dict[int, tuple] = {}
+    for number, article in enumerate(truth.articles):
+        for index, (first, last) in enumerate(article.paragraph_lines):
+            for line in range(first, last + 1):
+                owner[line] = (number, index)
+            figures.seams += 1
+        for line, text in enumerate(raw_lines, 1):
+            if line < article.paragraph_lines[0][0] and text.strip(" \u3000#") in article.headline_lines:
+                owner.setdefault(line, (number, "headline", line))
+    for block in reading.blocks:
+        parts = {owner[n] for n in range(block.line_start, block.line_end + 1) if n in owner}
+        figures.false_joins += max(0, len(parts) - 1)
+
+    role_at = {}
+    for block in reading.blocks:
+        for line in range(block.line_start, block.line_end + 1):
+            role_at.setdefault(line, block.role)
+    for first, last in truth.repeats:
+        figures.repeats += 1
+        if all(role_at.get(n) == "duplicate" for n in range(first, last + 1) if raw_lines[n - 1].strip()):
+            figures.repeats_marked += 1
+        else:
+            figures.problems.append(f"{page.relpath}: repeat at lines {first}-{last} not marked as a duplicate")
+
     masthead = reading.masthead
     if truth.states_masthead:
         figures.stated += 1
@@ -161,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"headline right             {pct(figures.headline_right, figures.true_articles)}")
     print(f"body text retained         {pct(figures.body_retained, figures.body_chars)}")
     print(f"column breaks whole        {pct(figures.cut_whole, figures.cut)}")
+    print(f"paragraphs joined wrongly  {pct(figures.false_joins, figures.seams)} (true paragraphs or headline lines run into another)")
+    print(f"repeats kept once          {pct(figures.repeats_marked, figures.repeats)} (repeated paragraphs or blocks marked as duplicates)")
     print(f"paper and date right       {pct(figures.stated_right, figures.stated)} of pages that state them; {figures.claimed_wrong} wrong dates claimed elsewhere")
     print(f"parse time                 {elapsed:.2f}s ({1000 * elapsed / max(1, len(pages)):.1f} ms/page)")
     if args.verbose:

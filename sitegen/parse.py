@@ -32,7 +32,7 @@ from sitegen.parsing.lines import (
     split_lines,
 )
 from sitegen.parsing.masthead import furniture_note, read_masthead
-from sitegen.parsing.repair import Unit, join_column_breaks, join_reason, mark_duplicates
+from sitegen.parsing.repair import Unit, is_prose, join_column_breaks, join_reason, mark_duplicates
 from sitegen.parsing.segment import segment
 
 
@@ -41,8 +41,10 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
     units: list[Unit] = []
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
+        following_number = lines[index + 1].number if index + 1 < len(lines) else None
         # The text a headline would head: a photo's caption may stand between them.
-        beyond = next((lines[n].text for n in range(index + 1, len(lines)) if not is_caption(lines[n].text)), "")
+        beyond = next((lines[n] for n in range(index + 1, len(lines)) if not is_caption(lines[n].text)), None)
+        beyond_text = beyond.text if beyond is not None else ""
         text = line.text
         kind, note = "text", ""
         previous = units[-1] if units else None
@@ -69,8 +71,8 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
             and 2 <= line.gap_before < 99  # never the first line of the page
             and not has_column_tag(text)
             and text not in STORY_COLUMNS
-            and not DATELINE.match(beyond)
-            and not is_byline(beyond)
+            and not DATELINE.match(beyond_text)
+            and not is_byline(beyond_text)
         ):
             # A short line set apart under a caption belongs to it, unless the caption ended
             # with its credit (…摄影报道) and a heading line follows close under the short
@@ -89,7 +91,10 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
                 )
                 and not (line.gap_after < 2 and _continued(line, lines[index + 1 : index + 2]))
             )
-            if line.gap_after >= 2 or after_caption:
+            # Over a photo's caption and then running prose, the short line is the headline
+            # of the story the photo opens (春天里，用力奔跑 / …（本报记者 王晓丽摄） / 从启程返乡…).
+            over_photo_story = beyond is not None and beyond.number != following_number and is_prose(beyond.text)
+            if (line.gap_after >= 2 or after_caption) and not over_photo_story:
                 kind, note = "caption", "short line set apart by blank lines"
         units.append(Unit((line,), text, kind, note))
     return units

@@ -208,3 +208,383 @@ def test_paragraph_cut_right_under_a_photo_caption_is_joined_not_taken_for_the_c
     )
     body = [b.text for b in reading.stories[0].body if b.role == "body"]
     assert body[-1] == "23岁的小康，是海南某公司驻三沙员工。这是小康在永兴岛上的节前最后一班岗，1月26日晚6点，他就坐船回家了。"
+
+
+def test_column_name_with_a_number_in_brackets_still_marks_a_headline():
+    reading = _page(
+        "智能停车场方便了游客",
+        "",
+        "两天时间下来，行走在鹰潭，物联网水表、垃圾深埋桶、智能停车场……记者欣喜地发现，物联网已走进生活。",
+        "",
+        "降本增效，物流发展高质量（感言·岁末年初看经济（11））",
+        "",
+        "坚持新发展理念，进一步深化改革、扩大开放，以供给侧结构性改革为主线，全面推进物流高质量发展。",
+    )
+    assert [s.headline for s in reading.stories] == ["智能停车场方便了游客", "降本增效，物流发展高质量（感言·岁末年初看经济（11））"]
+
+
+def test_further_reading_box_is_part_of_the_article_not_a_story_of_its_own():
+    reading = _page(
+        "厚植金融伦理土壤（财经观）",
+        "",
+        "金融业要通过完善战略规划和业绩评价标准等，将金融伦理渗透进经营管理的全过程，提升从业者的专业素养。",
+        "",
+        "警惕自媒体平台卖保险“大忽悠”（延伸阅读）",
+        "",
+        "近期，部分保险营销人员在微信朋友圈等自媒体平台发布虚假营销信息，误导消费者购买保险产品。",
+    )
+    assert [s.headline for s in reading.stories] == ["厚植金融伦理土壤（财经观）"]
+
+
+def test_short_line_over_a_photo_caption_and_running_text_is_a_headline_not_a_caption():
+    reading = _page(
+        "药品集中采购",
+        "",
+        "当然，对竞争充分的仿制药、专利创新药、生产厂家少的药品，需要区别对待，制定不一样的采购办法。",
+        "",
+        "",
+        "春天里，用力奔跑",
+        "",
+        "",
+        "",
+        "新年新气象（本报记者 王晓丽摄）",
+        "",
+        "",
+        "",
+        "从启程返乡到出发返城，拉杆箱的声音在大街小巷响起，春节假期后，列车车厢再次被填满。",
+    )
+    assert [s.headline for s in reading.stories] == ["药品集中采购", "春天里，用力奔跑"]
+
+
+def test_short_line_set_apart_under_a_photo_at_the_end_of_a_story_stays_a_caption():
+    reading = _page(
+        "众志成城 守望相助",
+        "",
+        "在这场没有硝烟的战争中，怀仁市各级党员干部奋战在一线，医护人员、疾控人员、基层干部冲锋在前。",
+        "",
+        "",
+        "",
+        "溯源流调工作组正在紧张工作中",
+        "",
+        "",
+        "",
+        "高风险小区正在进行环境消杀工作",
+        "",
+        "深入学习贯彻党的二十大精神",
+        "",
+        "在坚决做到“两个维护”上下功夫",
+        "",
+        "本报评论员",
+        "",
+        "沧海横流显砥柱，万山磅礴看主峰。刚刚召开的市委全会，传达学习贯彻党的二十大精神。",
+    )
+    assert [b.role for b in reading.blocks if b.text.startswith(("溯源", "高风险"))] == ["caption", "caption"]
+    assert [s.headline for s in reading.stories] == ["众志成城 守望相助", "在坚决做到“两个维护”上下功夫"]
+
+
+def test_dateline_on_its_own_line_under_the_headline_is_the_dateline_not_the_headline():
+    reading = _page(
+        "博鳌亚洲论坛2020年年会将于3月下旬举行",
+        "",
+        "据新华社北京1月14日电",
+        "",
+        "外交部发言人14日宣布，博鳌亚洲论坛2020年年会将于3月下旬在海南博鳌举行，主题为“共同命运 协同行动”。",
+    )
+    story = reading.stories[0]
+    assert (story.headline, story.dateline) == ("博鳌亚洲论坛2020年年会将于3月下旬举行", "据新华社北京1月14日电")
+
+
+def test_editors_note_signature_is_not_taken_for_a_headline():
+    reading = _page(
+        "基层干部 不一样的春节（干部状态新观察）",
+        "",
+        "编者按：疫情防控阻击战打响以来，广大基层干部坚守一线，过了一个不一样的春节。",
+        "",
+        "——编  者",
+        "",
+        "关键词：效率",
+        "",
+        "就想着快点再快点",
+        "",
+        "本报记者 王明",
+        "",
+        "“口罩到了没有？”大年初二一早，社区书记就打电话催问物资，一天下来嗓子都哑了。",
+    )
+    assert reading.stories[0].headline == "基层干部 不一样的春节（干部状态新观察）"
+    assert all("编  者" not in (s.headline + (s.kicker or "")) for s in reading.stories)
+
+
+def _paragraphs(reading):
+    return [b.text for b in reading.blocks if b.role in ("body", "subhead")]
+
+
+def test_list_items_ending_with_a_semicolon_stay_paragraphs_of_their_own():
+    reading = _page(
+        "推动乡村振兴",
+        "",
+        "会议要求，各地要抓好以下几项工作：",
+        "",
+        "一是稳定粮食生产，确保粮食播种面积和产量保持基本稳定；",
+        "",
+        "二是推进农村人居环境整治，持续改善村容村貌；",
+        "",
+        "三是深化农村改革，激发农村发展活力。",
+    )
+    assert [p[:2] for p in _paragraphs(reading)] == ["会议", "一是", "二是", "三是"]
+
+
+def test_subhead_over_a_paragraph_opening_with_a_quotation_is_not_run_into_it():
+    reading = _page(
+        "科技助力冬奥备战",
+        "",
+        "冬奥会进入“北京周期”以来，冬季项目各支国家队加快了科学化训练的步伐，成效明显。",
+        "",
+        "坚持农民主体地位，保持足够历史耐心，不搞齐步走、一刀切",
+        "",
+        "“农村改革为了农民，更要依靠农民。”专家表示，农民是农村发展的主体，改革要尊重农民意愿。",
+    )
+    assert "坚持农民主体地位，保持足够历史耐心，不搞齐步走、一刀切" in _paragraphs(reading)
+
+
+def test_paragraph_cut_before_a_short_quoted_term_is_joined():
+    reading = _page(
+        "城市的春节",
+        "",
+        "有人担心，春节期间外地务工人员纷纷返乡，一些大城市可能会变成",
+        "",
+        "“空城”。如今，城市又添了许多留下来过年的人，年味一点也不少。",
+    )
+    assert _paragraphs(reading) == ["有人担心，春节期间外地务工人员纷纷返乡，一些大城市可能会变成“空城”。如今，城市又添了许多留下来过年的人，年味一点也不少。"]
+
+
+def test_whole_quotation_on_its_own_line_is_not_the_first_half_of_the_next_paragraph():
+    reading = _page(
+        "共建的家园",
+        "",
+        "65岁的项目经理华春芳来柬工作13年，如今退休后又返聘回到工地，继续带着年轻人干。",
+        "",
+        "“中国技术员真心帮我们建设家园，我为有这样的同事而自豪”",
+        "",
+        "当地员工索昆说，他在项目上学会了钢筋绑扎，现在每个月的收入能养活一家人。",
+    )
+    assert "“中国技术员真心帮我们建设家园，我为有这样的同事而自豪”" in _paragraphs(reading)
+
+
+def test_two_balanced_phrases_over_a_paragraph_with_its_own_opening_clause_are_a_subhead():
+    reading = _page(
+        "冰雪运动的科技含量",
+        "",
+        "各支国家队在训练中广泛运用新技术，运动员的竞技水平得到了明显提升。",
+        "",
+        "提高科技含量，重在解决问题",
+        "",
+        "新的一年里，冬季项目各支国家队的科研保障工作不断加强，效果显著。",
+    )
+    assert "提高科技含量，重在解决问题" in _paragraphs(reading)
+
+
+def test_foreign_name_cut_at_its_middle_dot_is_joined():
+    reading = _page(
+        "合作社里的新点子",
+        "",
+        "合作社负责人吾格丽汗",
+        "",
+        "·克特巴依将自己的想法一说，乡亲们都表示赞成，大家决定一起扩大养殖规模。",
+    )
+    assert _paragraphs(reading) == ["合作社负责人吾格丽汗·克特巴依将自己的想法一说，乡亲们都表示赞成，大家决定一起扩大养殖规模。"]
+
+
+def test_design_credit_with_a_space_for_its_colon_is_a_credit_not_a_subtitle():
+    reading = _page(
+        "交通运输 畅通无阻的生命线（来自疫情防控一线的报道）",
+        "",
+        "疫情发生以来，交通运输部门开辟绿色通道，保障防控物资和生活必需品运输畅通。",
+        "",
+        "版式设计\u3000张丹峰",
+        "",
+        "高效通行添动力（快评）",
+        "",
+        "越是关键时刻，越要保障交通运输畅通，让人员和物资及时送达需要的地方。",
+    )
+    assert [s.headline for s in reading.stories] == ["交通运输 畅通无阻的生命线（来自疫情防控一线的报道）", "高效通行添动力（快评）"]
+    assert next(b for b in reading.blocks if b.text == "版式设计\u3000张丹峰").role == "byline"
+
+
+def test_decree_header_under_a_law_title_is_not_the_headline():
+    reading = _page(
+        "保障农民工工资支付条例",
+        "",
+        "中华人民共和国国务院令",
+        "",
+        "第724号",
+        "",
+        "《保障农民工工资支付条例》已经2019年12月4日国务院第73次常务会议通过，现予公布，自2020年5月1日起施行。",
+    )
+    story = reading.stories[0]
+    assert (story.headline, story.subtitle) == ("保障农民工工资支付条例", "中华人民共和国国务院令\n第724号")
+
+
+def test_dateline_cut_from_the_rest_of_its_paragraph_is_joined_to_it():
+    reading = _page(
+        "习近平向克罗地亚新任总统致贺电",
+        "",
+        "新华社北京2月18日电  2月",
+        "",
+        "18日，国家主席习近平致电米拉诺维奇，祝贺他就任克罗地亚共和国总统。",
+    )
+    story = reading.stories[0]
+    assert story.headline == "习近平向克罗地亚新任总统致贺电"
+    assert [b.text for b in story.body] == ["新华社北京2月18日电  2月18日，国家主席习近平致电米拉诺维奇，祝贺他就任克罗地亚共和国总统。"]
+
+
+def test_breaks_inside_a_date_a_dash_a_dateline_or_a_number_with_its_unit_are_joined():
+    reading = _page(
+        "扫黑除恶见成效",
+        "",
+        "2018年",
+        "",
+        "9月初，明光市在全市通报了一批典型案例，群众拍手称快。",
+        "",
+        "为此，他们想到“可伸缩沉管”的办法—",
+        "",
+        "—液压推进的可逆式最终接头，难题迎刃而解。",
+        "",
+        "本报拉萨",
+        "",
+        "2月26日电 （记者袁泉）西藏自治区近日下拨专项资金，用于布达拉宫古籍保护。",
+        "",
+        "全年共受理举报线索3万件，发放举报奖励1500",
+        "",
+        "多万元。",
+    )
+    assert [b.text[:6] for b in reading.stories[0].body] == ["2018年9", "为此，他们想", "本报拉萨2月", "全年共受理举"]
+
+
+def test_on_an_indented_page_a_flush_piece_of_prose_continues_the_indented_paragraph_above():
+    reading = _page(
+        "个税汇算清缴",
+        "",
+        P + "国家税务总局近日发布公告，明确了个人所得税综合所得汇算清缴的有关事项，方便纳税人办理。",
+        "",
+        P + "纳税人办理汇算清缴",
+        "",
+        "退税或者扣缴义务人为纳税人办理汇算清缴退税的，可以通过网上税务局提交申请，税务机关审核后办理。",
+        "",
+        P + "公告还明确，纳税人对汇算清缴结果有异议的，可以依法申请复核，税务机关应当及时答复纳税人。",
+    )
+    assert [b.text[:9] for b in reading.stories[0].body] == ["国家税务总局近日发", "纳税人办理汇算清缴", "公告还明确，纳税人"]
+    assert reading.stories[0].body[1].text.endswith("税务机关审核后办理。")
+
+
+def test_contributors_signature_under_a_letter_is_its_byline_and_opens_the_letter():
+    reading = _page(
+        "来论",
+        "",
+        "小治理也需精细活",
+        "",
+        "北京朝阳\xa0\xa0施\xa0\xa0芳",
+        "",
+        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+        "",
+        "用好网上新闻发布会",
+        "",
+        "江西南昌\xa0\xa0杨铭鸣",
+        "",
+        "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("小治理也需精细活", "北京朝阳\xa0\xa0施\xa0\xa0芳"),
+        ("用好网上新闻发布会", "江西南昌\xa0\xa0杨铭鸣"),
+    ]
+
+
+def test_two_phrase_headline_ending_in_a_surname_like_word_is_not_a_signature():
+    reading = _page(
+        "新动能\u3000马力足",
+        "",
+        "2月26日，江西省高安市某机械有限公司，工人在生产车间组装叉车。近年来，当地加快新旧动能转换。",
+    )
+    assert reading.stories[0].headline == "新动能\u3000马力足"
+    assert reading.stories[0].byline is None
+
+
+def _roles(reading, text):
+    return [b.role for b in reading.blocks if b.text == text]
+
+
+def test_short_line_printed_twice_in_a_row_is_kept_once():
+    reading = _page(
+        "剪纸里的年味",
+        "",
+        "春节前夕，剪纸艺人们忙着创作新作品，一张张红纸在剪刀下变成了生动的图案。",
+        "",
+        "“母亲的艺术”",
+        "",
+        "“母亲的艺术”",
+        "",
+        "剪纸被称为“母亲的艺术”，手艺多在母女之间传承，寄托着对美好生活的向往。",
+    )
+    assert _roles(reading, "“母亲的艺术”") == ["subhead", "duplicate"]
+
+
+def test_repeated_block_starting_with_a_byline_is_kept_once():
+    reading = _page(
+        "小镇的春节",
+        "",
+        "本报记者 钟自炜",
+        "",
+        "腊月二十八，小镇的集市上人头攒动，年货摊前挤满了前来采购的乡亲，吆喝声此起彼伏。",
+        "",
+        "本报记者 钟自炜",
+        "",
+        "腊月二十八，小镇的集市上人头攒动，年货摊前挤满了前来采购的乡亲，吆喝声此起彼伏。",
+        "",
+        "除夕夜，家家户户围坐在一起吃年夜饭，孩子们在院子里放起了烟花。",
+    )
+    assert _roles(reading, "本报记者 钟自炜") == ["byline", "duplicate"]
+
+
+def test_salutation_recurring_through_a_speech_is_not_taken_for_a_repeat():
+    reading = _page(
+        "在春节团拜会上的讲话",
+        "",
+        "同志们，朋友们：我们即将迎来农历新年，今天我们在这里欢聚一堂，辞旧岁、迎新春。",
+        "",
+        "同志们、朋友们",
+        "",
+        "春节是辞旧迎新的美好时刻，总会给人们带来新的憧憬，今年我们将迎来新中国成立70周年。",
+        "",
+        "同志们、朋友们",
+        "",
+        "在中国传统文化中，猪是六畜之首，猪年意味着风调雨顺、五谷丰登、六畜兴旺。",
+    )
+    assert _roles(reading, "同志们、朋友们") == ["subhead", "subhead"]
+
+
+def test_passage_quoted_from_a_speech_far_above_is_not_taken_for_a_repeat():
+    speech = "春节是辞旧迎新的美好时刻，总会给人们带来新的憧憬。"
+    report = (
+        "团拜会上，文艺工作者表演了精彩的节目。",
+        "京剧名段赢得了阵阵喝彩。",
+        "少年儿童合唱的歌曲清脆嘹亮。",
+        "舞蹈演员身着盛装翩翩起舞。",
+        "相声演员逗得观众开怀大笑。",
+        "杂技表演惊险刺激，令人叫绝。",
+        "民乐合奏悠扬动听，余音绕梁。",
+        "老艺术家朗诵了新创作的诗篇。",
+        "大屏幕上播放着各地过年的画面。",
+        "台下观众不时报以热烈掌声。",
+        "晚会在大合唱中落下帷幕。",
+        "与会代表纷纷表示深受鼓舞。",
+        "大家相约在新的一年再立新功。",
+    )
+    filler = [line for sentence in report for line in (sentence, "")]
+    reading = _page(
+        "团拜会侧记",
+        "",
+        f"习近平在讲话中说：“{speech}”全场响起热烈的掌声。",
+        "",
+        *filler,
+        speech,
+    )
+    assert _roles(reading, speech) == ["body"]

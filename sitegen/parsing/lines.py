@@ -18,8 +18,10 @@ from dataclasses import dataclass
 #: after one of these (“……。” does, “堡垒” does not).
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』)）》"
-#: Punctuation after which a sentence clearly goes on.
-CLAUSE_GOES_ON = "，、；：,;“‘「『(（《—·"
+#: Punctuation after which a sentence clearly goes on.  Not ；: items of a list
+#: (一是……；/ 二是……；) are printed as paragraphs ending so, far more often than a
+#: column break falls just after one.
+CLAUSE_GOES_ON = "，、：,“‘「『(（《—·"
 #: Punctuation that cannot open a paragraph: a line starting with one continues the line before.
 CANNOT_OPEN = "，。、；：！？,.;:!?”’」』)）》…"
 _WHITESPACE = " \t\u3000\xa0\ufeff\r"
@@ -188,6 +190,36 @@ _DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫
 _TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文)$")
 
 
+_WIDE_SPACE = re.compile(r"[ \u3000\xa0]{2,}|[\u3000\xa0]")
+_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]$")
+
+
+def _is_signed_name(text: str) -> bool:
+    """A reader's or contributor's signature under a letter or comment: a two-character name
+    printed spaced out (何  娟), or a place before a name set off by a wide space (江西南昌　杨铭鸣,
+    北京朝阳  施  芳)."""
+    if _SPACED_NAME.match(text):
+        return _is_name(significant(text))
+    if not _WIDE_SPACE.search(text):
+        return False
+    tokens = _names_spaced_out(text).split()
+    return (
+        2 <= len(tokens) <= 3
+        and _is_name(tokens[-1])
+        and all(2 <= len(t) <= 16 and han_count(t) == len(t) and not _is_name(t) for t in tokens[:-1])
+        and _PLACE_OR_POST.search("".join(tokens[:-1])) is not None
+    )
+
+
+#: What stands before a contributor's name: a place (江西南昌, 北京朝阳, 山东省…) or a post
+#: (…研究院, 北京大学艺术学院院长); 新动能　马力足 is a headline, not a signature.
+_PLACE_OR_POST = re.compile(
+    r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
+    r"陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
+    r"|(?:省|市|县|区|州|镇|乡|村|旗|院|校|局|委|会|所|中心|大学|公司|厅|部|社|站|馆|集团|银行|长|员|授|任|师|家|生)$"
+)
+
+
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
     drawing = _DRAWING_AND_TEXT.match(significant(text))
@@ -195,6 +227,8 @@ def is_byline(text: str) -> bool:
         return True
     if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
         text = _TEXT_AND_PICTURES.sub("", text)
+    if _is_signed_name(text):
+        return True
     text = _names_spaced_out(text)
     if len(text) > 40 or has_sentence_punctuation(text) or text.endswith(("摄", "摄）", "摄)")):
         return False
@@ -209,7 +243,19 @@ def is_byline(text: str) -> bool:
 
 
 #: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
-CREDIT_LINE = re.compile(r"^(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)[：:]")
+_CREDIT_LABELS = (
+    r"(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)"
+)
+CREDIT_LINE = re.compile(rf"^{_CREDIT_LABELS}[：:]")
+_SPACED_CREDIT = re.compile(rf"^{_CREDIT_LABELS}[ \u3000\xa0]+(?P<names>.+)$")
+
+
+def is_credit_line(text: str) -> bool:
+    """True for a credit for the page's design or graphics: 制图：蔡华伟, 版式设计　张丹峰 (a space for the colon)."""
+    if CREDIT_LINE.match(text):
+        return True
+    spaced = _SPACED_CREDIT.match(text)
+    return spaced is not None and all(_is_name(name) for name in re.split(r"[ 、]+", _names_spaced_out(spaced["names"])) if name)
 
 #: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
 BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")
@@ -317,13 +363,15 @@ def is_genre_subtitle(text: str) -> bool:
     return _GENRE.search(text) is not None and not has_sentence_punctuation(text)
 
 
-_COLUMN_TAG = re.compile(r"[(（][^()（）]{2,24}[)）]$")
+#: A column's name in brackets at the end of a headline, perhaps with a number in brackets
+#: of its own: （新语）, （感言·岁末年初看经济（11））.
+_COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,30}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
 
 
 #: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.
-_BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读")
+_BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读", "延伸阅读", "背景链接")
 
 
 def has_column_tag(text: str) -> bool:

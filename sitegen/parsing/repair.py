@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitegen.parsing.lines import (
     CANNOT_OPEN,
+    CLOSERS,
     DATELINE,
     SourceLine,
     clause_goes_on,
@@ -125,7 +126,7 @@ _NEVER_OPENS = set("们吗呢吧")
 _DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 
 
-def _prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """Running prose rather than a headline: long, or punctuated like a sentence."""
     return len(text) >= 40 or (len(text) >= 20 and has_sentence_punctuation(text))
 
@@ -158,7 +159,11 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     春节前夕，…) reads exactly like a paragraph cut after its first words.
     """
     a, b = first.text, second.text
-    if first.level or second.level or ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
+    if first.level or second.level:
+        return None
+    if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
+        return "the break falls inside a dash"
+    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
         return None
     if has_column_tag(b) and looks_like_heading(b):
         # A headline carrying its column's name, under its kicker: 一个纪检室、四位小年轻…斗勇 /
@@ -166,24 +171,49 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return None
     if b[0] in _NEVER_OPENS:
         return "the second piece opens inside a word"
+    if b[0] == "·" and _HAN.match(a[-1]) and _HAN.match(b[1:2]):
+        return "the break falls inside a foreign name"
     if indented_page and second.first.indented:
         return None
-    b_ends = ends_sentence(b) or _prose(b)
+    b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
     if clause_goes_on(a):
         return "the first piece ends inside a sentence"
-    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米"):
+    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米多余"):
         return "the break falls inside a number"
-    if set_apart and looks_like_heading(a) and not _prose(a):
+    if a[-1] == "年" and _MONTH_OPENING.match(b):
+        return "the break falls inside a date"
+    dateline = DATELINE.match(a + b[:24])
+    if dateline and dateline.end() > len(a):
+        return "the break falls inside a dateline"
+    if indented_page and first.first.indented and not second.first.indented and (ends_sentence(b) or is_prose(b)) and a[-1] not in CLOSERS:
+        # Paragraphs open with an indent: a flush piece of prose after an indented one is its rest.
+        return "the second piece is not indented: the paragraph goes on"
+    if DATELINE.match(a) and (b_ends or not looks_like_heading(b)):
+        # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
+        # the paragraph; they are not a line of their own.
+        return "the first piece is the dateline opening its paragraph"
+    if set_apart and looks_like_heading(a) and not is_prose(a):
         return None
     if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
         return None
-    if _prose(a) and b_ends:
+    if _unclosed(a):
+        return "the first piece leaves a quotation or bracket open"
+    # Below, weaker evidence.  A piece opening with a quotation that runs on (“我们必须…) is far
+    # more often a new paragraph than the rest of a sentence cut before a quoted term (…变成 /
+    # “空城”。), and a line that is a whole quotation (“中国技术员真心帮我们建设家园…”) is a
+    # pull quote or subhead, not the first half of a paragraph.
+    if _QUOTATION_OPENING.match(b) or a.endswith("”"):
+        return None
+    if is_prose(a) and b_ends:
         return "the first piece is cut mid-sentence"
-    if has_sentence_punctuation(a) and len(a) >= 8 and _prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b):
+    # Two balanced phrases either side of a comma are a subhead when the next piece opens with
+    # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
+    subhead = _balanced_phrases(a) and _CLAUSE_OPENING.match(b) is not None
+    if has_sentence_punctuation(a) and len(a) >= 8 and is_prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b) and not subhead:
         return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
@@ -191,7 +221,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece ends on a word that needs more"
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
-    if b_ends and _prose(b):
+    if b_ends and is_prose(b):
         first_clause = _FIRST_CLAUSE.match(b)
         if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a):
             return "the second piece opens with the tail of a clause"
@@ -201,6 +231,16 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
+_MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
+_CLAUSE_OPENING = re.compile(r"^[^，。；：、,;:！？!?“”]{1,8}[，,]")
+
+
+def _balanced_phrases(text: str) -> bool:
+    """Two short phrases either side of one comma, as headlines are built: 不等不靠，致富凭双手."""
+    halves = text.split("，")
+    return len(halves) == 2 and all(2 <= len(half) <= 12 for half in halves) and text[-1] not in _DANGLING_END
 _FIRST_CLAUSE = re.compile(r"^([^，。；：、,;:！？!?]{1,12})[，。；：、,;:！？!?]")
 _PAIRS = ("“”", "（）", "()", "《》", "「」", "『』", "‘’")
 
@@ -274,26 +314,65 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
 
 _MIN_REPEAT = 16
 _NEAR_WINDOW = 8
+_QUOTE_WINDOW = 12
+_SHORT_WINDOW = 4
 
 
 def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(text, text[1:])}
 
 
+def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> int | None:
+    """The line that line ``n`` repeats right after it, if any (indexes into ``readable``).
+
+    This is how short lines (a subhead, a byline, a photo credit) are found
+    repeated: they recur legitimately (同志们、朋友们！ before each part of a speech),
+    so one counts only right after itself (“母亲的艺术” / “母亲的艺术”), or as the
+    first line of a repeated block: the line two above is the same and so is the
+    line after each.
+    """
+    key = keys[readable[n]]
+    if len(key) < 2 or n == 0:
+        return None
+    if keys[readable[n - 1]] == key:
+        # A short sentence may be said twice (“加油！” / “加油！”); a heading or credit is not printed twice.
+        return None if ends_sentence(key) else readable[n - 1]
+    if n >= 2 and n + 1 < len(readable) and keys[readable[n - 2]] == key and keys[readable[n + 1]] == keys[readable[n - 1]]:
+        return readable[n - 2]
+    return None
+
+
+def _as_duplicate(unit: Unit, original: Unit, how: str) -> Unit:
+    ref = f"L{original.line_start}-{original.line_end}"
+    return replace(unit, kind="duplicate", note=f"{how} lines {original.line_start}-{original.line_end}", ref=ref)
+
+
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
     """Mark text units that repeat an earlier one (whole, as a part of it, or nearly word for word)."""
     kept: list[tuple[Unit, str, set[str] | None]] = []
+    readable = [i for i, unit in enumerate(units) if unit.kind in ("text", "caption")]
+    keys = {i: significant(units[i].text) for i in readable}
     result = []
-    for unit in units:
-        if unit.kind != "text":
+    place = {i: n for n, i in enumerate(readable)}
+    for at, unit in enumerate(units):
+        if unit.kind not in ("text", "caption"):
             result.append(unit)
             continue
-        key = significant(unit.text)
+        key = keys[at]
         original = None
         how = ""
-        if len(key) >= _MIN_REPEAT:
-            for other, other_key, _ in kept:
-                if key in other_key:
+        adjacent = _adjacent_repeat_of(readable, keys, place[at])
+        if adjacent is not None:
+            original, how = units[adjacent], "repeat of"
+        elif unit.kind == "caption":
+            result.append(unit)
+            continue
+        elif len(key) >= _MIN_REPEAT:
+            for index, (other, other_key, _) in enumerate(kept):
+                # A paragraph printed again word for word is a repeat wherever it stands; one that
+                # is only part of a paragraph far above may be a quotation (a speech printed on a
+                # page whose report quotes it), so a part counts only near its original.
+                if key == other_key or (key in other_key and index >= len(kept) - _QUOTE_WINDOW):
                     original, how = other, "repeat of"
                     break
             if original is None and len(key) >= 30:
@@ -313,9 +392,9 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
                         original, how = other, "near repeat of"
                         break
         if original is not None:
-            ref = f"L{original.line_start}-{original.line_end}"
-            result.append(replace(unit, kind="duplicate", note=f"{how} lines {original.line_start}-{original.line_end}", ref=ref))
+            result.append(_as_duplicate(unit, original, how))
         else:
-            kept.append((unit, key, None))
+            if unit.kind == "text":
+                kept.append((unit, key, None))
             result.append(unit)
     return result

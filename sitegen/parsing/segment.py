@@ -31,7 +31,6 @@ from sitegen.model import Block, Story
 from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     CLOSING_CREDIT,
-    CREDIT_LINE,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -39,6 +38,7 @@ from sitegen.parsing.lines import (
     ends_sentence,
     has_column_tag,
     is_byline,
+    is_credit_line,
     is_dash_subtitle,
     is_label,
     is_bracketed_date,
@@ -72,18 +72,26 @@ def _kind(unit: Unit) -> str:
     marker = continuation_marker(text)
     if marker is not None and marker.start() == 0:
         return "continuation"
+    dateline = DATELINE.match(text)
+    if dateline and dateline.end() == len(text):
+        # A dateline on a line of its own: under a headline it opens the story
+        # (据新华社北京1月14日电), after the text it closes it (新华社北京11月27日电).
+        return "dateline"
+    if dateline:
+        # A paragraph opening with its dateline, however short (新华社北京2月18日电  2月).
+        return "body"
     if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text):
         return "closing"
     if unit.level:
         return "heading"
-    if CREDIT_LINE.match(text) and len(text) <= 40:
+    if is_credit_line(text) and len(text) <= 40:
         return "credit"
     if is_label(text):
         return "label"
     # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
     if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
         return "heading"
-    if is_byline(text):
+    if is_byline(text) or _EDITORS_SIGNATURE.match(text):
         return "byline"
     if is_roles_line(text) or is_bracketed_date(text):
         return "heading"
@@ -94,6 +102,8 @@ def _kind(unit: Unit) -> str:
     return "body"
 
 
+#: The signature closing an editor's note (编者按) at the head of a feature: ——编者, ——编  者.
+_EDITORS_SIGNATURE = re.compile(r"^[—－-]{1,2}[ \u3000\xa0]*编[ \u3000\xa0]*者$")
 _FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
 
 
@@ -123,6 +133,11 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         strongest = min(level for level in levels if level)
         at = levels.index(strongest)
         return texts[:at], texts[at], texts[at + 1 :]
+    decree = next((i for i in range(1, len(texts) - 1) if texts[i].endswith("令") and _DECREE_NUMBER.match(texts[i + 1])), None)
+    if decree is not None:
+        # The decree's own header under the title it enacts: 保障农民工工资支付条例 /
+        # 中华人民共和国国务院令 / 第724号.
+        return [], texts[0], texts[1:]
     tagged = [i for i, text in enumerate(texts) if has_column_tag(text)]
     if tagged:
         # The line carrying its column's name is the headline; a summary line under it
@@ -150,6 +165,7 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
 
 
+_DECREE_NUMBER = re.compile(r"^第[0-9〇零一二两三四五六七八九十百千]+号$")
 _SUBTITLE_OPENING = re.compile(r"^——(?:记|写在|访|专访|来自)")
 _INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>——[^“”《》（）()]{6,})$")
 
@@ -310,7 +326,7 @@ class _Page:
                     end += 1
                 heads = units[index:end]
                 credits = end
-                while credits < len(units) and kinds[credits] == "byline":
+                while credits < len(units) and kinds[credits] in ("byline", "dateline"):
                     credits += 1
                 after = credits
                 while after < len(units) and kinds[after] in ("caption", "stray", "duplicate", "furniture"):
@@ -341,8 +357,12 @@ class _Page:
             note = f"article starts: {reason}" if unit is heads[0] else ""
             self.add(role, unit, note="; ".join(n for n in (unit.note, note) if n))
         for unit in bylines:
-            draft.bylines.append(unit.text)
-            self.add("byline", unit)
+            if DATELINE.fullmatch(unit.text):
+                draft.dateline = draft.dateline or unit.text
+                self.add("dateline", unit)
+            else:
+                draft.bylines.append(unit.text)
+                self.add("byline", unit)
 
     def subheads(self, heads: list[Unit], bylines: list[Unit]) -> None:
         resumed = ""
@@ -383,6 +403,12 @@ class _Page:
             else:
                 self.add("byline", unit)
             return
+        if kind == "dateline":
+            if self.current is not None and not self.in_fragment and not any(b.role == "body" for b in self.current.body):
+                self.current.dateline = self.current.dateline or unit.text
+                self.add("dateline", unit)
+                return
+            kind = "closing"
         if kind == "closing":
             if self.current is None or self.in_fragment:
                 self.fragment(unit, "closing credit")
