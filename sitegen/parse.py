@@ -39,11 +39,12 @@ from sitegen.parsing.segment import segment
 def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> list[Unit]:
     """Each line as a unit with what it is on its own; context decides the rest."""
     units: list[Unit] = []
+    captions = [is_caption(line.text) for line in lines]
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         following_number = lines[index + 1].number if index + 1 < len(lines) else None
         # The text a headline would head: a photo's caption may stand between them.
-        beyond = next((lines[n] for n in range(index + 1, len(lines)) if not is_caption(lines[n].text)), None)
+        beyond = next((lines[n] for n in range(index + 1, len(lines)) if not captions[n]), None)
         beyond_text = beyond.text if beyond is not None else ""
         text = line.text
         kind, note = "text", ""
@@ -62,7 +63,7 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
             kind, note = "furniture", "column logo"
         elif is_stray(text):
             kind, note = "stray", "stray character"
-        elif line.level == 0 and is_caption(text):
+        elif line.level == 0 and captions[index]:
             kind = "caption"
         elif (
             line.level == 0

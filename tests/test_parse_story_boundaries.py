@@ -588,3 +588,22 @@ def test_passage_quoted_from_a_speech_far_above_is_not_taken_for_a_repeat():
         speech,
     )
     assert _roles(reading, speech) == ["body"]
+
+
+def test_indented_closing_line_of_one_story_does_not_pull_the_next_flush_headline_into_a_subhead():
+    reading = _page(
+        "春节更该多点绿（锐评）",
+        "",
+        P + "春节是春天的节日，承载希望，寄托着人们对美好生活的期待，不妨让绿色成为新年俗的底色。",
+        "",
+        P + "盼望今年春节满眼绿，期待神州大地更美好！",
+        "",
+        "烟花爆竹",
+        "",
+        "不放少放也挺好",
+        "",
+        P + "近日，河北省石家庄市发布通告，禁止在市区销售和燃放烟花爆竹，不少市民表示理解和支持。",
+        "",
+        P + "近年来，为防治大气污染、减少安全事故隐患，各地逐步加大对春节期间燃放烟花爆竹的管控力度。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [(None, "春节更该多点绿（锐评）"), ("烟花爆竹", "不放少放也挺好")]

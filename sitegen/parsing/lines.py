@@ -198,6 +198,8 @@ def _is_signed_name(text: str) -> bool:
     """A reader's or contributor's signature under a letter or comment: a two-character name
     printed spaced out (何  娟), or a place before a name set off by a wide space (江西南昌　杨铭鸣,
     北京朝阳  施  芳)."""
+    if len(text) > 30:
+        return False
     if _SPACED_NAME.match(text):
         return _is_name(significant(text))
     if not _WIDE_SPACE.search(text):

@@ -5,12 +5,18 @@ place while a missed one only leaves a seam:
 
 * Two pieces are joined only when the first cannot end a paragraph (no 。！？ at
   its end) *and* the second reads as its continuation: it opens with
-  punctuation, the seam falls inside a dictionary word (渠 / 道 → 渠道), or the
-  first piece is plainly running prose and the second ends like a paragraph
-  without opening like one (连日来，… opens a paragraph; 道”……推进… does not).
-* A block is a repeat when its text already stands, whole or nearly whole, in an
-  earlier block.  The copy is kept as a ``duplicate`` block pointing at the
-  original, never dropped.
+  punctuation, the seam falls inside a dictionary word (渠 / 道 → 渠道), a
+  number, a date, a dateline or a dash, or the first piece is plainly running
+  prose and the second ends like a paragraph without opening like one (连日来，…
+  opens a paragraph; 道”……推进… does not).  On a page that indents its
+  paragraphs, the indent decides.  Headlines, subheads and list items look
+  like cut paragraphs too, so a short line standing apart like a headline, a
+  line ending in ；, a paragraph opening with a quotation and a pair of
+  balanced phrases (提高科技含量，重在解决问题) need plainer evidence.
+* A block is a repeat when its text already stands, whole, in an earlier block
+  (or as part of, or nearly word for word, one of the last few); a short line
+  or caption only when it comes right after itself.  The copy is kept as a
+  ``duplicate`` block pointing at the original, never dropped.
 """
 
 from __future__ import annotations
@@ -350,6 +356,7 @@ def _as_duplicate(unit: Unit, original: Unit, how: str) -> Unit:
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
     """Mark text units that repeat an earlier one (whole, as a part of it, or nearly word for word)."""
     kept: list[tuple[Unit, str, set[str] | None]] = []
+    first_printed: dict[str, Unit] = {}
     readable = [i for i, unit in enumerate(units) if unit.kind in ("text", "caption")]
     keys = {i: significant(units[i].text) for i in readable}
     result = []
@@ -368,13 +375,13 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
             result.append(unit)
             continue
         elif len(key) >= _MIN_REPEAT:
-            for index, (other, other_key, _) in enumerate(kept):
-                # A paragraph printed again word for word is a repeat wherever it stands; one that
-                # is only part of a paragraph far above may be a quotation (a speech printed on a
-                # page whose report quotes it), so a part counts only near its original.
-                if key == other_key or (key in other_key and index >= len(kept) - _QUOTE_WINDOW):
-                    original, how = other, "repeat of"
-                    break
+            # A paragraph printed again word for word is a repeat wherever it stands; one that
+            # is only part of a paragraph far above may be a quotation (a speech printed on a
+            # page whose report quotes it), so a part counts only near its original.
+            original = first_printed.get(key)
+            if original is None:
+                original = next((other for other, other_key, _ in kept[-_QUOTE_WINDOW:] if key in other_key), None)
+            how = "repeat of"
             if original is None and len(key) >= 30:
                 grams: set[str] | None = None
                 probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
@@ -396,5 +403,6 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
         else:
             if unit.kind == "text":
                 kept.append((unit, key, None))
+                first_printed.setdefault(key, unit)
             result.append(unit)
     return result

@@ -6,12 +6,19 @@ the page gives a reason to believe so:
 
 * ``#``/``##`` markup (``###`` only when set apart by blank lines or sitting
   above a stronger heading, as in ``### 慎终如始 精准防控`` over ``## 北京：…``);
-* a byline under it (新华社记者, 记者 武跃林) or a dateline opening the next
-  paragraph (本报讯, 新华社北京11月27日电);
+* a byline under it (新华社记者, 记者 武跃林, a letter writer's 江西南昌　杨铭鸣)
+  or a dateline under it or opening the next paragraph (本报讯, 新华社北京11月27日电);
 * a column name in brackets after the headline (讲好文创的时代故事（新语）) or a
   column that always heads its own story (图片报道);
+* on a page that indents its paragraphs, the group standing flush above an
+  indented paragraph (an indented group is a subhead);
 * two or more blank lines above it, or the story before it has ended with a
-  closing credit ((据新华社), 新华社北京11月27日电) or a (下转第三版) marker.
+  closing credit ((据新华社), 新华社北京11月27日电) or a (下转第三版) marker;
+* the text under it sharing almost no words with the story so far.
+
+In a heading group the line carrying a column name is the headline; otherwise
+slogans and lines ending in —— are kickers and ——lines, officials' roles and
+summary lines are subtitles.
 
 Otherwise the group is read as the current story's subheads: two-line section
 heads (立即响应 靠前指挥 下沉一线 / ——织密…, 甘肃定西元古堆村 / 旱塬有了“解渴水”)
@@ -311,6 +318,11 @@ class _Page:
         # print a kicker over a headline without a byline or dateline.
         return None
 
+    def indent_changes(self, above: Unit, below: Unit) -> bool:
+        """True when, on a page whose headlines stand flush, one heading line is indented and the next not:
+        a subhead of the running text (　　盼望今年春节满眼绿！) over the next story's flush headline."""
+        return self.indented_page and above.first.indented != below.first.indented
+
     # The walk -------------------------------------------------------------------------------
     def walk(self, units: list[Unit], kinds: list[str]) -> None:
         index = 0
@@ -321,7 +333,7 @@ class _Page:
                 while (
                     end < len(units)
                     and kinds[end] == "heading"
-                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text)))
+                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end])))
                 ):
                     end += 1
                 heads = units[index:end]
