@@ -35,7 +35,7 @@ from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
 from sitegen.diagnostics import Diagnostic
 from sitegen.model import Newspaper, Topic
-from sitegen.output import Staging, check_output_dir
+from sitegen.output import SiteFolder, Staging, check_output_dir
 from sitegen.pool import default_jobs, ordered_map
 from sitegen.progress import NoProgress, Progress
 from sitegen.read_pages import ReadPages, signals_cache
@@ -110,6 +110,7 @@ def build(
     use_cache: bool = True,
     jobs: int | None = None,
     progress: TextIO | None = None,
+    previous_site: Path | None = None,
 ) -> BuildResult:
     """Build the archive folder into ``out_dir``; return counts, warnings and timings.
 
@@ -117,7 +118,9 @@ def build(
     earlier build are taken from the archive's parse cache instead of being
     decoded and parsed again.  ``jobs`` is the number of worker processes
     (default: one per core); ``progress`` is a stream for a progress line
-    (None: silent).
+    (None: silent).  Files that come out as they are in the site being
+    replaced (``out_dir``, or ``previous_site`` when given) are hard-linked to it
+    rather than written again (``sitegen.output.SiteFolder``).
     """
     result = BuildResult()
     timer = _Timer(result, log)
@@ -130,17 +133,17 @@ def build(
 
     # Nothing changed since the build that made out_dir (sitegen.stamp): say so and stop.
     inputs = stamp.site_stamp(archive_dir, out_dir, base_url=config.site.base_url) if use_cache else None
-    previous = stamp.unchanged_site(archive_dir, out_dir, inputs) if inputs else None
-    if previous:
+    unchanged = stamp.unchanged_site(archive_dir, out_dir, inputs) if inputs else None
+    if unchanged:
         result.papers, result.issues, result.pages, result.articles = (
-            previous.papers, previous.issues, previous.pages, previous.articles)
-        result.diagnostics.extend(previous.diagnostics)
-        result.up_to_date, result.reused = True, previous.pages
+            unchanged.papers, unchanged.issues, unchanged.pages, unchanged.articles)
+        result.diagnostics.extend(unchanged.diagnostics)
+        result.up_to_date, result.reused = True, unchanged.pages
         timer.done("compare with the previous build: nothing changed")
         result.seconds = time.perf_counter() - timer.start
         return result
 
-    staging = Staging(out_dir)
+    staging = Staging(out_dir, previous_site)
     try:
         # Between the two passes every page's full reading waits in the parse cache.
         # Without the archive's cache (--no-cache) a throw-away one serves, beside
@@ -167,8 +170,9 @@ def build(
             # are encoded on every core (sitegen.search.shards).
             spool = Path(scratch) / "search-postings"
             spool.mkdir()
-            index = SearchIndex(staging.root / "search", spool)
-            render = RenderIssues(archive_dir, config, cache, staging.root, reuse, index.indexer())
+            index = SearchIndex(staging.sub("search"), spool)
+            render = RenderIssues(archive_dir, config, cache, SiteFolder(staging.root, staging.previous), reuse,
+                                  index.indexer())
             rendered = _count_reused(ordered_map(render, tasks, jobs=jobs), result)
             _list_articles(rendered, index, staging.root / "api" / "articles.json",
                            _meter("rendering articles", progress, len(articles)))

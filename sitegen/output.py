@@ -8,6 +8,7 @@ folder itself or a folder that contains it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -33,11 +34,24 @@ def check_output_dir(out_dir: Path, archive_dir: Path) -> None:
 
 
 class SiteFolder:
-    """Writes files under a folder by their site paths; build workers each hold one on the staging folder."""
+    """Writes files under a folder by their site paths; build workers each hold one on the staging folder.
 
-    def __init__(self, root: Path):
+    ``previous`` is the site being replaced, when there is one: a file written
+    with the very bytes it has there is hard-linked to it instead of written
+    again.  A rebuild after a small edit (``sitegen serve``, a second
+    ``sitegen build``) then creates a few new files instead of every one of a
+    site's tens of thousands, and removing the old site frees only those few.
+    On a disk without hard links (a FAT memory stick) everything is written.
+    """
+
+    def __init__(self, root: Path, previous: Path | None = None):
         self.root = root
+        self.previous = previous
         self._made: set[Path] = set()
+
+    def sub(self, folder: str) -> SiteFolder:
+        """The same, for the files under ``folder``."""
+        return SiteFolder(self.root / folder, self.previous / folder if self.previous else None)
 
     def _target(self, path: str) -> Path:
         target = self.root / path
@@ -47,22 +61,43 @@ class SiteFolder:
         return target
 
     def write_text(self, path: str, text: str) -> None:
-        self._target(path).write_text(text, encoding="utf-8", newline="\n")
+        self.write_bytes(path, text.encode("utf-8"))
 
     def write_bytes(self, path: str, data: bytes) -> None:
-        self._target(path).write_bytes(data)
+        target = self._target(path)
+        if self.previous is not None and _holds(self.previous / path, data):
+            try:
+                os.link(self.previous / path, target)
+                return
+            except OSError:  # no hard links here (or the old file just went): write, from now on always
+                self.previous = None
+        target.write_bytes(data)
 
     def copy_file(self, path: str, source: Path) -> None:
         shutil.copyfile(source, self._target(path))
 
 
+def _holds(file: Path, data: bytes) -> bool:
+    """True when ``file`` exists with exactly ``data`` in it."""
+    try:
+        if os.stat(file).st_size != len(data):
+            return False
+        with open(file, "rb") as existing:
+            return existing.read() == data
+    except OSError:
+        return False
+
+
 class Staging(SiteFolder):
     """A temporary folder beside the output folder that becomes the output on ``commit()``."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, previous: Path | None = None):
+        """``previous``: the site this one follows (``sitegen serve``'s last one), when not ``out_dir`` itself."""
         self.out_dir = out_dir
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        super().__init__(Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent)))
+        if previous is None and (out_dir / MARKER).is_file():
+            previous = out_dir
+        super().__init__(Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent)), previous)
 
     def commit(self) -> None:
         (self.root / MARKER).write_text("This folder was written by sitegen; it is replaced on every build.\n")

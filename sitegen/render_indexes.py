@@ -132,7 +132,7 @@ class RenderTopics:
 
     archive_dir: Path
     config: Config
-    staging_root: Path
+    site: SiteFolder
     _tools: tuple | None = field(default=None, repr=False)
 
     def __getstate__(self):
@@ -141,7 +141,7 @@ class RenderTopics:
     def __call__(self, tasks: tuple[TopicTask, ...]) -> int:
         if self._tools is None:
             self._tools = (Renderer(environment(theme.template_dirs(self.archive_dir)), self.config),
-                           SiteFolder(self.staging_root))
+                           self.site)
         renderer, out = self._tools
         files = 0
         for task in tasks:
@@ -175,7 +175,7 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
         for topic in topics
     ]
     batches = [tuple(tasks[i : i + TOPICS_PER_TASK]) for i in range(0, len(tasks), TOPICS_PER_TASK)]
-    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, out.root), batches, jobs=jobs):
+    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, SiteFolder(out.root, out.previous)), batches, jobs=jobs):
         pass
     groups = [
         (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))

@@ -186,7 +186,8 @@ class RenderIssues:
     archive_dir: Path
     config: Config
     cache: ContentCache
-    staging_root: Path
+    site: SiteFolder
+    """Where the issue's files go (the staging folder)."""
     reuse: IssueReuse | None = None
     """The cache of rendered issues (``sitegen.reuse``); None renders every issue."""
     index: IssueIndexer | None = None
@@ -199,7 +200,7 @@ class RenderIssues:
     def _ready(self) -> tuple[Renderer, SiteFolder]:
         if self._tools is None:
             renderer = Renderer(environment(theme.template_dirs(self.archive_dir)), self.config)
-            self._tools = (renderer, SiteFolder(self.staging_root))
+            self._tools = (renderer, self.site)
         return self._tools
 
     def __call__(self, task: IssueTask) -> RenderedIssue:

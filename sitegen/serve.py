@@ -103,8 +103,9 @@ class Builder:
         try:
             # Rebuilds run beside the server's thread, where forking a process pool is unsafe
             # (a child can inherit a lock another thread holds), so they render in this process;
-            # the first build, before the server starts, uses every core.
-            result = build(self.archive_dir, out, jobs=None if generation == 1 else 1)
+            # the first build, before the server starts, uses every core.  Files the edit did
+            # not change are hard-linked from the site being served.
+            result = build(self.archive_dir, out, jobs=None if generation == 1 else 1, previous_site=self.served.root)
         except Exception as error:  # noqa: BLE001 - a broken input or template must not stop the server
             self.echo(traceback.format_exc().rstrip())
             errors, warnings, built = (f"{type(error).__name__}: {error}",), (), False

@@ -167,3 +167,47 @@ def test_a_template_change_renders_every_issue_again(archive, tmp_path):
     assert again.issues_reused == 0
     article = json.loads((tmp_path / "site" / "api" / "articles.json").read_text(encoding="utf-8"))["articles"][0]
     assert "自定义页脚" in (tmp_path / "site" / article["url"]).read_text(encoding="utf-8")
+
+
+def _edit_one_page(archive: Path) -> None:
+    page = sorted(archive.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n　　档案馆补录的一段正文。\n", encoding="utf-8")
+
+
+def test_a_rebuild_links_the_files_it_did_not_change_and_writes_the_rest(archive, tmp_path):
+    build(archive, tmp_path / "first")
+    _edit_one_page(archive)
+    build(archive, tmp_path / "second", previous_site=tmp_path / "first")
+    build(archive, tmp_path / "cold", use_cache=False)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert _files(second) == _files(tmp_path / "cold")
+    linked = {p for p in _files(second) if (first / p).is_file() and (first / p).samefile(second / p)}
+    changed = {p for p, data in _files(second).items() if not (first / p).is_file() or (first / p).read_bytes() != data}
+    assert changed and not changed & linked
+    assert len(linked) > len(changed)
+    assert any(p.startswith("search/") for p in linked)
+    assert any("档案馆补录的一段正文。" in (second / p).read_text(encoding="utf-8") for p in changed if p.endswith(".html"))
+
+
+def test_rebuilding_into_the_same_folder_keeps_the_new_site_whole(archive, tmp_path):
+    build(archive, tmp_path / "site")
+    _edit_one_page(archive)
+    build(archive, tmp_path / "site")
+    build(archive, tmp_path / "cold", use_cache=False)
+    assert _files(tmp_path / "site") == _files(tmp_path / "cold")
+
+
+def test_on_a_disk_without_hard_links_every_file_is_written(archive, tmp_path, monkeypatch):
+    import os
+
+    build(archive, tmp_path / "first")
+
+    def no_links(*args):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    build(archive, tmp_path / "second", previous_site=tmp_path / "first", use_cache=False)
+    second = tmp_path / "second"
+    assert all(not (tmp_path / "first" / p).is_file() or not (tmp_path / "first" / p).samefile(second / p)
+               for p in _files(second))
+    assert _files(second) == _files(tmp_path / "first")

@@ -23,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from sitegen.escaping import json_text
+from sitegen.output import SiteFolder
 from sitegen.pool import ordered_map
 import numpy as np
 
@@ -98,12 +99,10 @@ def _script_of_json(name: str, payload: str) -> str:
 
 
 class _Writer:
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
+    def __init__(self, out: SiteFolder):
+        self.out = out
         self.files = 0
         self.bytes = 0
-
-        self._folders: set[Path] = set()
 
     def write(self, name: str, value) -> None:
         self.write_json(name, json_text(value, compact=True))
@@ -111,11 +110,7 @@ class _Writer:
     def write_json(self, name: str, payload: str) -> None:
         """Write a value already serialised by ``json_text``."""
         data = _script_of_json(name, payload).encode("utf-8")
-        path = self.out_dir / f"{name}.js"
-        if path.parent not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(path.parent)
-        path.write_bytes(data)
+        self.out.write_bytes(f"{name}.js", data)
         self.files += 1
         self.bytes += len(data)
 
@@ -193,11 +188,11 @@ class IssueIndexer:
     archive.
     """
 
-    out_dir: Path
+    out: SiteFolder
     """The site's ``search/`` folder."""
 
     def __call__(self, first_doc: int, documents: Sequence[dict]) -> SpooledIssue:
-        writer = _Writer(self.out_dir)
+        writer = _Writer(self.out)
         texts = [tuple(d.get(name) for name in _TEXT_FIELDS) for d in documents]
         for number, fields in enumerate(texts, first_doc):
             writer.write(f"t/{number // TEXTS_PER_FOLDER}/{number}", [t or "" for t in fields])
@@ -263,7 +258,8 @@ class SearchIndex:
     the postings on ``jobs`` processes and writes the shards and the manifest.
     """
 
-    out_dir: Path
+    out: SiteFolder
+    """The site's ``search/`` folder."""
     spool_dir: Path
     started: float = field(default_factory=time.perf_counter)
     _writer: _Writer = field(init=False)
@@ -273,14 +269,14 @@ class SearchIndex:
     _count: int = 0
 
     def __post_init__(self):
-        self._writer = _Writer(self.out_dir)
+        self._writer = _Writer(self.out)
         self._table = _DocTable(self._writer)
         self._lengths = [array("I") for _ in FIELDS]
         self._spool = Spool(self.spool_dir)
         tables()  # built once here, shared by the worker processes forked next
 
     def indexer(self) -> IssueIndexer:
-        return IssueIndexer(self.out_dir)
+        return IssueIndexer(self.out)
 
     @property
     def count(self) -> int:
@@ -348,7 +344,7 @@ def build_search_index(docs: Iterable[SearchDoc], out_dir: Path, jobs: int = 1) 
     """
     docs = iter(docs)
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as spool_dir:
-        index = SearchIndex(out_dir, Path(spool_dir))
+        index = SearchIndex(SiteFolder(out_dir), Path(spool_dir))
         indexer = index.indexer()
         while chunk := [doc.__dict__ for doc in islice(docs, SPOOL_DOCUMENTS)]:
             index.add(indexer(index.count, chunk))
