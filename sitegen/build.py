@@ -86,6 +86,15 @@ class BuildResult:
         return [d for d in self.diagnostics if d.severity == diagnostics.ERROR]
 
 
+class BuildStopped(Exception):
+    """The build was asked to stop (``sitegen serve`` shutting down); nothing was written."""
+
+
+def _checkpoint(stop: Callable[[], bool] | None) -> None:
+    if stop is not None and stop():
+        raise BuildStopped("the build was stopped before it finished")
+
+
 class _Timer:
     """Logs how long each stage took (shown with ``sitegen build -v``)."""
 
@@ -111,6 +120,7 @@ def build(
     jobs: int | None = None,
     progress: TextIO | None = None,
     previous_site: Path | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> BuildResult:
     """Build the archive folder into ``out_dir``; return counts, warnings and timings.
 
@@ -120,7 +130,9 @@ def build(
     (default: one per core); ``progress`` is a stream for a progress line
     (None: silent).  Files that come out as they are in the site being
     replaced (``out_dir``, or ``previous_site`` when given) are hard-linked to it
-    rather than written again (``sitegen.output.SiteFolder``).
+    rather than written again (``sitegen.output.SiteFolder``).  ``stop`` is
+    asked after every page, every issue and every stage; when it says True the
+    build raises ``BuildStopped`` and leaves the output as it was.
     """
     result = BuildResult()
     timer = _Timer(result, log)
@@ -150,7 +162,7 @@ def build(
         # the output on the same disk (not in /tmp, which may be memory).
         with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
             cache = parse_cache(archive_dir if use_cache else Path(scratch))
-            read_pages, files, signals = _read_pages(archive_dir, cache, taxonomy, use_cache, jobs, progress, result)
+            read_pages, files, signals = _read_pages(archive_dir, cache, taxonomy, use_cache, jobs, progress, result, stop)
             if log:
                 log(f"  encodings: {_encodings(read_pages)}")
             timer.done("read and parse pages")
@@ -173,7 +185,7 @@ def build(
             index = SearchIndex(staging.sub("search"), spool)
             render = RenderIssues(archive_dir, config, cache, SiteFolder(staging.root, staging.previous), reuse,
                                   index.indexer())
-            rendered = _count_reused(ordered_map(render, tasks, jobs=jobs), result)
+            rendered = _count_reused(ordered_map(render, tasks, jobs=jobs), result, stop)
             _list_articles(rendered, index, staging.root / "api" / "articles.json",
                            _meter("rendering articles", progress, len(articles)))
             if reuse is not None:
@@ -183,6 +195,7 @@ def build(
             if log:
                 log(f"  search index: {search.terms} terms in {search.shards} shards, {search.bytes / 1e6:.1f} MB")
             timer.done("encode the search index")
+            _checkpoint(stop)
 
             renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
@@ -192,6 +205,7 @@ def build(
             if config.site.base_url:
                 write_feeds(staging, config.site.base_url, newspapers, topics)
             timer.done("render index pages")
+            _checkpoint(stop)
 
         _write_static(staging, archive_dir)
         timer.done("static files")
@@ -214,7 +228,7 @@ def build(
 
 def _read_pages(
     archive_dir: Path, cache: ContentCache, taxonomy: Taxonomy, use_cache: bool, jobs: int, progress: TextIO | None,
-    result: BuildResult,
+    result: BuildResult, stop: Callable[[], bool] | None = None,
 ) -> tuple[list[ReadPage], dict[str, Path], dict[str, tuple[ArticleSignals, ...]]]:
     """Stage 1: every input file read and parsed (in workers), then given its metadata here.
 
@@ -231,6 +245,7 @@ def _read_pages(
     load_segmenter()  # before the workers fork, so that they share jieba's dictionary
     work = ReadPages(archive_dir, cache, taxonomy, topics_cache)
     for path, outline in zip(paths, _counted(ordered_map(work, paths, jobs=jobs), meter)):
+        _checkpoint(stop)
         if isinstance(outline, Diagnostic):
             result.diagnostics.append(outline)
             continue
@@ -317,8 +332,10 @@ def _issue_tasks(
     return tasks
 
 
-def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult) -> Iterator[RenderedIssue]:
+def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult,
+                  stop: Callable[[], bool] | None = None) -> Iterator[RenderedIssue]:
     for issue in rendered:
+        _checkpoint(stop)
         result.issues_reused += issue.reused
         yield issue
 

@@ -45,7 +45,7 @@ from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from sitegen import theme
-from sitegen.build import build
+from sitegen.build import BuildStopped, build
 from sitegen.cache import CACHE_DIR
 
 DEFAULT_HOST = "127.0.0.1"
@@ -105,7 +105,10 @@ class Builder:
             # (a child can inherit a lock another thread holds), so they render in this process;
             # the first build, before the server starts, uses every core.  Files the edit did
             # not change are hard-linked from the site being served.
-            result = build(self.archive_dir, out, jobs=None if generation == 1 else 1, previous_site=self.served.root)
+            result = build(self.archive_dir, out, jobs=None if generation == 1 else 1, previous_site=self.served.root,
+                           stop=lambda: self._stopping)
+        except BuildStopped:
+            return self.served
         except Exception as error:  # noqa: BLE001 - a broken input or template must not stop the server
             self.echo(traceback.format_exc().rstrip())
             errors, warnings, built = (f"{type(error).__name__}: {error}",), (), False
@@ -438,7 +441,7 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     finally:
         builder.stop()
         if builder.busy:
-            echo("Waiting for the rebuild to finish …")
+            echo("Stopping the rebuild …")  # it stops at its next page or issue
         if worker.is_alive():
             worker.join()
         shutil.rmtree(session, ignore_errors=True)

@@ -211,3 +211,16 @@ def test_on_a_disk_without_hard_links_every_file_is_written(archive, tmp_path, m
     assert all(not (tmp_path / "first" / p).is_file() or not (tmp_path / "first" / p).samefile(second / p)
                for p in _files(second))
     assert _files(second) == _files(tmp_path / "first")
+
+
+def test_a_build_asked_to_stop_leaves_the_output_as_it_was(archive, tmp_path):
+    from sitegen.build import BuildStopped
+
+    build(archive, tmp_path / "site")
+    before = _files(tmp_path / "site")
+    _edit_one_page(archive)
+    asked = []
+    with pytest.raises(BuildStopped):
+        build(archive, tmp_path / "site", stop=lambda: asked.append(1) or len(asked) > 2)
+    assert _files(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "site"]
