@@ -15,6 +15,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,10 @@ def default_jobs() -> int:
 def _adopt(work: Callable) -> None:
     global _adopted
     _adopted = work
+    # A forked worker inherits the parent's handlers; ``sitegen serve`` turns SIGTERM into
+    # KeyboardInterrupt, a Python handler that runs only when the worker next runs Python code.
+    # The pool stops its workers with SIGTERM and waits for them, so it must kill at once.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run(item):

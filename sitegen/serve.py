@@ -403,8 +403,9 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     server_pid = os.getpid()
 
     def on_term(signum, frame):
-        """The same clean stop for `kill` as for Ctrl-C, in the server only: the build's
-        worker processes inherit this handler, and their pool stops them with SIGTERM."""
+        """The same clean stop for `kill` as for Ctrl-C, in the server only: a build's
+        worker process inherits this handler until it sets its own (``sitegen.pool``),
+        and its pool stops it with SIGTERM."""
         if os.getpid() != server_pid:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGTERM)
