@@ -186,7 +186,9 @@ _NEWSPAPER_TEXT = st.text(
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
+@given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1)
+       # U+FEFF first in a file is its byte order mark, by every convention, not text.
+       .filter(lambda t: not t.startswith("\ufeff")))
 def test_any_text_written_as_utf8_or_utf16_is_read_back_whole(text):
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
     for data in (text.encode("utf-8"), text.encode("utf-16"), b"\xef\xbb\xbf" + text.encode("utf-8")):
