@@ -101,11 +101,9 @@ class Builder:
         generation = self.served.generation + 1
         out = self.session / f"site-{generation}"
         try:
-            # Rebuilds run beside the server's thread, where forking a process pool is unsafe
-            # (a child can inherit a lock another thread holds), so they render in this process;
-            # the first build, before the server starts, uses every core.  Files the edit did
-            # not change are hard-linked from the site being served.
-            result = build(self.archive_dir, out, jobs=None if generation == 1 else 1, previous_site=self.served.root,
+            # Rebuilds run beside the server's thread, so their workers come from a fork server
+            # (sitegen.pool).  Files the edit did not change are hard-linked from the site being served.
+            result = build(self.archive_dir, out, previous_site=self.served.root,
                            stop=lambda: self._stopping)
         except BuildStopped:
             return self.served

@@ -45,6 +45,25 @@ def test_two_workers_write_the_same_bytes_as_one(archive_name, small_synthetic, 
     _assert_same_site(tmp_path / "one", tmp_path / "two")
 
 
+def test_a_build_beside_other_threads_takes_its_workers_from_a_fork_server(small_synthetic, tmp_path):
+    """``sitegen serve`` rebuilds while its web server runs in another thread, where forking is unsafe."""
+    import threading
+
+    from sitegen import pool
+
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait, daemon=True)
+    server.start()
+    try:
+        assert pool._start_method() == "forkserver"
+        build(small_synthetic, tmp_path / "beside-a-thread", jobs=2)
+    finally:
+        stop.set()
+        server.join()
+    build(small_synthetic, tmp_path / "alone", jobs=1)
+    _assert_same_site(tmp_path / "alone", tmp_path / "beside-a-thread")
+
+
 def test_synthetic_archive_is_the_same_for_the_same_seed(tmp_path):
     synthetic.generate(tmp_path / "a", 40, seed=3)
     synthetic.generate(tmp_path / "b", 40, seed=3)
