@@ -10,8 +10,9 @@ CRLF and GBK).  The figures:
 
 * segmentation F1 — a true article is *found* when one output story holds
   ≥ 90 % of its body and is itself ≥ 80 % that article (measured in characters
-  of the source lines each covers); precision counts output stories that are
-  the match of some true article;
+  of the source lines each covers; a story covers the lines of all its blocks
+  but its headline lines, credits included); precision counts output stories
+  that are the match of some true article;
 * the same with packages read either way — the corpus files some boxes of
   several stories (news briefs under 速览, a page of signed reports under
   新春走基层) as one article, though each inner story has its own headline and
@@ -47,7 +48,7 @@ from sitegen.parse import read_page  # noqa: E402
 from sitegen.parsing.lines import significant  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "people-daily"
-STORY_ROLES = ("body", "subhead", "caption", "continuation")
+HEADLINE_ROLES = ("kicker", "headline", "subtitle")
 
 
 class Figures:
@@ -113,13 +114,13 @@ def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) ->
     raw_lines = text.split("\n")
     truth = page.truth
 
-    story_lines = []
-    for story in reading.stories:
-        lines: set[int] = set()
-        for block in story.body:
-            if block.role in STORY_ROLES:
-                lines.update(range(block.line_start, block.line_end + 1))
-        story_lines.append(lines)
+    # A story's lines: every block the parser gave it but its headline lines (kicker, headline,
+    # subtitle).  Its byline and dateline count: where the corpus prints a credit as the only
+    # "paragraph" of a photo item (图片报道 / 制图：郭  祥), the story that reads it so holds it.
+    story_lines: list[set[int]] = [set() for _ in reading.stories]
+    for block in reading.blocks:
+        if block.article is not None and block.role not in HEADLINE_ROLES:
+            story_lines[block.article].update(range(block.line_start, block.line_end + 1))
     story_weights = [sum(weights[n] for n in lines) for lines in story_lines]
 
     def match(lines: set[int], taken: set[int]) -> int | None:
