@@ -138,7 +138,7 @@ DATELINE = re.compile(
 _CLOSING_CREDIT = (
     r"(?:[(（](?:据|综合|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
     r"|[(（]综合[^()（）]{2,80}报道[)）]"
-    r"|[(（](?:本报|新华社)[^()（）]{0,40}?\d{1,2}月\d{1,2}日电[^()（）]{0,80}[)）]"
+    r"|[(（](?:本报|新华社)[^()（）]{0,120}?\d{1,2}月\d{1,2}日电[^()（）]{0,200}[)）]"
     r"|新华社[^\s，。]{0,10}?\d{1,2}月\d{1,2}日电(?:[(（][^()（）]{1,20}[)）])?)"
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
@@ -268,7 +268,11 @@ def is_credit_line(text: str) -> bool:
     return spaced is not None and all(is_name(name) for name in re.split(r"[ 、]+", _names_spaced_out(spaced["names"])) if name)
 
 #: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
-BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")
+BRACKETED_BYLINE = re.compile(
+    r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)"
+    # A joint report closes with its reporters' names, sometimes thirty of them: (本报记者刘毅、朱竞若、…、徐靖).
+    r"(?:[^()（）]{0,40}|(?:[\s\u3000\xa0]*[\u4e00-\u9fff·]{2,6}[、，,])+[\s\u3000\xa0]*[\u4e00-\u9fff·]{2,6})[)）]$"
+)
 
 
 # --- Captions, markers, subtitles --------------------------------------------
