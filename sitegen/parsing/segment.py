@@ -50,11 +50,12 @@ from sitegen.parsing.lines import (
     is_label,
     is_bracketed_date,
     is_genre_subtitle,
+    is_name,
     is_roles_line,
     looks_like_heading,
     page_number,
 )
-from sitegen.parsing.repair import Unit, join_reason, seam_inside_word
+from sitegen.parsing.repair import Unit, dictionary, join_reason, seam_inside_word
 
 
 @dataclass
@@ -117,6 +118,11 @@ _FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
 def is_figure(text: str) -> bool:
     """True for a figure printed large over its explanation in a data box: 11.73亿人, 96.98%, 8—10架次飞机."""
     return _FIGURE.match(text) is not None
+
+
+def is_signature(text: str) -> bool:
+    """True for a writer's bare name on a line of its own: 陈志文, 储朝晖 (a word of the dictionary such as 高质量 is not)."""
+    return is_name(text) and text not in dictionary()
 
 
 def _is_slogan(text: str) -> bool:
@@ -336,6 +342,11 @@ class _Page:
                     and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end])))
                 ):
                     end += 1
+                if end - index >= 2 and kinds[end - 1] == "heading" and is_signature(units[end - 1].text) and not is_signature(units[end - 2].text):
+                    # A writer's bare name under the headline of a signed comment
+                    # (提升教育水平仍需反求诸己 / 陈志文) is its byline.
+                    end -= 1
+                    kinds[end] = "byline"
                 heads = units[index:end]
                 credits = end
                 while credits < len(units) and kinds[credits] in ("byline", "dateline"):
