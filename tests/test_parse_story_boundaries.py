@@ -734,3 +734,41 @@ def test_first_heading_after_paragraphs_without_subheads_on_a_new_subject_opens_
 def test_a_heading_that_takes_up_the_storys_words_stays_a_subhead():
     reading = _page(*_YUNDOU_STORY, "芸豆饼的做法", "", *_MACI_TEXT)
     assert [s.headline for s in reading.stories] == ["过年的芸豆饼"]
+
+
+def test_design_credit_is_not_joined_to_the_kicker_of_the_next_story():
+    reading = _page(
+        "烈士的母亲",
+        "",
+        P + "二十年来，王贵武每逢节假日都去看望烈士的母亲，帮她打扫屋子、买米买面，陪她说说话，从未间断。",
+        "",
+        P + "老人常对邻居说，这个孩子比亲儿子还亲，逢年过节总是第一个上门，村里人都说他是个实在人。",
+        "",
+        P + "制图：蔡华伟",
+        "",
+        "外交部发言人——",
+        "",
+        "中方愿同各方一道维护地区和平稳定",
+        "",
+        P + "外交部发言人在例行记者会上表示，中方愿同各方一道，继续为维护地区和平稳定发挥建设性作用。",
+    )
+    assert "制图：蔡华伟" in [b.text for b in reading.blocks]
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("外交部发言人——", "中方愿同各方一道维护地区和平稳定")
+
+
+def test_headline_carrying_a_long_series_title_in_brackets_opens_a_story():
+    reading = _page(
+        "账越算心里越舒坦",
+        "",
+        "离腰站子村不远处就是4A级景区，2018年游客接待量超过百万人次，村里的合作社也办得红红火火。",
+        "",
+        "“两家公司同步走，明年分红肯定比今年多！”王金堂掰着指头算起了账，越算心里越舒坦。",
+        "",
+        "牢记嘱托勇为人先 改革创新砥砺奋进（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）",
+        "",
+        "——上海落实习近平总书记全国两会重要讲话精神纪实",
+        "",
+        "上海着力打造政务服务“一网通办”品牌，目前已有1274个事项接入在线服务平台，办事群众少跑了腿。",
+    )
+    assert [s.headline[:8] for s in reading.stories] == ["账越算心里越舒坦", "牢记嘱托勇为人先"]
+    assert reading.stories[1].subtitle == "——上海落实习近平总书记全国两会重要讲话精神纪实"

@@ -378,8 +378,9 @@ def is_genre_subtitle(text: str) -> bool:
 
 
 #: A column's name in brackets at the end of a headline, perhaps with a number in brackets
-#: of its own: （新语）, （感言·岁末年初看经济（11））.
-_COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,30}[)）]$")
+#: of its own: （新语）, （感言·岁末年初看经济（11））; a series title may run to 40 characters
+#: (（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）).
+_COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
 

@@ -39,6 +39,7 @@ from sitegen.parsing.lines import (
     has_sentence_punctuation,
     is_byline,
     is_caption,
+    is_credit_line,
     is_dash_subtitle,
     LABELS,
     is_label,
@@ -173,9 +174,10 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the break falls inside a dash"
     if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
         return None
-    if len(a) <= 40 and is_byline(a):
-        # A byline is a line of its own (本报记者 靳 博 / 大年三十，…), though a name may end
-        # on a character that opens a word with the next line (博大).
+    if len(a) <= 40 and (is_byline(a) or (is_credit_line(a) and not _unclosed(a))):
+        # A byline or a credit is a line of its own (本报记者 靳 博 / 大年三十，…; 制图：蔡华伟 /
+        # 王贵武照顾烈士母亲二十年——), though a name may end on a character that opens a
+        # word with the next line (博大).
         return None
     if has_column_tag(b) and looks_like_heading(b):
         # A headline carrying its column's name, under its kicker: 一个纪检室、四位小年轻…斗勇 /
@@ -199,7 +201,14 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     dateline = DATELINE.match(a + b[:24])
     if dateline and dateline.end() > len(a):
         return "the break falls inside a dateline"
-    if indented_page and first.first.indented and not second.first.indented and (ends_sentence(b) or is_prose(b)) and a[-1] not in CLOSERS:
+    if (
+        indented_page
+        and first.first.indented
+        and not second.first.indented
+        and (ends_sentence(b) or is_prose(b))
+        and a[-1] not in CLOSERS
+        and not (b.endswith("——") and looks_like_heading(b))  # a kicker leading into its headline: 外交部发言人——
+    ):
         # Paragraphs open with an indent: a flush piece of prose after an indented one is its rest.
         return "the second piece is not indented: the paragraph goes on"
     if DATELINE.match(a) and (b_ends or not looks_like_heading(b)):
