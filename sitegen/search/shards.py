@@ -24,6 +24,7 @@ one batch per worker, however large the archive is.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -105,18 +106,32 @@ def _bucket_edges() -> np.ndarray:
     return np.array(edges, dtype=np.uint64) << np.uint64(_SECOND_BITS)
 
 
+def bucket_digests(rows: np.ndarray) -> tuple[str, ...]:
+    """A hash of the rows (sorted by term) that fall in each spool bucket; "" where none do."""
+    cuts = np.searchsorted(rows["key"], _bucket_edges()).tolist() + [len(rows)]
+    return tuple(hashlib.blake2b(rows[a:b].tobytes(), digest_size=16).hexdigest() if b > a else ""
+                 for a, b in zip(cuts, cuts[1:]))
+
+
 class Spool:
     """Posting rows in files by the first character of their term (one file a bucket),
-    appended issue by issue in document order, so a bucket's rows stay in that order."""
+    appended issue by issue in document order, so a bucket's rows stay in that order.
+
+    When every issue comes with its ``bucket_digests``, ``key`` tells a run of
+    buckets by its content (``sitegen serve`` then encodes only runs that changed).
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.edges = _bucket_edges()
         self.rows = [0] * len(self.edges)
         self._files: dict[int, object] = {}
+        self._digests: list[list[str]] | None = [[] for _ in self.edges]
 
-    def add(self, rows: np.ndarray) -> None:
+    def add(self, rows: np.ndarray, digests: tuple[str, ...] | None = None) -> None:
         cuts = np.searchsorted(rows["key"], self.edges).tolist() + [len(rows)]
+        if digests is None:
+            self._digests = None
         for bucket, (a, b) in enumerate(zip(cuts, cuts[1:])):
             if b > a:
                 out = self._files.get(bucket)
@@ -124,6 +139,18 @@ class Spool:
                     out = self._files[bucket] = open(self._path(bucket), "wb")
                 out.write(rows[a:b].tobytes())
                 self.rows[bucket] += b - a
+                if self._digests is not None:
+                    self._digests[bucket].append(digests[bucket])
+
+    def key(self, run: tuple[Path, ...]) -> str | None:
+        """A hash of the rows of a run of buckets (from ``batches``), or None when not every issue had digests."""
+        if self._digests is None:
+            return None
+        digest = hashlib.blake2b(digest_size=20)
+        for path in run:
+            bucket = int(path.stem)
+            digest.update(f"{bucket}:{','.join(self._digests[bucket])};".encode())
+        return digest.hexdigest()
 
     def close(self) -> None:
         for out in self._files.values():

@@ -1,0 +1,114 @@
+"""What ``sitegen serve`` keeps in memory from one rebuild to the next.
+
+``sitegen build`` starts from the caches on disk (``sitegen.cache``,
+``sitegen.reuse``) and from the site it replaces.  A server runs many builds in
+one process, so it can keep more, and keep it at hand:
+
+* each page file's outline (stage 1's result) by a hash of the file's bytes,
+  so a rebuild reads and hashes the files but parses, or even unpickles, only
+  the changed ones;
+* for each group of files (an issue's pages, a topic's list pages, a run of
+  search index shards) what they were made from and their site paths: when a
+  rebuild finds the same inputs, the group's files stay where they are in the
+  site being served (``sitegen.output.LayeredStaging``), without being
+  rendered, loaded from the cache or compared byte by byte;
+* that site, as a ``SiteView``.
+
+A build reads the memo as it was when it started and replaces what it learnt
+only once its site is committed, so a build that fails or is stopped leaves the
+memo describing the site still served.  ``sitegen build`` has no memo.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from sitegen.output import SiteView
+
+
+@dataclass(frozen=True)
+class Made:
+    """A group of files of the site and what they were made from."""
+
+    inputs: object
+    """What the files are a function of, compared with ``==`` (a hash, or the very task)."""
+    paths: tuple[str, ...]
+    """Their site paths."""
+    value: object = None
+    """What making them returned, where the build needs it again (a ``RenderedIssue``)."""
+
+
+@dataclass
+class BuildMemo:
+    """One server's memory of its last build (see the module's docstring)."""
+
+    outlines: dict[str, tuple[str, object]] = field(default_factory=dict)
+    """By input path: the hash of the file's bytes and its ``PageOutline``."""
+    site: SiteView | None = None
+    """The site the last build committed, which the next one is layered on."""
+    made: dict[str, Made] = field(default_factory=dict)
+    """The groups of files of ``site`` by name (``issue:<path>``, ``topic:<kind>/<slug>``, …)."""
+
+    def reusable(self, group: str, inputs: object) -> Made | None:
+        """The group as the last build made it, if it was made from equal ``inputs``."""
+        made = self.made.get(group)
+        if self.site is None or made is None or made.inputs != inputs:
+            return None
+        return made
+
+
+def content_hash(data: bytes) -> str:
+    """The hash a page file's bytes are known by."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class MemoRound:
+    """One build's use of a ``BuildMemo``: groups taken over from the last build, groups made anew.
+
+    ``context`` is what every group depends on besides its own inputs (the
+    templates, the settings).
+    """
+
+    active = True
+
+    def __init__(self, memo: BuildMemo, staging, context: str):
+        self.memo, self.staging, self.context = memo, staging, context
+        self.now: dict[str, Made] = {}
+
+    def recall(self, group: str, inputs: object) -> Made | None:
+        """The group as the last build made it from equal ``inputs``; its files are not taken over."""
+        return self.memo.reusable(group, (self.context, inputs))
+
+    def take(self, group: str, inputs: object) -> Made | None:
+        """The group's files kept as they are in the site underneath, when it was made from equal inputs."""
+        made = self.memo.reusable(group, (self.context, inputs))
+        if made is None or not self.staging.holds(made.paths):
+            return None
+        for path in made.paths:
+            self.staging.keep(path)
+        self.now[group] = made
+        return made
+
+    def note(self, group: str, inputs: object, paths: tuple[str, ...], value: object = None) -> None:
+        """The group was made from ``inputs`` into the files ``paths``."""
+        self.now[group] = Made((self.context, inputs), paths, value)
+
+    def install(self, site: SiteView) -> None:
+        """The build committed ``site``: the next one is layered on it."""
+        self.memo.site, self.memo.made = site, self.now
+
+
+class NoMemo:
+    """``sitegen build``: nothing is remembered or taken over."""
+
+    active = False
+
+    def recall(self, group: str, inputs: object) -> None:
+        return None
+
+    def take(self, group: str, inputs: object) -> None:
+        return None
+
+    def note(self, group: str, inputs: object, paths: tuple[str, ...], value: object = None) -> None:
+        pass
