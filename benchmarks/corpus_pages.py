@@ -73,6 +73,8 @@ class TrueArticle:
     """Indexes into ``paragraphs`` of the paragraphs cut by a column break."""
     captions: tuple[str, ...] = ()
     """Photo captions printed with the article (not part of its body)."""
+    stories: tuple[int, ...] = ()
+    """Indexes into ``paragraphs`` where a story of its own begins inside a package (see ``package_stories``)."""
 
     @property
     def headline_lines(self) -> tuple[str, ...]:
@@ -121,6 +123,52 @@ class _CorpusArticle:
     headline: str
     subtitle: str | None
     paragraphs: tuple[str, ...]
+    stories: tuple[int, ...] = ()
+
+
+# A package's inner stories, recognised on the corpus side only (never from the parser's rules):
+# a credit line under the inner headline (本报记者  常  钦  郁静娴), a contributor's name
+# (瞿振元), a dateline opening the first paragraph, or a bracketed credit closing the section
+# ((据新华社华盛顿电 记者周舟), (本报记者 王锦涛整理), (作者为…)).
+_PACKAGE_CREDIT = re.compile(r"^(?:[□■◇◆●○]\s*)?[^，。！？\s]{0,16}(?:记者|通讯员|评论员)[\s\u3000\xa0]*[\u4e00-\u9fff\s\u3000\xa0、]{0,30}$")
+_PACKAGE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$|^(?:[\u4e00-\u9fff][\s\u3000\xa0]+)+[\u4e00-\u9fff]$")
+_PACKAGE_DATELINE = re.compile(r"^(?:本报|新华社|据新华社)[^，。]{0,16}?\d{1,2}月\d{1,2}日电")
+_PACKAGE_CLOSING = re.compile(r"[（(][^（）()]*(?:记者|新华社|作者|整理|据|通讯员|本报)[^（）()]*[)）]$")
+#: Boxes that belong to the story above them (a reporter's note, a short comment), not stories of their own.
+_SIDEBARS = ("记者手记", "短评", "链接", "相关链接", "背景链接", "延伸阅读", "编者按", "编者的话")
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= 40 and "。" not in text and text[-1] not in "，、：；,;:"
+
+
+def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[int, ...]:
+    """Where the stories of a package begin: sections (after an empty paragraph) that open with their own headline and carry their own credit.
+
+    The People's Daily files some pages' boxes of several stories as one article:
+    news briefs (速览, 微阅读, 数读), a page of reports under a series title
+    (新春走基层), a forum of signed comments (大家谈).  Each inner story has its own
+    headline and byline or dateline, and the file separates them with an empty
+    paragraph.  A reader may cut such a package either as one article or as its
+    stories; the harness accepts both (``parse_quality``), and says how many there are.
+    """
+    starts = []
+    bounds = sections + [len(paragraphs)]
+    for number, start in enumerate(sections):
+        section = paragraphs[start : bounds[number + 1]]
+        if len(section) < 2 or not _heading_like(section[0]) or section[0].strip("■●◆") in _SIDEBARS:
+            continue
+        heads = 1
+        if len(section) > 2 and _heading_like(section[1]) and len(section[1]) <= 30 and not _PACKAGE_CREDIT.match(section[1]) and not _PACKAGE_NAME.match(section[1]):
+            heads = 2  # a kicker and a headline: 北京深化细化服务 / “菜篮子”优字当头
+        under = section[heads : heads + 2]
+        if (
+            any(_PACKAGE_CREDIT.match(x) or _PACKAGE_DATELINE.match(x) for x in under)
+            or (under and _PACKAGE_NAME.match(under[0]))
+            or _PACKAGE_CLOSING.search(section[-1])
+        ):
+            starts.append(start)
+    return tuple(starts)
 
 
 def read_corpus_article(path: Path, source: str) -> _CorpusArticle | None:
@@ -128,10 +176,18 @@ def read_corpus_article(path: Path, source: str) -> _CorpusArticle | None:
     lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines += [""] * 3
     kicker, headline, subtitle = (line.strip(" \u3000\t") or None for line in lines[:3])
-    paragraphs = tuple(p for p in (line.strip(" \u3000\t\xa0") for line in lines[3:]) if p)
+    paragraphs: list[str] = []
+    sections: list[int] = []  # indexes of paragraphs that follow an empty paragraph
+    for line in lines[3:]:
+        text = line.strip(" \u3000\t\xa0")
+        if text:
+            paragraphs.append(text)
+        elif paragraphs and (not sections or sections[-1] != len(paragraphs)):
+            sections.append(len(paragraphs))
+    sections = [s for s in sections if s < len(paragraphs)]
     if not headline or not paragraphs:
         return None
-    return _CorpusArticle(source, kicker, headline, subtitle, paragraphs)
+    return _CorpusArticle(source, kicker, headline, subtitle, tuple(paragraphs), package_stories(tuple(paragraphs), sections))
 
 
 def corpus_pages(corpus_dir: Path) -> list[tuple[dt.date, str, list[_CorpusArticle]]]:
@@ -274,6 +330,7 @@ def _assemble_one(date: dt.date, page: str, articles: list[_CorpusArticle], rng:
                 tuple(spans),
                 tuple(cut),
                 tuple(captions),
+                article.stories,
             )
         )
 

@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from sitegen import urls
+from sitegen.search import tokenize
 from sitegen.model import Article, Story, Topic
 
 DEFAULT_TAXONOMY = Path(__file__).with_name("default_topics.toml")
@@ -256,6 +257,7 @@ def load_segmenter() -> None:
     instead of each loading its own (a second per process)."""
     _cut()
     _idf()
+    _letters_and_digits()
 
 
 @functools.cache
@@ -292,17 +294,16 @@ def keywords_of(headline: str, opening: str) -> tuple[str, ...]:
     """The article's keywords by TF-IDF (jieba's words and IDF table) over its headline (twice) and
     opening (its first ``KEYWORD_CHARS``); both NFKC-normalised."""
     opening = f"{headline}。{headline}。{opening}"
-    weight: dict[str, float] = {}
-    for word, count in Counter([w for w in _cut()(opening) if len(w) >= 2]).items():
-        idf = _keyword_idf.get(word)
-        if idf is None:
-            if len(_keyword_idf) > 200_000:  # bounded, whatever the archive's vocabulary
-                _keyword_idf.clear()
-            idf = _keyword_idf[word] = _idf_if_keyword(word)
-        if idf >= 0:
-            weight[word] = count * idf
+    counts = Counter([w for w in _cut()(opening) if len(w) >= 2])
+    idfs = list(map(_keyword_idf.get, counts))
+    if None in idfs:
+        if len(_keyword_idf) > 200_000:  # bounded, whatever the archive's vocabulary
+            _keyword_idf.clear()
+        idfs = [_keyword_idf.setdefault(word, _idf_if_keyword(word)) if idf is None else idf
+                for word, idf in zip(counts, idfs)]
     # Ties broken by the word itself, so rebuilds agree.
-    return tuple(sorted(weight, key=lambda w: (-weight[w], w))[:KEYWORDS_PER_ARTICLE])
+    ranked = sorted((-count * idf, word) for (word, count), idf in zip(counts.items(), idfs) if idf >= 0)
+    return tuple(word for _, word in ranked[:KEYWORDS_PER_ARTICLE])
 
 
 #: Each word met so far: its IDF, or -1 when it cannot be a keyword (a word is
@@ -317,11 +318,33 @@ def _idf_if_keyword(word: str) -> float:
     return idf.get(word, median_idf)
 
 
-_NOT_TEXT = re.compile(r"[\W_]+")
 SKETCH_SIZE = 32
 SHINGLE = 8
 #: How much of the body the fingerprint is taken from (the most any signal reads).
 FINGERPRINT_CHARS = 2000
+
+
+#: The characters of newspaper prose that NFKC changes, most frequent first (measured
+#: on People's Daily: these are 99.9 % of them), each with what NFKC makes of it.
+_COMMON_FOLDS = tuple((char, unicodedata.normalize("NFKC", char)) for char in "，\xa0；：（）…！？\u3000％［］")
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, ten times faster on Chinese prose.
+
+    NFKC decomposes and recomposes every character, ideographs included, which
+    made it the costliest step of topics.  Here the common full-width
+    punctuation is replaced by its NFKC form first (``str.replace`` is a
+    memory scan); each replacement is compatibility-equivalent to what it
+    replaces, so when the result is already in NFKC it *is* the NFKC form of
+    the text (the normal form is unique), and otherwise the full normaliser runs.
+    On the corpus article bodies: 0.73 s → 0.06 s.
+    """
+    folded = text
+    for char, fold in _COMMON_FOLDS:
+        if char in folded:
+            folded = folded.replace(char, fold)
+    return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", folded)
 
 
 def text_fingerprint(text: str) -> tuple[int, ...]:
@@ -329,7 +352,16 @@ def text_fingerprint(text: str) -> tuple[int, ...]:
 
     Two papers' copies of one story (one with ，the other with ,) share most of it.
     """
-    return _sketch(unicodedata.normalize("NFKC", text[:FINGERPRINT_CHARS]))
+    return _sketch(nfkc(text[:FINGERPRINT_CHARS]))
+
+
+@functools.cache
+def _letters_and_digits() -> np.ndarray:
+    """Over all code points: True for a letter or digit (``str.isalnum``), the search index's
+    word characters without the private-use area."""
+    table = tokenize.word_characters().copy()
+    table[0xE000:0xF900] = False
+    return table
 
 
 def _sketch(text: str) -> tuple[int, ...]:
@@ -338,10 +370,11 @@ def _sketch(text: str) -> tuple[int, ...]:
     Each 8-gram is hashed from its code points (a polynomial, then the
     splitmix64 finaliser to spread similar 8-grams apart), all at once with numpy.
     """
-    plain = _NOT_TEXT.sub("", text)[:1500]
-    if len(plain) < SHINGLE * 4:
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # Letters and digits only (what ``[^\W_]`` matches), by table lookup rather than a regex pass.
+    points = points[_letters_and_digits()[points]][:1500].astype(np.uint64)
+    if len(points) < SHINGLE * 4:
         return ()
-    points = np.frombuffer(plain.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     count = len(points) - SHINGLE + 1
     with np.errstate(over="ignore"):
         h = np.zeros(count, dtype=np.uint64)
@@ -377,12 +410,12 @@ def text_signals(story: Story, taxonomy: Taxonomy) -> ArticleSignals:
     # Normalising (NFKC: ，and ０-９ as , and 0-9) is the costliest string step, so each
     # stretch of the body is normalised once and the three windows are joined from them.
     # (Cut before normalising, as NFKC lengthens text: …… becomes ......)
-    first, middle, last = (unicodedata.normalize("NFKC", body[start:end]) for start, end in (
+    first, middle, last = (nfkc(body[start:end]) for start, end in (
         (0, KEYWORD_CHARS), (KEYWORD_CHARS, OPENING_CHARS), (OPENING_CHARS, FINGERPRINT_CHARS)))
-    scored = score_subjects(unicodedata.normalize("NFKC", headline), first + middle, taxonomy)
+    scored = score_subjects(nfkc(headline), first + middle, taxonomy)
     return ArticleSignals(
         subjects=(),
-        keywords=keywords_of(unicodedata.normalize("NFKC", story.headline), first),
+        keywords=keywords_of(nfkc(story.headline), first),
         fingerprint=_sketch(first + middle + last),
         summary=one_line(story),
         scores=tuple(scored),

@@ -620,3 +620,117 @@ def test_paragraph_cut_before_the_reporter_it_tells_is_joined():
         "记者，今年春节，太平洋码头13条线路、50台场桥，80多名员工继续坚守港口作业一线。",
     )
     assert reading.stories[0].body[-1].text.startswith("太平洋国际集装箱码头公司总经理助理么学成告诉记者，今年春节")
+
+
+def test_reports_of_a_package_signed_by_minority_names_are_stories_of_their_own():
+    reading = _page(
+        "新春走基层 一起过大年",
+        "",
+        "天津港集装箱码头",
+        "",
+        "别样“春运”一样忙",
+        "",
+        "本报记者\xa0靳\xa0博",
+        "",
+        "大年三十，下午两点半，一声汽笛长鸣。满载集装箱的货轮缓缓出港，码头上的工人们仍在岗位上忙碌。",
+        "",
+        "西藏拉萨三有村",
+        "",
+        "搬迁三年变化大",
+        "",
+        "本报记者\xa0琼达卓嘎",
+        "",
+        "大年三十下午4点，记者来到西藏第一个易地搬迁点，宽敞的客厅里，暖意融融，一家人正在准备年货。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories[-2:]] == [
+        ("别样“春运”一样忙", "本报记者\xa0靳\xa0博"),
+        ("搬迁三年变化大", "本报记者\xa0琼达卓嘎"),
+    ]
+    # The byline stands alone: 博 / 大年三十 is not a word cut by a column break.
+    assert reading.stories[-2].body[0].text.startswith("大年三十")
+
+
+def test_bare_name_under_a_signed_comment_is_its_byline():
+    reading = _page(
+        "提升教育水平仍需反求诸己",
+        "",
+        "陈志文",
+        "",
+        "近年来，互联网、大数据、人工智能等技术，汇聚成我国教育发展的强大推力，推进教育现代化前行。",
+        "",
+        "（作者为中国教育在线总编辑）",
+        "",
+        "避免技术异化教育",
+        "",
+        "储朝晖",
+        "",
+        "有了互联网技术，将它充分且有效地运用于教学是理所当然的。但任何技术都是把双刃剑。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("提升教育水平仍需反求诸己", "陈志文"),
+        ("避免技术异化教育", "储朝晖"),
+    ]
+
+
+def test_reporters_note_in_brackets_is_a_box_of_the_story_not_a_new_one():
+    reading = _page(
+        "一笔一画记下渔民心里话（新春走基层·代表委员履职故事）",
+        "",
+        "本报记者 李刚",
+        "",
+        "春节前，全国人大代表王国华又一次来到渔港，和渔民们拉家常，把他们的意见一条条记在本子上。",
+        "",
+        "老船长的记事本（记者手记）",
+        "",
+        "跟着王国华走了一天，记者发现他的记事本已经写满了大半，每一页都记着渔民的心里话。",
+    )
+    assert [s.headline for s in reading.stories] == ["一笔一画记下渔民心里话（新春走基层·代表委员履职故事）"]
+    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["老船长的记事本（记者手记）"]
+
+
+def test_joint_report_closing_with_a_long_list_of_reporters_ends_its_story():
+    names = "、".join(["刘毅", "朱竞若", "王昊男", "田豆豆", "程远州", "范昊天", "吴君", "鲜敢", "申少铁", "白剑峰", "高云才", "杜海涛", "许志峰"])
+    reading = _page(
+        "各地各部门全力做好疫情防控",
+        "",
+        "连日来，各地各部门认真贯彻落实党中央决策部署，全力以赴做好疫情防控各项工作，保障人民群众生命安全。",
+        "",
+        f"（本报记者{names}）",
+        "",
+        "急群众所急 解患者之难",
+        "",
+        "应收尽收，刻不容缓！然而，由于工作滞后、衔接无序，导致重症病人长时间等待继而情绪失控。",
+    )
+    assert [s.headline for s in reading.stories] == ["各地各部门全力做好疫情防控", "急群众所急 解患者之难"]
+    assert reading.stories[0].byline.startswith("本报记者刘毅、朱竞若")
+
+
+#: A story of four plain paragraphs, no subhead among them.
+_YUNDOU_STORY = (
+    "过年的芸豆饼",
+    "",
+    "小时候过年，家里人给的压岁钱再少，也要拿出点儿去买芸豆饼吃。桥头常有推着小车卖芸豆饼的老太太。",
+    "",
+    "我到现在也弄不清，寒风中她们用什么法子，能让芸豆一直那么热乎乎的？打开棉被，芸豆总是冒着热气。",
+    "",
+    "其实，她们早在年前好几天就蹲在桥头卖芸豆饼了，喷香的味道直逗我的馋虫，只是那时候我没有钱。",
+    "",
+    "后来我在旧书里读到一首题为“蒸芸豆”的诗，写的正是老北京街头卖芸豆饼的情景，读来格外亲切。",
+    "",
+)
+#: Text on another subject sharing two word pairs with it (过年, 街头): too many for a plain topic shift.
+_MACI_TEXT = (
+    "在我们浙江本地，过年要吃麻糍，街头巷尾都有卖的。麻糍有很多种吃法，炒麻糍是其中最奢侈的一种。",
+    "",
+    "嵊州最出名的小吃有三样：小笼包、榨面和炒年糕。麻糍和榨面便成了辅食，麻糍常吃，但总吃不厌。",
+)
+
+
+def test_first_heading_after_paragraphs_without_subheads_on_a_new_subject_opens_a_story():
+    reading = _page(*_YUNDOU_STORY, "麻糍的滋味", "", *_MACI_TEXT)
+    assert [s.headline for s in reading.stories] == ["过年的芸豆饼", "麻糍的滋味"]
+
+
+def test_a_heading_that_takes_up_the_storys_words_stays_a_subhead():
+    reading = _page(*_YUNDOU_STORY, "芸豆饼的做法", "", *_MACI_TEXT)
+    assert [s.headline for s in reading.stories] == ["过年的芸豆饼"]

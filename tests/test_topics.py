@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS, needs_corpus
 from sitegen.model import Block, Story
-from sitegen.topics import TopicsError, _trie_pattern, load_taxonomy, signals_of
+from sitegen.topics import TopicsError, _trie_pattern, load_taxonomy, nfkc, signals_of
 
 #: Headline (start) → subjects a careful reader gives it (each must be among the article's).
 GOLDEN_SUBJECTS = {
@@ -176,3 +176,15 @@ def test_the_subject_terms_found_are_the_longest_at_each_place(terms, text):
     """The trie-shaped pattern finds what the plain alternation of the terms, longest first, finds."""
     plain = re.compile("|".join(map(re.escape, sorted(terms, key=lambda t: (-len(t), t)))))
     assert re.compile(_trie_pattern(sorted(terms))).findall(text) == plain.findall(text)
+
+
+#: Characters where NFKC does its work: full-width forms and punctuation, compatibility
+#: characters (①, Ⅱ, ℃, ﬁ), combining marks that compose with what precedes them, Hangul jamo.
+_FOLDING = "，；：（）…！？％［］\u3000\xa0ＡＺａ０９①Ⅱ℃ﬁｶﾞ\u0301\u0308\u3099eAカ가\u1100\u1161\u11a8中国。,"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(alphabet=_FOLDING, max_size=40), st.text(max_size=40)))
+def test_text_is_normalised_as_unicodedata_normalises_it(text):
+    """Topics see ，as , and ０ as 0 exactly as NFKC says, whatever characters surround them."""
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)

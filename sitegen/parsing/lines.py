@@ -138,7 +138,7 @@ DATELINE = re.compile(
 _CLOSING_CREDIT = (
     r"(?:[(（](?:据|综合|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
     r"|[(（]综合[^()（）]{2,80}报道[)）]"
-    r"|[(（](?:本报|新华社)[^()（）]{0,40}?\d{1,2}月\d{1,2}日电[^()（）]{0,80}[)）]"
+    r"|[(（](?:本报|新华社)[^()（）]{0,120}?\d{1,2}月\d{1,2}日电[^()（）]{0,200}[)）]"
     r"|新华社[^\s，。]{0,10}?\d{1,2}月\d{1,2}日电(?:[(（][^()（）]{1,20}[)）])?)"
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
@@ -149,7 +149,7 @@ _SURNAMES = set(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文", "长孙", "夏侯", "端木", "司徒")
 
 
-def _is_name(token: str) -> bool:
+def is_name(token: str) -> bool:
     if token.startswith(_COMPOUND_SURNAMES):
         return 3 <= len(token) <= 4 and han_count(token) == len(token)
     return 2 <= len(token) <= 3 and han_count(token) == len(token) and token[0] in _SURNAMES
@@ -160,6 +160,7 @@ _BYLINE_PREFIX = re.compile(
     r"(?:(?:新华社|本报|人民日报|中新社)?(?:特约|驻[^\s]{1,6})?(?:记者|通讯员|评论员|特约评论员|见习记者)"
     r"|[^\s，。]{1,16}(?:记者|通讯员))"
 )
+_FREE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$")
 _BYLINE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u9fff]{2,4}){0,5}$")
 
 
@@ -201,14 +202,14 @@ def _is_signed_name(text: str) -> bool:
     if len(text) > 30:
         return False
     if _SPACED_NAME.match(text):
-        return _is_name(significant(text))
+        return is_name(significant(text))
     if not _WIDE_SPACE.search(text):
         return False
     tokens = _names_spaced_out(text).split()
     return (
         2 <= len(tokens) <= 3
-        and _is_name(tokens[-1])
-        and all(2 <= len(t) <= 16 and han_count(t) == len(t) and not _is_name(t) for t in tokens[:-1])
+        and is_name(tokens[-1])
+        and all(2 <= len(t) <= 16 and han_count(t) == len(t) and not is_name(t) for t in tokens[:-1])
         and _PLACE_OR_POST.search("".join(tokens[:-1])) is not None
     )
 
@@ -225,7 +226,7 @@ _PLACE_OR_POST = re.compile(
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
     drawing = _DRAWING_AND_TEXT.match(significant(text))
-    if drawing and _is_name(drawing["artist"]):
+    if drawing and is_name(drawing["artist"]):
         return True
     if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
         text = _TEXT_AND_PICTURES.sub("", text)
@@ -236,11 +237,18 @@ def is_byline(text: str) -> bool:
         return False
     if _BYLINE_PREFIX.match(text):
         rest = _BYLINE_PREFIX.sub("", text, count=1).strip(" \u3000")
-        # After the title only names may follow (记者 武跃林 通讯员 李明), or nothing.
-        return all(_is_name(t) or t in ("通讯员", "记者", "本报记者") for t in re.split(r"[ \u3000、]+", rest) if t)
+        # After the title only names may follow (记者 武跃林 通讯员 李明), or nothing.  Set off by
+        # a space after the title, a name need not open with a Han surname: minority and
+        # transliterated names (本报记者 琼达卓嘎, 记者 阿尔达克·努尔哈孜) are written so too.
+        spaced = rest != _BYLINE_PREFIX.sub("", text, count=1)
+        return all(
+            is_name(t) or t in ("通讯员", "记者", "本报记者") or (spaced and _FREE_NAME.match(t) is not None)
+            for t in re.split(r"[ \u3000、]+", rest)
+            if t
+        )
     if _BYLINE_NAMES.match(text):
         tokens = text.split()
-        return len(tokens) >= 2 and all(_is_name(t) for t in tokens) or (len(tokens) == 1 and False)
+        return len(tokens) >= 2 and all(is_name(t) for t in tokens) or (len(tokens) == 1 and False)
     return False
 
 
@@ -257,10 +265,14 @@ def is_credit_line(text: str) -> bool:
     if CREDIT_LINE.match(text):
         return True
     spaced = _SPACED_CREDIT.match(text)
-    return spaced is not None and all(_is_name(name) for name in re.split(r"[ 、]+", _names_spaced_out(spaced["names"])) if name)
+    return spaced is not None and all(is_name(name) for name in re.split(r"[ 、]+", _names_spaced_out(spaced["names"])) if name)
 
 #: A closing credit naming the reporters in brackets: (本报记者), （记者 李某）.
-BRACKETED_BYLINE = re.compile(r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)[^()（）]{0,40}[)）]$")
+BRACKETED_BYLINE = re.compile(
+    r"^[(（](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|作者|编者|评论员)"
+    # A joint report closes with its reporters' names, sometimes thirty of them: (本报记者刘毅、朱竞若、…、徐靖).
+    r"(?:[^()（）]{0,40}|(?:[\s\u3000\xa0]*[\u4e00-\u9fff·]{2,6}[、，,])+[\s\u3000\xa0]*[\u4e00-\u9fff·]{2,6})[)）]$"
+)
 
 
 # --- Captions, markers, subtitles --------------------------------------------
@@ -379,7 +391,7 @@ _BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解"
 def has_column_tag(text: str) -> bool:
     """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
     tag = _COLUMN_TAG.search(text)
-    return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS
+    return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS + LABELS
 
 
 def looks_like_heading(text: str) -> bool:

@@ -88,7 +88,7 @@ class Unit:
 
 
 @functools.lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
+def dictionary() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary, to tell a cut word (渠 / 道)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
@@ -104,7 +104,7 @@ def _dictionary() -> frozenset[str]:
 
 def seam_inside_word(before: str, after: str) -> bool:
     """True when the last characters of ``before`` and the first of ``after`` make one word (渠|道)."""
-    words = _dictionary()
+    words = dictionary()
     for k in range(1, 4):
         for m in range(1, 4):
             if 2 <= k + m <= 4 and len(before) >= k and len(after) >= m:
@@ -172,6 +172,10 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
         return "the break falls inside a dash"
     if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
+        return None
+    if len(a) <= 40 and is_byline(a):
+        # A byline is a line of its own (本报记者 靳 博 / 大年三十，…), though a name may end
+        # on a character that opens a word with the next line (博大).
         return None
     if has_column_tag(b) and looks_like_heading(b):
         # A headline carrying its column's name, under its kicker: 一个纪检室、四位小年轻…斗勇 /

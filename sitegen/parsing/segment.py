@@ -50,11 +50,12 @@ from sitegen.parsing.lines import (
     is_label,
     is_bracketed_date,
     is_genre_subtitle,
+    is_name,
     is_roles_line,
     looks_like_heading,
     page_number,
 )
-from sitegen.parsing.repair import Unit, join_reason, seam_inside_word
+from sitegen.parsing.repair import Unit, dictionary, join_reason, seam_inside_word
 
 
 @dataclass
@@ -117,6 +118,11 @@ _FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
 def is_figure(text: str) -> bool:
     """True for a figure printed large over its explanation in a data box: 11.73亿人, 96.98%, 8—10架次飞机."""
     return _FIGURE.match(text) is not None
+
+
+def is_signature(text: str) -> bool:
+    """True for a writer's bare name on a line of its own: 陈志文, 储朝晖 (a word of the dictionary such as 高质量 is not)."""
+    return is_name(text) and text not in dictionary()
 
 
 def _is_slogan(text: str) -> bool:
@@ -210,6 +216,8 @@ _FUNCTION_CHARS = set("的了在是和与及等中上为对有也这就都而以
 _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 #: Below this share of shared character pairs, the text under a heading is taken for a new subject.
 TOPIC_SHIFT = 0.02
+#: The same for the first heading after a run of paragraphs without subheads (see ``new_subject_after_plain_run``).
+PLAIN_RUN_TOPIC_SHIFT = 0.04
 
 
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
@@ -220,7 +228,7 @@ def _pairs(text: str) -> set[str]:
     return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
 
 
-def topic_shift(before: str, after: str) -> bool:
+def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool:
     """True when ``after`` (the text under a heading) shares almost no character pairs with ``before``.
 
     A subhead opens a section on the story's subject, whose names and terms
@@ -229,7 +237,7 @@ def topic_shift(before: str, after: str) -> bool:
     ahead = _pairs(after[:300])
     if len(ahead) < 20 or len(before) < 100:
         return False
-    return len(ahead & _pairs(before[-800:])) < TOPIC_SHIFT * len(ahead)
+    return len(ahead & _pairs(before[-800:])) < threshold * len(ahead)
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -313,10 +321,31 @@ class _Page:
             return "headline with a ——subtitle under it"
         if following and not self.in_fragment and topic_shift(self.story_text(), following):
             return "the text under it shares almost no words with the story before"
+        if following and not self.in_fragment and self.new_subject_after_plain_run(heads, following):
+            return "first heading after a run of paragraphs without subheads, on a new subject"
         # Several headline lines alone are not enough: articles carry in-text section
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def new_subject_after_plain_run(self, heads: list[Unit], following: str) -> bool:
+        """True when a heading follows several paragraphs that had no subhead, and neither it nor the text
+        under it picks up the story's words.
+
+        An article that uses subheads starts them early and keeps them alike; a
+        heading after a run of plain paragraphs is as often the next article's
+        headline.  Here the topic test may be looser (4 % of character pairs
+        shared instead of 2 %) provided the heading's own words are new too
+        (麻糍的滋味 under a story about 芸豆饼).
+        """
+        body = self.current.body
+        if sum(b.role == "body" for b in body) < 4 or any(b.role == "subhead" for b in body):
+            return False
+        if not topic_shift(self.story_text(), following, threshold=PLAIN_RUN_TOPIC_SHIFT):
+            return False
+        heading = _pairs("".join(u.text for u in heads))
+        story = _pairs("".join(u.text for u in self.current.heads) + "".join(b.text for b in body))
+        return bool(heading) and len(heading & story) <= 0.1 * len(heading)
 
     def indent_changes(self, above: Unit, below: Unit) -> bool:
         """True when, on a page whose headlines stand flush, one heading line is indented and the next not:
@@ -336,6 +365,11 @@ class _Page:
                     and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end])))
                 ):
                     end += 1
+                if end - index >= 2 and kinds[end - 1] == "heading" and is_signature(units[end - 1].text) and not is_signature(units[end - 2].text):
+                    # A writer's bare name under the headline of a signed comment
+                    # (提升教育水平仍需反求诸己 / 陈志文) is its byline.
+                    end -= 1
+                    kinds[end] = "byline"
                 heads = units[index:end]
                 credits = end
                 while credits < len(units) and kinds[credits] in ("byline", "dateline"):
