@@ -198,7 +198,12 @@ def build(
             spool = Path(scratch) / "search-postings"
             spool.mkdir()
             index = SearchIndex(staging.sub("search"), spool, remember)
-            render = RenderIssues(archive_dir, config, cache, staging.for_workers(), reuse, index.indexer())
+            # One Jinja environment for the pages rendered here; a server keeps it between rebuilds while
+            # the templates are unchanged, so they are not compiled again (worker processes make their own).
+            renderer = Renderer(memo.environment(archive_dir, remember.context) if memo
+                                else environment(theme.template_dirs(archive_dir)), config)
+            folder = staging.for_workers()
+            render = RenderIssues(archive_dir, config, cache, folder, reuse, index.indexer(), _tools=(renderer, folder))
             rendered = _count_reused(_render_issues(render, tasks, jobs, remember, memo), result, stop)
             _list_articles(rendered, index, staging.root / "api" / "articles.json",
                            _meter("rendering articles", progress, len(articles)))
@@ -211,7 +216,6 @@ def build(
             timer.done("encode the search index")
             _checkpoint(stop)
 
-            renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
                 render_paper(renderer, staging, paper)
             render_topics(renderer, staging, enrichment, {a.id: a for a in articles}, archive_dir, jobs, remember)

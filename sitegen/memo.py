@@ -23,8 +23,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import jinja2
+
+from sitegen import theme
 from sitegen.output import SiteView
+from sitegen.render import environment
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,15 @@ class BuildMemo:
     """The site the last build committed, which the next one is layered on."""
     made: dict[str, Made] = field(default_factory=dict)
     """The groups of files of ``site`` by name (``issue:<path>``, ``topic:<kind>/<slug>``, …)."""
+    environments: dict[str, jinja2.Environment] = field(default_factory=dict)
+    """The Jinja environment of the last build, by its templates' hash, its templates compiled."""
+
+    def environment(self, archive_dir: Path, templates: str) -> jinja2.Environment:
+        """The Jinja environment for templates whose hash is ``templates`` (a fresh one when they changed:
+        Jinja would not notice a new template of the archive's hiding one of the default theme)."""
+        if templates not in self.environments:
+            self.environments = {templates: environment(theme.template_dirs(archive_dir))}
+        return self.environments[templates]
 
     def reusable(self, group: str, inputs: object) -> Made | None:
         """The group as the last build made it, if it was made from equal ``inputs``."""

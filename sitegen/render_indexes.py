@@ -182,7 +182,9 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
             remember.note(group, task, tuple(topic_pages(topic)))
             tasks.append(task)
     batches = [tuple(tasks[i : i + TOPICS_PER_TASK]) for i in range(0, len(tasks), TOPICS_PER_TASK)]
-    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, out.for_workers()), batches, jobs=jobs):
+    folder = out.for_workers()
+    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, folder, _tools=(renderer, folder)), batches,
+                         jobs=jobs):
         pass
     groups = [
         (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
