@@ -119,14 +119,17 @@ class Spool:
 
     When every issue comes with its ``bucket_digests``, ``key`` tells a run of
     buckets by its content (``sitegen serve`` then encodes only runs that changed).
+    ``held`` keeps the rows in memory (they are there anyway in a server's
+    memo) until ``write`` puts the runs to be encoded in their files.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, held: bool = False):
         self.folder = folder
         self.edges = _bucket_edges()
         self.rows = [0] * len(self.edges)
         self._files: dict[int, object] = {}
         self._digests: list[list[str]] | None = [[] for _ in self.edges]
+        self._held: list[list[np.ndarray]] | None = [[] for _ in self.edges] if held else None
 
     def add(self, rows: np.ndarray, digests: tuple[str, ...] | None = None) -> None:
         cuts = np.searchsorted(rows["key"], self.edges).tolist() + [len(rows)]
@@ -134,10 +137,13 @@ class Spool:
             self._digests = None
         for bucket, (a, b) in enumerate(zip(cuts, cuts[1:])):
             if b > a:
-                out = self._files.get(bucket)
-                if out is None:
-                    out = self._files[bucket] = open(self._path(bucket), "wb")
-                out.write(rows[a:b].tobytes())
+                if self._held is not None:
+                    self._held[bucket].append(rows[a:b])
+                else:
+                    out = self._files.get(bucket)
+                    if out is None:
+                        out = self._files[bucket] = open(self._path(bucket), "wb")
+                    out.write(rows[a:b].tobytes())
                 self.rows[bucket] += b - a
                 if self._digests is not None:
                     self._digests[bucket].append(digests[bucket])
@@ -155,6 +161,16 @@ class Spool:
     def close(self) -> None:
         for out in self._files.values():
             out.close()
+
+    def write(self, runs: list[tuple[Path, ...]]) -> None:
+        """Put the held rows of the buckets of ``runs`` in their files (after ``close``)."""
+        if self._held is None:
+            return
+        for run in runs:
+            for path in run:
+                with open(path, "wb") as out:
+                    for rows in self._held[int(path.stem)]:
+                        out.write(rows.tobytes())
 
     def batches(self, target: int | None = None) -> list[tuple[Path, ...]]:
         """The bucket files in runs of about ``target`` rows each, in term order."""

@@ -312,7 +312,7 @@ class SearchIndex:
         self._writer = _Writer(self.out)
         self._table = _DocTable(self._writer)
         self._lengths = [array("I") for _ in FIELDS]
-        self._spool = Spool(self.spool_dir)
+        self._spool = Spool(self.spool_dir, held=self.remember.active)
         tables()  # built once here, shared by the worker processes forked next
 
     def indexer(self) -> IssueIndexer:
@@ -355,7 +355,9 @@ class SearchIndex:
         # sitegen serve: a run of buckets whose rows and weights are as the last build had them
         # is not encoded again; its shards keep their files when they keep their numbers.
         known = [self._known(run, by_slot, average) for run in runs]
-        fresh = ordered_map(encode, [run for run, k in zip(runs, known) if k is None], jobs=jobs)
+        unknown = [run for run, k in zip(runs, known) if k is None]
+        self._spool.write(unknown)
+        fresh = ordered_map(encode, unknown, jobs=jobs)
         bounds: list[str] = []
         shards = terms_total = 0
         for run, k in zip(runs, known):
