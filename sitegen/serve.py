@@ -209,8 +209,10 @@ def _running(pid: int) -> bool:
 class ArchiveWatcher(Watcher):
     """livereload's polling watcher, looking every ``POLL_SECONDS`` rather than every 0.8 s."""
 
-    def __init__(self):
+    def __init__(self, paused: Callable[[], bool] = lambda: False):
         super().__init__()
+        self.paused = paused
+        """Whether to skip looking for now (while a rebuild runs)."""
         self.ignore_dirs(CACHE_DIR, "__pycache__")
         self._callback: ioloop.PeriodicCallback | None = None
 
@@ -221,8 +223,14 @@ class ArchiveWatcher(Watcher):
 
     def examine(self):
         """Run the tasks (which ask for a rebuild), but never let livereload reload the browser
-        itself: that happens when the rebuild is done, not when a file changed."""
-        super().examine()
+        itself: that happens when the rebuild is done, not when a file changed.
+
+        While a rebuild runs it does not look: a look over a big archive takes
+        ~20 ms of the interpreter every ``POLL_SECONDS``, which the rebuild's own
+        thread needs, and a file saved meanwhile is still seen, at the first look
+        after the rebuild (its time differs from the one noted before)."""
+        if not self.paused():
+            super().examine()
         return None, None
 
 
@@ -431,7 +439,7 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     builder = Builder(archive_dir, session, reload_browsers, echo=echo)
     worker = threading.Thread(target=builder.run, name="sitegen-rebuild", daemon=True)
     try:
-        watcher = ArchiveWatcher()
+        watcher = ArchiveWatcher(paused=lambda: builder.busy)
         for path in watched_paths(archive_dir):
             if path.is_dir():
                 # 'forever': livereload must not reload the browser on a change, only after the rebuild.
