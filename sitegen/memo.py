@@ -90,9 +90,12 @@ class MemoRound:
         self.memo, self.staging, self.context = memo, staging, context
         self.now: dict[str, Made] = {}
 
-    def recall(self, group: str, inputs: object) -> Made | None:
-        """The group as the last build made it from equal ``inputs``; its files are not taken over."""
-        return self.memo.reusable(group, (self.context, inputs))
+    def recall(self, group: str, inputs: object, *, themed: bool = True) -> Made | None:
+        """The group as the last build made it from equal ``inputs``; its files are not taken over.
+
+        ``themed`` False: the group does not depend on the templates and settings (the search index).
+        """
+        return self.memo.reusable(group, (self.context if themed else None, inputs))
 
     def take(self, group: str, inputs: object) -> Made | None:
         """The group's files kept as they are in the site underneath, when it was made from equal inputs."""
@@ -104,9 +107,10 @@ class MemoRound:
         self.now[group] = made
         return made
 
-    def note(self, group: str, inputs: object, paths: tuple[str, ...], value: object = None) -> None:
+    def note(self, group: str, inputs: object, paths: tuple[str, ...], value: object = None, *,
+             themed: bool = True) -> None:
         """The group was made from ``inputs`` into the files ``paths``."""
-        self.now[group] = Made((self.context, inputs), paths, value)
+        self.now[group] = Made((self.context if themed else None, inputs), paths, value)
 
     def install(self, site: SiteView) -> None:
         """The build committed ``site``: the next one is layered on it."""
@@ -118,11 +122,12 @@ class NoMemo:
 
     active = False
 
-    def recall(self, group: str, inputs: object) -> None:
+    def recall(self, group: str, inputs: object, *, themed: bool = True) -> None:
         return None
 
     def take(self, group: str, inputs: object) -> None:
         return None
 
-    def note(self, group: str, inputs: object, paths: tuple[str, ...], value: object = None) -> None:
+    def note(self, group: str, inputs: object, paths: tuple[str, ...], value: object = None, *,
+             themed: bool = True) -> None:
         pass

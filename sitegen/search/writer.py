@@ -337,7 +337,7 @@ class SearchIndex:
     def _known(self, run: tuple[Path, ...], lengths: np.ndarray, average: tuple[float, ...]):
         """(first shard's name, ``EncodedBatch``, bytes) of the run as the last build encoded it, if unchanged."""
         key = self._spool.key(run)
-        made = self.remember.recall(f"search:{run[0].stem}", key) if key else None
+        made = self.remember.recall(f"search:{run[0].stem}", key, themed=False) if key else None
         if made is None or not made.value[1].same_weights(lengths, average):
             return None
         return made.value
@@ -378,7 +378,7 @@ class SearchIndex:
                 for name, shard in zip(names, batch.shards):
                     writer.write_json(name, shard.json)
                 k = (names[:1], batch, writer.bytes - before)
-            self.remember.note(f"search:{run[0].stem}", self._spool.key(run), (), k)
+            self.remember.note(f"search:{run[0].stem}", self._spool.key(run), (), k, themed=False)
         writer.write(
             "manifest",
             {
