@@ -285,10 +285,11 @@ def _read_pages(
 def _remembered_map(work: ReadPages, paths: list[Path], jobs: int, memo: BuildMemo) -> Iterator:
     """``work`` over ``paths`` in order, taking the outline of each file whose bytes are unchanged from ``memo``."""
     known: list = []
+    taxonomy = work.taxonomy.fingerprint()  # the outline carries topic signals, which the taxonomy shapes
     for path in paths:
         source = source_name(path, work.archive_dir)
         try:
-            digest = content_hash(path.read_bytes())
+            digest = f"{content_hash(path.read_bytes())}|{taxonomy}"
         except OSError:
             digest = None
         seen = memo.outlines.get(source)

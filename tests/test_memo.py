@@ -84,3 +84,13 @@ def test_a_stopped_rebuild_leaves_the_memo_on_the_site_still_served(archive, tmp
     _append(sorted(archive.glob("*.txt"))[3], "第二处修改。")
     third = build(archive, tmp_path / "g3", memo=memo)
     assert _served(third.site) == _clean(archive, tmp_path, "clean")
+
+
+def test_a_changed_taxonomy_gives_the_topics_of_a_clean_build(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    default = (REPO / "sitegen" / "default_topics.toml").read_text(encoding="utf-8")
+    (archive / "topics.toml").write_text(default.replace(" = 1,", " = 6,"), encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    served = _served(second.site)
+    assert served == _clean(archive, tmp_path, "clean")
