@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, TextIO
 
@@ -34,17 +34,18 @@ from sitegen.archive import ReadPage
 from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
 from sitegen.diagnostics import Diagnostic
+from sitegen.memo import BuildMemo, MemoRound, NoMemo, content_hash
 from sitegen.model import Newspaper, Topic
-from sitegen.output import SiteFolder, Staging, check_output_dir
+from sitegen.output import LayeredStaging, SiteView, Staging, check_output_dir
 from sitegen.pool import default_jobs, ordered_map
 from sitegen.progress import NoProgress, Progress
 from sitegen.read_pages import ReadPages, signals_cache
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
-from sitegen.reuse import IssueReuse
+from sitegen.reuse import IssueReuse, templates_digest
 from sitegen.search import SearchIndex
-from sitegen.sources import discover, display_path
+from sitegen.sources import discover, display_path, source_name
 from sitegen.enrich import enrich
 from sitegen.related import Neighbours
 from sitegen.topics import ArticleSignals, Taxonomy, load_segmenter, load_taxonomy
@@ -70,6 +71,8 @@ class BuildResult:
     """Issues whose files were taken from the cache of rendered issues (``sitegen.reuse``), not rendered."""
     up_to_date: bool = False
     """True when nothing had changed since the build that wrote the output folder, so nothing was written."""
+    site: SiteView | None = None
+    """With a memo (``sitegen serve``): where each file of the new site is (``sitegen.output.LayeredStaging``)."""
 
     def summary(self) -> str:
         return (
@@ -121,6 +124,7 @@ def build(
     progress: TextIO | None = None,
     previous_site: Path | None = None,
     stop: Callable[[], bool] | None = None,
+    memo: BuildMemo | None = None,
 ) -> BuildResult:
     """Build the archive folder into ``out_dir``; return counts, warnings and timings.
 
@@ -133,6 +137,11 @@ def build(
     rather than written again (``sitegen.output.SiteFolder``).  ``stop`` is
     asked after every page, every issue and every stage; when it says True the
     build raises ``BuildStopped`` and leaves the output as it was.
+
+    ``memo`` is a server's memory of its last build (``sitegen.memo``): with it
+    the build writes into ``out_dir`` (which must not exist) only the files that
+    changed since that build, and ``result.site`` says where every file of the
+    new site is.
     """
     result = BuildResult()
     timer = _Timer(result, log)
@@ -144,7 +153,7 @@ def build(
     check_output_dir(out_dir, archive_dir)
 
     # Nothing changed since the build that made out_dir (sitegen.stamp): say so and stop.
-    inputs = stamp.site_stamp(archive_dir, out_dir, base_url=config.site.base_url) if use_cache else None
+    inputs = stamp.site_stamp(archive_dir, out_dir, base_url=config.site.base_url) if use_cache and not memo else None
     unchanged = stamp.unchanged_site(archive_dir, out_dir, inputs) if inputs else None
     if unchanged:
         result.papers, result.issues, result.pages, result.articles = (
@@ -155,14 +164,17 @@ def build(
         result.seconds = time.perf_counter() - timer.start
         return result
 
-    staging = Staging(out_dir, previous_site)
+    staging = LayeredStaging(out_dir, memo.site) if memo else Staging(out_dir, previous_site)
+    # What the memo lets this build take over from the last one (sitegen.memo); a plain build takes nothing.
+    remember = MemoRound(memo, staging, f"{templates_digest(archive_dir)}|{config!r}") if memo else NoMemo()
     try:
         # Between the two passes every page's full reading waits in the parse cache.
         # Without the archive's cache (--no-cache) a throw-away one serves, beside
         # the output on the same disk (not in /tmp, which may be memory).
         with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
             cache = parse_cache(archive_dir if use_cache else Path(scratch))
-            read_pages, files, signals = _read_pages(archive_dir, cache, taxonomy, use_cache, jobs, progress, result, stop)
+            read_pages, files, signals = _read_pages(archive_dir, cache, taxonomy, use_cache, jobs, progress, result, stop,
+                                                     memo)
             if log:
                 log(f"  encodings: {_encodings(read_pages)}")
             timer.done("read and parse pages")
@@ -171,7 +183,12 @@ def build(
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
-            enrichment = enrich(newspapers, articles, signals, taxonomy)
+            # Topics and neighbours are a function of the placed pages and their signals: a server
+            # whose edit changed neither (a template, a static file) takes them from its memo.
+            enriched_from = (signals, taxonomy.fingerprint(), newspapers)
+            known = remember.recall("enrichment", enriched_from, themed=False)
+            enrichment = known.value if known else enrich(newspapers, articles, signals, taxonomy)
+            remember.note("enrichment", enriched_from, (), enrichment, themed=False)
             topics = enrichment.topics
             timer.done("topics")
 
@@ -182,10 +199,14 @@ def build(
             # are encoded on every core (sitegen.search.shards).
             spool = Path(scratch) / "search-postings"
             spool.mkdir()
-            index = SearchIndex(staging.sub("search"), spool)
-            render = RenderIssues(archive_dir, config, cache, SiteFolder(staging.root, staging.previous), reuse,
-                                  index.indexer())
-            rendered = _count_reused(ordered_map(render, tasks, jobs=jobs), result, stop)
+            index = SearchIndex(staging.sub("search"), spool, remember)
+            # One Jinja environment for the pages rendered here; a server keeps it between rebuilds while
+            # the templates are unchanged, so they are not compiled again (worker processes make their own).
+            renderer = Renderer(memo.environment(archive_dir, remember.context) if memo
+                                else environment(theme.template_dirs(archive_dir)), config)
+            folder = staging.for_workers()
+            render = RenderIssues(archive_dir, config, cache, folder, reuse, index.indexer(), _tools=(renderer, folder))
+            rendered = _count_reused(_render_issues(render, tasks, jobs, remember, memo), result, stop)
             _list_articles(rendered, index, staging.root / "api" / "articles.json",
                            _meter("rendering articles", progress, len(articles)))
             if reuse is not None:
@@ -197,10 +218,9 @@ def build(
             timer.done("encode the search index")
             _checkpoint(stop)
 
-            renderer = Renderer(environment(theme.template_dirs(archive_dir)), config)
             for paper in newspapers:
                 render_paper(renderer, staging, paper)
-            render_topics(renderer, staging, enrichment, {a.id: a for a in articles}, archive_dir, jobs)
+            render_topics(renderer, staging, enrichment, {a.id: a for a in articles}, archive_dir, jobs, remember)
             render_site_pages(renderer, staging, newspapers, topics, len(articles))
             if config.site.base_url:
                 write_feeds(staging, config.site.base_url, newspapers, topics)
@@ -209,7 +229,9 @@ def build(
 
         _write_static(staging, archive_dir)
         timer.done("static files")
-        staging.commit()
+        result.site = staging.commit()
+        if memo:
+            remember.install(result.site)
         timer.done("replace the previous site")
     except BaseException:
         staging.discard()
@@ -228,13 +250,14 @@ def build(
 
 def _read_pages(
     archive_dir: Path, cache: ContentCache, taxonomy: Taxonomy, use_cache: bool, jobs: int, progress: TextIO | None,
-    result: BuildResult, stop: Callable[[], bool] | None = None,
+    result: BuildResult, stop: Callable[[], bool] | None = None, memo: BuildMemo | None = None,
 ) -> tuple[list[ReadPage], dict[str, Path], dict[str, tuple[ArticleSignals, ...]]]:
     """Stage 1: every input file read and parsed (in workers), then given its metadata here.
 
     Returns the pages (holding reading outlines), each page's input file and
     its stories' topic signals, by its source name; messages go to
-    ``result.diagnostics``.
+    ``result.diagnostics``.  With a ``memo`` only the files whose bytes it does
+    not know go to the workers.
     """
     catalog, problems = metadata.load_catalog(archive_dir)
     result.diagnostics.extend(problems)
@@ -244,7 +267,8 @@ def _read_pages(
     topics_cache = signals_cache(archive_dir, taxonomy) if use_cache else None
     load_segmenter()  # before the workers fork, so that they share jieba's dictionary
     work = ReadPages(archive_dir, cache, taxonomy, topics_cache)
-    for path, outline in zip(paths, _counted(ordered_map(work, paths, jobs=jobs), meter)):
+    outlines = _remembered_map(work, paths, jobs, memo) if memo else ordered_map(work, paths, jobs=jobs)
+    for path, outline in zip(paths, _counted(outlines, meter)):
         _checkpoint(stop)
         if isinstance(outline, Diagnostic):
             result.diagnostics.append(outline)
@@ -261,6 +285,30 @@ def _read_pages(
         topics_cache.prune([r.source for r in read_pages])
     result.parsed = len(read_pages) - result.reused
     return read_pages, files, signals
+
+
+def _remembered_map(work: ReadPages, paths: list[Path], jobs: int, memo: BuildMemo) -> Iterator:
+    """``work`` over ``paths`` in order, taking the outline of each file whose bytes are unchanged from ``memo``."""
+    known: list = []
+    taxonomy = work.taxonomy.fingerprint()  # the outline carries topic signals, which the taxonomy shapes
+    for path in paths:
+        source = source_name(path, work.archive_dir)
+        try:
+            digest = f"{content_hash(path.read_bytes())}|{taxonomy}"
+        except OSError:
+            digest = None
+        seen = memo.outlines.get(source)
+        known.append((source, digest, replace(seen[1], reused=True) if seen and seen[0] == digest else None))
+    fresh = ordered_map(work, [p for p, (_, _, o) in zip(paths, known) if o is None], jobs=jobs)
+    for source, digest, outline in known:
+        if outline is None:
+            outline = next(fresh)
+            if digest is not None and not isinstance(outline, Diagnostic):
+                memo.outlines[source] = (digest, outline)
+        yield outline
+    live = {source for source, _, _ in known}
+    for gone in [s for s in memo.outlines if s not in live]:
+        del memo.outlines[gone]
 
 
 def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
@@ -330,6 +378,37 @@ def _issue_tasks(
             ))
             first_article += len(ids)
     return tasks
+
+
+def _render_issues(render: RenderIssues, tasks: list[IssueTask], jobs: int, remember: MemoRound | NoMemo,
+                   memo: BuildMemo | None) -> Iterator[RenderedIssue]:
+    """Stage 2: the rendered issues in archive order; those the memo knows unchanged are not rendered again."""
+    if memo is None:
+        yield from ordered_map(render, tasks, jobs=jobs)
+        return
+    keys = [_issue_key(task, memo) for task in tasks]
+    taken = [remember.take(f"issue:{t.issue.path}", key) if key else None for t, key in zip(tasks, keys)]
+    fresh = ordered_map(render, [t for t, made in zip(tasks, taken) if made is None], jobs=jobs)
+    for task, key, made in zip(tasks, keys, taken):
+        if made is not None:
+            yield replace(made.value, reused=True)
+            continue
+        issue = next(fresh)
+        texts = tuple(f"search/{p}" for p in issue.search.paths) if issue.search else ()
+        remember.note(f"issue:{task.issue.path}", key, issue.paths + texts, replace(issue, paths=()))
+        yield issue
+
+
+def _issue_key(task: IssueTask, memo: BuildMemo) -> tuple | None:
+    """What an issue's files are made from: its task and its page files' bytes (as stage 1 hashed them).
+
+    Compared with ``==``, which is quicker than hashing a pickle of the task: the
+    outlines the tasks hold are the memo's very objects, so equal ones are passed over.
+    """
+    digests = tuple(memo.outlines.get(page.source, (None,))[0] for page in task.issue.pages)
+    if None in digests:  # a file that could not be read again: never taken as unchanged
+        return None
+    return replace(task, files=()), digests
 
 
 def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 MARKER = ".sitegen-site"
@@ -76,6 +77,10 @@ class SiteFolder:
     def copy_file(self, path: str, source: Path) -> None:
         shutil.copyfile(source, self._target(path))
 
+    def for_workers(self) -> SiteFolder:
+        """A folder on the same place that worker processes can be given (it writes every file)."""
+        return SiteFolder(self.root, self.previous)
+
 
 def _holds(file: Path, data: bytes) -> bool:
     """True when ``file`` exists with exactly ``data`` in it."""
@@ -111,3 +116,106 @@ class Staging(SiteFolder):
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """A site whose files lie in several generation folders, as ``sitegen serve`` keeps it.
+
+    A rebuild after a small edit writes only the files it changed into a new
+    folder (``LayeredStaging``); the others stay where they are.  The view says
+    where each file of the site is, so a file the rebuild did not make is
+    absent from it even though an older folder still holds it.
+    """
+
+    files: dict[str, Path]
+    """Every file of the site by its site path, and the folder it is in."""
+
+    def file(self, name: str) -> Path | None:
+        """Where the file at site path ``name`` is, or None when the site has no such file."""
+        folder = self.files.get(name)
+        return None if folder is None else folder / name
+
+    def folders(self) -> set[Path]:
+        return set(self.files.values())
+
+
+class LayeredStaging(Staging):
+    """A staging folder that receives only what changed since the site ``under`` it (``sitegen serve``).
+
+    Files the build takes as they are in ``under`` are ``keep``-t, not linked or
+    copied; a file written by this process with the very bytes ``under`` has is
+    kept too.  Worker processes write every file they are given
+    (``for_workers``).  ``commit`` moves the folder to ``out_dir`` (which must
+    not exist) and returns the new site's ``SiteView``: what was written here,
+    then what was kept from ``under``; files of ``under`` neither written nor
+    kept are not in the new site.
+    """
+
+    def __init__(self, out_dir: Path, under: SiteView | None):
+        super().__init__(out_dir, None)
+        self.previous = None
+        self.under = under
+        self.kept: set[str] = set()
+
+    def keep(self, path: str) -> None:
+        """The file at ``path`` is as in the site underneath."""
+        self.kept.add(path)
+
+    def holds(self, paths) -> bool:
+        """True when the site underneath has every file of ``paths``."""
+        return self.under is not None and all(p in self.under.files for p in paths)
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        old = self.under.file(path) if self.under is not None else None
+        if old is not None and _holds(old, data):
+            self.kept.add(path)
+            return
+        super().write_bytes(path, data)
+
+    def sub(self, folder: str) -> _Within:
+        return _Within(self, folder)
+
+    def for_workers(self) -> SiteFolder:
+        return SiteFolder(self.root)
+
+    def commit(self) -> SiteView:  # type: ignore[override]
+        (self.root / MARKER).write_text("This folder was written by sitegen; it is replaced on every build.\n")
+        self.root.rename(self.out_dir)
+        files: dict[str, Path] = {}
+        for folder, _, names in os.walk(self.out_dir):
+            relative = os.path.relpath(folder, self.out_dir)
+            prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+            for name in names:
+                files[prefix + name] = self.out_dir
+        files.pop(MARKER, None)
+        if self.under is not None:
+            for path in self.kept:
+                files.setdefault(path, self.under.files[path])
+        return SiteView(files)
+
+
+class _Within:
+    """The files of a ``LayeredStaging`` under one folder."""
+
+    def __init__(self, staging: LayeredStaging, folder: str):
+        self.staging, self.folder = staging, folder
+        self.root, self.previous = staging.root / folder, None
+
+    def write_text(self, path: str, text: str) -> None:
+        self.staging.write_text(f"{self.folder}/{path}", text)
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        self.staging.write_bytes(f"{self.folder}/{path}", data)
+
+    def keep(self, path: str) -> None:
+        self.staging.keep(f"{self.folder}/{path}")
+
+    def holds(self, paths) -> bool:
+        return self.staging.holds(f"{self.folder}/{p}" for p in paths)
+
+    def sub(self, folder: str) -> _Within:
+        return _Within(self.staging, f"{self.folder}/{folder}")
+
+    def for_workers(self) -> SiteFolder:
+        return SiteFolder(self.root)

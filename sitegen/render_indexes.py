@@ -18,6 +18,7 @@ from pathlib import Path
 from sitegen import charts, dates, feeds, theme, urls
 from sitegen.config import Config
 from sitegen.enrich import Enrichment
+from sitegen.memo import MemoRound, NoMemo
 from sitegen.model import Article, Issue, Newspaper, Topic
 from sitegen.output import SiteFolder
 from sitegen.pool import ordered_map
@@ -164,18 +165,26 @@ TOPICS_PER_TASK = 64
 
 
 def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, by_id: dict[str, Article],
-                  archive_dir: Path, jobs: int) -> None:
+                  archive_dir: Path, jobs: int, remember: MemoRound | NoMemo = NoMemo()) -> None:
     """Each topic's article list in pages of ``PAGE_SIZE`` (the first with a chart of
-    articles per month and the related topics), on ``jobs`` processes; and the list of topics."""
+    articles per month and the related topics), on ``jobs`` processes; and the list of topics.
+
+    A topic whose list ``remember`` knows made from the same task is not rendered again (``sitegen serve``).
+    """
     topics = enrichment.topics
-    tasks = [
-        TopicTask(topic, members := tuple(by_id[i] for i in topic.article_ids),
-                  enrichment.related_topics.get((topic.kind, topic.slug), ()),
-                  {a.id: enrichment.summaries[a.id] for a in members if a.id in enrichment.summaries})
-        for topic in topics
-    ]
+    tasks = []
+    for topic in topics:
+        members = tuple(by_id[i] for i in topic.article_ids)
+        task = TopicTask(topic, members, enrichment.related_topics.get((topic.kind, topic.slug), ()),
+                         {a.id: enrichment.summaries[a.id] for a in members if a.id in enrichment.summaries})
+        group = f"topic:{topic.kind}/{topic.slug}"
+        if remember.take(group, task) is None:
+            remember.note(group, task, tuple(topic_pages(topic)))
+            tasks.append(task)
     batches = [tuple(tasks[i : i + TOPICS_PER_TASK]) for i in range(0, len(tasks), TOPICS_PER_TASK)]
-    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, SiteFolder(out.root, out.previous)), batches, jobs=jobs):
+    folder = out.for_workers()
+    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, folder, _tools=(renderer, folder)), batches,
+                         jobs=jobs):
         pass
     groups = [
         (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))

@@ -102,6 +102,8 @@ class RenderedIssue:
     """True when the files were written from the cache of rendered issues, not rendered."""
     search: SpooledIssue | None = None
     """The articles as indexed for search, where ``search_documents`` went (then emptied)."""
+    paths: tuple[str, ...] = ()
+    """Site paths of the issue's files, for ``sitegen serve``'s memory (``sitegen.memo``)."""
 
 
 def whole_page(page: Page, reading) -> Page:
@@ -204,13 +206,14 @@ class RenderIssues:
         return self._tools
 
     def __call__(self, task: IssueTask) -> RenderedIssue:
-        rendered = self._rendered(task)
+        renderer, out = self._ready()
+        noted = _Noted(out)
+        rendered = replace(self._rendered(task, renderer, noted), paths=tuple(noted.paths))
         if self.index is None:
             return rendered
         return replace(rendered, search_documents=(), search=self.index(task.first_article, rendered.search_documents))
 
-    def _rendered(self, task: IssueTask) -> RenderedIssue:
-        renderer, out = self._ready()
+    def _rendered(self, task: IssueTask, renderer: Renderer, out: _Noted) -> RenderedIssue:
         if self.reuse is None:
             return self._render(task, renderer, out)
         key = self.reuse.key(task)
@@ -222,7 +225,7 @@ class RenderIssues:
         self.reuse.store(task, key, recorder, rendered)
         return rendered
 
-    def _render(self, task: IssueTask, renderer: Renderer, out: SiteFolder | Recorder) -> RenderedIssue:
+    def _render(self, task: IssueTask, renderer: Renderer, out: _Noted | Recorder) -> RenderedIssue:
         issue, paper = task.issue, task.paper
         pages = [whole_page(p, full_reading(self.archive_dir, path, self.cache))
                  for p, path in zip(issue.pages, task.files, strict=True)]
@@ -266,3 +269,18 @@ class RenderIssues:
                             prev_issue=task.prev_issue, next_issue=task.next_issue),
         )
         return RenderedIssue(tuple(records), tuple(documents), files + 1)
+
+
+class _Noted:
+    """A ``SiteFolder`` that notes the paths written (what ``RenderedIssue.paths`` lists)."""
+
+    def __init__(self, folder: SiteFolder):
+        self.folder = folder
+        self.paths: list[str] = []
+
+    def write_text(self, path: str, text: str) -> None:
+        self.write_bytes(path, text.encode("utf-8"))
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        self.folder.write_bytes(path, data)
+        self.paths.append(path)

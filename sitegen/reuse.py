@@ -50,7 +50,8 @@ class Recorder:
         self.files.append((path, data))
 
 
-def _templates_digest(archive_dir: Path) -> str:
+def templates_digest(archive_dir: Path) -> str:
+    """A hash of every template the archive's pages are rendered with."""
     digest = hashlib.sha256()
     for folder in theme.template_dirs(archive_dir):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -64,7 +65,7 @@ class IssueReuse:
 
     def __init__(self, archive_dir: Path, config: Config, types: tuple[type, ...]):
         self.cache = ContentCache(archive_dir, "issues", types=(IssueFiles, *types),
-                                  salt=f"{_templates_digest(archive_dir)}|{config!r}")
+                                  salt=f"{templates_digest(archive_dir)}|{config!r}")
 
     def key(self, task) -> str:
         """Hash of the task, with each page file's path replaced by a hash of its bytes."""

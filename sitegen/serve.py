@@ -5,11 +5,12 @@ template, save, and the browser shows the result.  It is made of
 
 * livereload's server, its watcher and its browser script (``/livereload.js``,
   which reloads the page over a WebSocket after each rebuild);
-* a builder thread that runs the ordinary ``build()`` (so unchanged pages come
-  from the parse cache) into a fresh folder for every rebuild;
-* the switch: the server serves one generation folder and moves to the next in
-  a single assignment once that rebuild has finished, so it never shows a
-  half-built site.  A rebuild that fails, or that brings errors the served site
+* a builder thread that runs the ordinary ``build()`` with a memory of the last
+  build (``sitegen.memo``), so a rebuild parses, renders and writes only what
+  an edit changed, into a fresh generation folder;
+* the switch: the server serves one ``SiteView`` (each file of the site and the
+  generation folder holding it) and moves to the next in a single assignment
+  once that rebuild has finished, so it never shows a half-built site.  A rebuild that fails, or that brings errors the served site
   did not have (an undecodable file, a bad catalog entry), is not switched to:
   the last good site stays, with the errors shown on top of every page.
 
@@ -47,6 +48,8 @@ from tornado import ioloop, web
 from sitegen import theme
 from sitegen.build import BuildStopped, build
 from sitegen.cache import CACHE_DIR
+from sitegen.memo import BuildMemo
+from sitegen.output import SiteView
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -68,10 +71,10 @@ log = logging.getLogger("sitegen.serve")
 class Served:
     """What the server shows: the last good site and the outcome of the last rebuild."""
 
-    root: Path | None
-    """Folder of the site being served (None until a build has succeeded)."""
+    site: SiteView | None
+    """The site being served (None until a build has succeeded)."""
     errors: tuple[str, ...] = ()
-    """Errors of the last rebuild; when it was rejected for them, ``root`` is an older site."""
+    """Errors of the last rebuild; when it was rejected for them, ``site`` is an older site."""
     warnings: tuple[str, ...] = ()
     """Warnings of the last rebuild."""
     generation: int = 0
@@ -93,7 +96,10 @@ class Builder:
     _stopping: bool = False
     busy: bool = False
     """True while a rebuild runs."""
+    memo: BuildMemo = field(default_factory=BuildMemo)
+    """What the last build left for the next (``sitegen.memo``)."""
     _generations: list[Path] = field(default_factory=list)
+    _shown_before: SiteView | None = None
 
     def rebuild(self) -> Served:
         """One rebuild, in the calling thread; returns (and publishes) what is served afterwards."""
@@ -102,9 +108,8 @@ class Builder:
         out = self.session / f"site-{generation}"
         try:
             # Rebuilds run beside the server's thread, so their workers come from a fork server
-            # (sitegen.pool).  Files the edit did not change are hard-linked from the site being served.
-            result = build(self.archive_dir, out, previous_site=self.served.root,
-                           stop=lambda: self._stopping)
+            # (sitegen.pool).  Files the edit did not change stay in the folders they are in.
+            result = build(self.archive_dir, out, memo=self.memo, stop=lambda: self._stopping)
         except BuildStopped:
             return self.served
         except Exception as error:  # noqa: BLE001 - a broken input or template must not stop the server
@@ -114,31 +119,38 @@ class Builder:
             errors, warnings, built = tuple(map(str, result.errors)), tuple(map(str, result.warnings)), True
             for line in (*errors, *warnings):
                 self.echo(line)
-        new_errors = set(errors) - (set(self.served.errors) if self.served.root else set())
-        accepted = built and (not new_errors or self.served.root is None)
+        if built:
+            self._generations.append(out)
+        new_errors = set(errors) - (set(self.served.errors) if self.served.site else set())
+        accepted = built and (not new_errors or self.served.site is None)
         seconds = time.perf_counter() - started
         if accepted:
-            self._switch_to(out)
+            self._shown_before = self.served.site
             self.echo(f"Rebuilt in {seconds:.2f} s: {result.summary().rsplit(' in ', 1)[0]} "
                       f"(parsed {result.parsed} pages, reused {result.reused}; "
                       f"rendered {result.issues - result.issues_reused} issues, reused {result.issues_reused})")
         else:
-            _remove_later(out)
             self.echo(f"Rebuild failed after {seconds:.2f} s; still serving the last good site")
         self.served = Served(
-            root=out if accepted else self.served.root,
+            site=result.site if accepted else self.served.site,
             errors=errors,
             warnings=warnings,
             generation=generation,
         )
+        self._remove_unused()
         self.on_done(self.served)
         return self.served
 
-    def _switch_to(self, out: Path) -> None:
-        """Keep the new generation and the one before it (requests may still be reading it)."""
-        self._generations.append(out)
-        while len(self._generations) > 2:
-            _remove_later(self._generations.pop(0))
+    def _remove_unused(self) -> None:
+        """Delete generation folders no longer holding a file of the site served, of the one served
+        before it (requests may still be reading it) or of the memo's (the next build's base)."""
+        used: set[Path] = set()
+        for site in (self.served.site, self._shown_before, self.memo.site):
+            if site is not None:
+                used |= site.folders()
+        for folder in [f for f in self._generations if f not in used]:
+            self._generations.remove(folder)
+            _remove_later(folder)
 
     def request(self) -> None:
         """Ask for a rebuild soon (several requests before it starts give one rebuild)."""
@@ -197,8 +209,10 @@ def _running(pid: int) -> bool:
 class ArchiveWatcher(Watcher):
     """livereload's polling watcher, looking every ``POLL_SECONDS`` rather than every 0.8 s."""
 
-    def __init__(self):
+    def __init__(self, paused: Callable[[], bool] = lambda: False):
         super().__init__()
+        self.paused = paused
+        """Whether to skip looking for now (while a rebuild runs)."""
         self.ignore_dirs(CACHE_DIR, "__pycache__")
         self._callback: ioloop.PeriodicCallback | None = None
 
@@ -209,8 +223,14 @@ class ArchiveWatcher(Watcher):
 
     def examine(self):
         """Run the tasks (which ask for a rebuild), but never let livereload reload the browser
-        itself: that happens when the rebuild is done, not when a file changed."""
-        super().examine()
+        itself: that happens when the rebuild is done, not when a file changed.
+
+        While a rebuild runs it does not look: a look over a big archive takes
+        ~20 ms of the interpreter every ``POLL_SECONDS``, which the rebuild's own
+        thread needs, and a file saved meanwhile is still seen, at the first look
+        after the rebuild (its time differs from the one noted before)."""
+        if not self.paused():
+            super().examine()
         return None, None
 
 
@@ -301,12 +321,10 @@ def _not_built_page() -> str:
     )
 
 
-def _read(root: Path | None, name: str) -> bytes | None:
-    """The file ``name`` of the site in ``root``; None when absent or outside the site."""
-    if root is None or not name or "\0" in name:
-        return None
-    target = (root / name).resolve()
-    if root.resolve() not in target.parents or not target.is_file():
+def _read(site: SiteView | None, name: str) -> bytes | None:
+    """The file ``name`` of the site; None when the site has no such file."""
+    target = site.file(name) if site is not None else None
+    if target is None:
         return None
     try:
         return target.read_bytes()
@@ -334,14 +352,14 @@ class SiteHandler(web.RequestHandler):
             self.finish(_OVERLAY_STYLE if include_body else None)
             return
         name = path + "index.html" if path == "" or path.endswith("/") else path
-        content = _read(served.root, name)
-        if content is None and _read(served.root, f"{name}/index.html") is not None:
+        content = _read(served.site, name)
+        if content is None and _read(served.site, f"{name}/index.html") is not None:
             self.redirect(f"/{path}/", permanent=False)
             return
         if content is None:
             self.set_status(404)
             name = "404.html"
-            content = _read(served.root, name) or (_not_built_page() if served.root is None else "Not found")
+            content = _read(served.site, name) or (_not_built_page() if served.site is None else "Not found")
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
             content = serve_page(content if isinstance(content, str) else content.decode("utf-8"), served, self.script_hash())
@@ -421,7 +439,7 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     builder = Builder(archive_dir, session, reload_browsers, echo=echo)
     worker = threading.Thread(target=builder.run, name="sitegen-rebuild", daemon=True)
     try:
-        watcher = ArchiveWatcher()
+        watcher = ArchiveWatcher(paused=lambda: builder.busy)
         for path in watched_paths(archive_dir):
             if path.is_dir():
                 # 'forever': livereload must not reload the browser on a change, only after the rebuild.

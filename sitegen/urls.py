@@ -19,6 +19,7 @@ Layout::
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ from pypinyin import lazy_pinyin
 UNDATED = "undated"
 
 
+@functools.lru_cache(maxsize=65536)  # pinyin is slow, and a server's rebuilds slugify the same names again
 def slugify(text: str) -> str:
     """An ASCII slug for a name: pinyin for Chinese, lower-case, hyphens between words.
 

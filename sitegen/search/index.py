@@ -97,7 +97,18 @@ def weight_level(weight: float) -> int:
     return max(1, min(WEIGHT_LEVELS, round(weight / (K1 + 1) * WEIGHT_LEVELS)))
 
 
-def encode_batch(keys, slots, positions, lengths, average: Sequence[float]) -> tuple[list[int], list[int], bytes]:
+def weight_levels(frequency, slots, lengths, average: Sequence[float]):
+    """lunr's BM25 term-frequency weight (see ``tf_weight``) of each (term, document field), as one of
+    ``WEIGHT_LEVELS`` levels: ``frequency`` in the field whose slot is ``slots``, ``lengths`` by slot."""
+    fields = slots % FIELD_SLOTS
+    norms = np.full(FIELD_SLOTS, K1 * (1 - B))
+    slopes = np.array([K1 * B / a if a else 0.0 for a in average] + [0.0] * (FIELD_SLOTS - len(average)))
+    weight = (K1 + 1) * frequency / (norms[fields] + slopes[fields] * lengths[slots] + frequency)
+    return np.maximum(np.rint(weight * (WEIGHT_LEVELS / (K1 + 1))), 1).astype(np.int64)
+
+
+def encode_batch(keys, slots, positions, lengths, average: Sequence[float],
+                 weighed: list | None = None) -> tuple[list[int], list[int], bytes]:
     """Every term's postings string, from posting rows sorted by term key (numpy arrays).
 
     A row is one occurrence: the term's key, the document's field slot
@@ -110,6 +121,10 @@ def encode_batch(keys, slots, positions, lengths, average: Sequence[float]) -> t
     each field that has it: field index, number of documents, then per
     document its gap from the previous one, BM25 weight level, frequency,
     first position and position gaps; each number in the base-46 code.
+
+    ``weighed``, when given, receives what the weights were worked out from:
+    the slot and the frequency of each (term, document field), for
+    ``weight_levels``.
     """
     keys = np.asarray(keys, dtype=np.uint64)
     fields = (slots % FIELD_SLOTS).astype(np.int64)
@@ -127,13 +142,10 @@ def encode_batch(keys, slots, positions, lengths, average: Sequence[float]) -> t
 
     doc_rows = np.flatnonzero(new_doc)
     frequency = np.diff(np.append(doc_rows, n))
-    doc_field = fields[doc_rows]
     doc = docs[doc_rows]
-    # lunr's BM25 term-frequency weight (see tf_weight), as one of WEIGHT_LEVELS levels
-    norms = np.full(FIELD_SLOTS, K1 * (1 - B))
-    slopes = np.array([K1 * B / a if a else 0.0 for a in average] + [0.0] * (FIELD_SLOTS - len(average)))
-    weight = (K1 + 1) * frequency / (norms[doc_field] + slopes[doc_field] * lengths[slots[doc_rows]] + frequency)
-    level = np.maximum(np.rint(weight * (WEIGHT_LEVELS / (K1 + 1))), 1).astype(np.int64)
+    level = weight_levels(frequency, slots[doc_rows], lengths, average)
+    if weighed is not None:
+        weighed.append((slots[doc_rows], frequency))
     previous = np.zeros(len(doc_rows), dtype=np.int64)
     previous[1:] = doc[:-1]
     previous[new_field[doc_rows]] = 0

@@ -24,6 +24,7 @@ one batch per worker, however large the archive is.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -105,29 +106,71 @@ def _bucket_edges() -> np.ndarray:
     return np.array(edges, dtype=np.uint64) << np.uint64(_SECOND_BITS)
 
 
+def bucket_digests(rows: np.ndarray) -> tuple[str, ...]:
+    """A hash of the rows (sorted by term) that fall in each spool bucket; "" where none do."""
+    cuts = np.searchsorted(rows["key"], _bucket_edges()).tolist() + [len(rows)]
+    return tuple(hashlib.blake2b(rows[a:b].tobytes(), digest_size=16).hexdigest() if b > a else ""
+                 for a, b in zip(cuts, cuts[1:]))
+
+
 class Spool:
     """Posting rows in files by the first character of their term (one file a bucket),
-    appended issue by issue in document order, so a bucket's rows stay in that order."""
+    appended issue by issue in document order, so a bucket's rows stay in that order.
 
-    def __init__(self, folder: Path):
+    When every issue comes with its ``bucket_digests``, ``key`` tells a run of
+    buckets by its content (``sitegen serve`` then encodes only runs that changed).
+    ``held`` keeps the rows in memory (they are there anyway in a server's
+    memo) until ``write`` puts the runs to be encoded in their files.
+    """
+
+    def __init__(self, folder: Path, held: bool = False):
         self.folder = folder
         self.edges = _bucket_edges()
         self.rows = [0] * len(self.edges)
         self._files: dict[int, object] = {}
+        self._digests: list[list[str]] | None = [[] for _ in self.edges]
+        self._held: list[list[np.ndarray]] | None = [[] for _ in self.edges] if held else None
 
-    def add(self, rows: np.ndarray) -> None:
+    def add(self, rows: np.ndarray, digests: tuple[str, ...] | None = None) -> None:
         cuts = np.searchsorted(rows["key"], self.edges).tolist() + [len(rows)]
+        if digests is None:
+            self._digests = None
         for bucket, (a, b) in enumerate(zip(cuts, cuts[1:])):
             if b > a:
-                out = self._files.get(bucket)
-                if out is None:
-                    out = self._files[bucket] = open(self._path(bucket), "wb")
-                out.write(rows[a:b].tobytes())
+                if self._held is not None:
+                    self._held[bucket].append(rows[a:b])
+                else:
+                    out = self._files.get(bucket)
+                    if out is None:
+                        out = self._files[bucket] = open(self._path(bucket), "wb")
+                    out.write(rows[a:b].tobytes())
                 self.rows[bucket] += b - a
+                if self._digests is not None:
+                    self._digests[bucket].append(digests[bucket])
+
+    def key(self, run: tuple[Path, ...]) -> str | None:
+        """A hash of the rows of a run of buckets (from ``batches``), or None when not every issue had digests."""
+        if self._digests is None:
+            return None
+        digest = hashlib.blake2b(digest_size=20)
+        for path in run:
+            bucket = int(path.stem)
+            digest.update(f"{bucket}:{','.join(self._digests[bucket])};".encode())
+        return digest.hexdigest()
 
     def close(self) -> None:
         for out in self._files.values():
             out.close()
+
+    def write(self, runs: list[tuple[Path, ...]]) -> None:
+        """Put the held rows of the buckets of ``runs`` in their files (after ``close``)."""
+        if self._held is None:
+            return
+        for run in runs:
+            for path in run:
+                with open(path, "wb") as out:
+                    for rows in self._held[int(path.stem)]:
+                        out.write(rows.tobytes())
 
     def batches(self, target: int | None = None) -> list[tuple[Path, ...]]:
         """The bucket files in runs of about ``target`` rows each, in term order."""

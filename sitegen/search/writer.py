@@ -23,11 +23,12 @@ from itertools import islice
 from pathlib import Path
 
 from sitegen.escaping import json_text
+from sitegen.memo import MemoRound, NoMemo
 from sitegen.output import SiteFolder
 from sitegen.pool import ordered_map
 import numpy as np
 
-from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch
+from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch, weight_levels
 from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
 from sitegen.search.tokenize import tables
@@ -173,6 +174,10 @@ class SpooledIssue:
     """Text files written."""
     bytes: int
     """Their size."""
+    paths: tuple[str, ...] = ()
+    """Their paths under ``search/``."""
+    buckets: tuple[str, ...] | None = None
+    """A hash of the rows in each spool bucket (``shards.bucket_digests``), when asked for."""
 
 
 _TEXT_FIELDS = ("title", "kicker", "subtitle", "body")
@@ -190,15 +195,19 @@ class IssueIndexer:
 
     out: SiteFolder
     """The site's ``search/`` folder."""
+    digests: bool = False
+    """Whether to hash the rows of each spool bucket (for ``sitegen serve``, which encodes only what changed)."""
 
     def __call__(self, first_doc: int, documents: Sequence[dict]) -> SpooledIssue:
         writer = _Writer(self.out)
         texts = [tuple(d.get(name) for name in _TEXT_FIELDS) for d in documents]
-        for number, fields in enumerate(texts, first_doc):
-            writer.write(f"t/{number // TEXTS_PER_FOLDER}/{number}", [t or "" for t in fields])
+        names = [f"t/{number // TEXTS_PER_FOLDER}/{number}" for number in range(first_doc, first_doc + len(texts))]
+        for name, fields in zip(names, texts):
+            writer.write(name, [t or "" for t in fields])
         rows, lengths = issue_rows(first_doc, texts)
         data = tuple({k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"} for d in documents)
-        return SpooledIssue(data, tuple(lengths), rows, writer.files, writer.bytes)
+        return SpooledIssue(data, tuple(lengths), rows, writer.files, writer.bytes, tuple(f"{n}.js" for n in names),
+                            shards.bucket_digests(rows) if self.digests else None)
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,25 @@ class Shard:
 
 
 @dataclass(frozen=True)
+class EncodedBatch:
+    """A run of spool buckets encoded, and what its weights were worked out from (``index.weight_levels``)."""
+
+    shards: tuple[Shard, ...]
+    """Its shards in term order."""
+    slots: np.ndarray | None = None
+    """The slot of each (term, document field) weighed; None when not asked for."""
+    frequency: np.ndarray | None = None
+    """The term's frequency there."""
+    levels: np.ndarray | None = None
+    """The weight level it got."""
+
+    def same_weights(self, lengths: np.ndarray, average: tuple[float, ...]) -> bool:
+        """True when field lengths ``lengths`` and ``average`` give every posting the weight it has here."""
+        return self.slots is not None and np.array_equal(
+            weight_levels(self.frequency, self.slots, lengths, average), self.levels)
+
+
+@dataclass(frozen=True)
 class EncodeTerms:
     """The term half of indexing: a run of spool buckets read, encoded and cut
     into shards (a picklable callable for ``sitegen.pool``)."""
@@ -222,15 +250,24 @@ class EncodeTerms:
     """Field lengths by slot (``doc * FIELD_SLOTS + field``)."""
     average: tuple[float, ...]
     """Average length of each field."""
+    weighed: bool = False
+    """Whether to send back what the weights were worked out from (``EncodedBatch``)."""
 
-    def __call__(self, buckets: tuple[Path, ...]) -> list[Shard]:
-        return [
+    def __call__(self, buckets: tuple[Path, ...]) -> EncodedBatch:
+        weighed: list | None = [] if self.weighed else None
+        shards = tuple(
             Shard(run[0][0], len(run), json_text({"terms": [t for t, _ in run], "postings": [p for _, p in run]},
                                                  compact=True))
-            for run in ranges(self._encoded(gather(buckets)))
-        ]
+            for run in ranges(self._encoded(gather(buckets), weighed))
+        )
+        if not weighed:
+            return EncodedBatch(shards)
+        slots = np.concatenate([s for s, _ in weighed]).astype(np.uint32)
+        frequency = np.concatenate([f for _, f in weighed]).astype(np.uint32)
+        return EncodedBatch(shards, slots, frequency, weight_levels(frequency, slots, self.lengths, self.average)
+                            .astype(np.uint8))
 
-    def _encoded(self, rows: np.ndarray) -> Iterator[tuple[str, str]]:
+    def _encoded(self, rows: np.ndarray, weighed: list | None = None) -> Iterator[tuple[str, str]]:
         """Each term of ``rows`` with its postings string, in term order, encoded
         ``BATCH_ROWS`` rows at a time (a bucket may hold far more: 的 begins
         some 4 % of all terms)."""
@@ -242,7 +279,8 @@ class EncodeTerms:
             if end < len(rows):  # end the part between two terms
                 end = int(np.searchsorted(keys, keys[end - 1], side="right"))
             part = rows[start:end] if order is None else rows[order[start:end]]
-            keys_of, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average)
+            keys_of, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average,
+                                                 weighed)
             del part
             for key, a, b in zip(keys_of, bounds, bounds[1:]):
                 yield term_of(key), text[a:b].decode("ascii")
@@ -261,6 +299,8 @@ class SearchIndex:
     out: SiteFolder
     """The site's ``search/`` folder."""
     spool_dir: Path
+    remember: MemoRound | NoMemo = field(default_factory=NoMemo)
+    """``sitegen serve``'s memory of the last build (``sitegen.memo``): shards it need not encode again."""
     started: float = field(default_factory=time.perf_counter)
     _writer: _Writer = field(init=False)
     _table: _DocTable = field(init=False)
@@ -272,11 +312,11 @@ class SearchIndex:
         self._writer = _Writer(self.out)
         self._table = _DocTable(self._writer)
         self._lengths = [array("I") for _ in FIELDS]
-        self._spool = Spool(self.spool_dir)
+        self._spool = Spool(self.spool_dir, held=self.remember.active)
         tables()  # built once here, shared by the worker processes forked next
 
     def indexer(self) -> IssueIndexer:
-        return IssueIndexer(self.out)
+        return IssueIndexer(self.out.for_workers(), digests=self.remember.active)
 
     @property
     def count(self) -> int:
@@ -289,10 +329,18 @@ class SearchIndex:
         for counts in issue.lengths:
             for column, n in zip(self._lengths, counts):
                 column.append(n)
-        self._spool.add(issue.rows)
+        self._spool.add(issue.rows, issue.buckets)
         self._writer.files += issue.files
         self._writer.bytes += issue.bytes
         self._count += len(issue.documents)
+
+    def _known(self, run: tuple[Path, ...], lengths: np.ndarray, average: tuple[float, ...]):
+        """(first shard's name, ``EncodedBatch``, bytes) of the run as the last build encoded it, if unchanged."""
+        key = self._spool.key(run)
+        made = self.remember.recall(f"search:{run[0].stem}", key, themed=False) if key else None
+        if made is None or not made.value[1].same_weights(lengths, average):
+            return None
+        return made.value
 
     def finish(self, jobs: int = 1) -> SearchStats:
         writer, count = self._writer, self._count
@@ -302,16 +350,35 @@ class SearchIndex:
         by_slot = np.zeros(count * FIELD_SLOTS, dtype=np.int64)
         for field, column in enumerate(self._lengths):
             by_slot[field::FIELD_SLOTS] = column
-        encode = EncodeTerms(by_slot, average)
+        encode = EncodeTerms(by_slot, average, weighed=self.remember.active)
+        runs = self._spool.batches()
+        # sitegen serve: a run of buckets whose rows and weights are as the last build had them
+        # is not encoded again; its shards keep their files when they keep their numbers.
+        known = [self._known(run, by_slot, average) for run in runs]
+        unknown = [run for run, k in zip(runs, known) if k is None]
+        self._spool.write(unknown)
+        fresh = ordered_map(encode, unknown, jobs=jobs)
         bounds: list[str] = []
         shards = terms_total = 0
-        for batch in ordered_map(encode, self._spool.batches(), jobs=jobs):
-            for shard in batch:
+        for run, k in zip(runs, known):
+            batch = next(fresh) if k is None else k[1]
+            names = [f"s/{shards + n}" for n in range(len(batch.shards))]
+            for name, shard in zip(names, batch.shards):
                 if shards:
                     bounds.append(shard.first)
-                writer.write_json(f"s/{shards}", shard.json)
                 shards += 1
                 terms_total += shard.terms
+            if k is not None and k[0] == names[:1] and self.out.holds(f"{n}.js" for n in names):
+                for name in names:
+                    self.out.keep(f"{name}.js")
+                writer.files += len(names)
+                writer.bytes += k[2]
+            else:
+                before = writer.bytes
+                for name, shard in zip(names, batch.shards):
+                    writer.write_json(name, shard.json)
+                k = (names[:1], batch, writer.bytes - before)
+            self.remember.note(f"search:{run[0].stem}", self._spool.key(run), (), k, themed=False)
         writer.write(
             "manifest",
             {

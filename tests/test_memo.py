@@ -1,0 +1,96 @@
+"""`sitegen serve`'s memory of its last build: a rebuild writes only what changed, and the
+site it serves is file for file the site a clean build makes."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildStopped, build
+from sitegen.memo import BuildMemo
+from sitegen.output import MARKER, SiteView
+from tests.conftest import REPO, copy_seeds
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    return copy_seeds(tmp_path / "archive", 4)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.name != MARKER}
+
+
+def _served(view: SiteView) -> dict[str, bytes]:
+    return {name: view.file(name).read_bytes() for name in sorted(view.files)}
+
+
+def _clean(archive: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+    build(archive, tmp_path / name, use_cache=False)
+    return _files(tmp_path / name)
+
+
+def _append(page: Path, text: str) -> None:
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\n　　{text}\n", encoding="utf-8")
+
+
+def test_a_rebuild_after_an_edit_parses_one_page_writes_few_files_and_serves_the_clean_site(archive, tmp_path):
+    memo = BuildMemo()
+    first = build(archive, tmp_path / "g1", memo=memo)
+    assert _served(first.site) == _clean(archive, tmp_path, "clean1")
+    _append(sorted(archive.glob("*.txt"))[1], "档案馆补录的一段正文。")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    assert second.parsed == 1 and second.reused == first.pages - 1
+    assert second.issues_reused == first.issues - 1
+    served = _served(second.site)
+    assert served == _clean(archive, tmp_path, "clean2")
+    written = _files(tmp_path / "g2")
+    assert len(written) < len(served) / 2
+    assert any("档案馆补录的一段正文。" in data.decode("utf-8") for p, data in written.items() if p.endswith(".html"))
+
+
+def test_deleting_a_page_removes_its_files_from_the_served_site(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    sorted(archive.glob("*.txt"))[2].unlink()
+    second = build(archive, tmp_path / "g2", memo=memo)
+    assert _served(second.site) == _clean(archive, tmp_path, "clean")
+
+
+def test_a_template_edit_and_its_undoing_serve_the_clean_site_each_time(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    (archive / "templates").mkdir()
+    base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    (archive / "templates" / "base.html").write_text(base.replace("</footer>", "<p>自定义页脚</p></footer>"),
+                                                     encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    assert second.issues_reused == 0
+    assert _served(second.site) == _clean(archive, tmp_path, "clean2")
+    shutil.rmtree(archive / "templates")
+    third = build(archive, tmp_path / "g3", memo=memo)
+    assert _served(third.site) == _clean(archive, tmp_path, "clean3")
+
+
+def test_a_stopped_rebuild_leaves_the_memo_on_the_site_still_served(archive, tmp_path):
+    memo = BuildMemo()
+    first = build(archive, tmp_path / "g1", memo=memo)
+    _append(sorted(archive.glob("*.txt"))[0], "第一处修改。")
+    asked = []
+    with pytest.raises(BuildStopped):
+        build(archive, tmp_path / "g2", memo=memo, stop=lambda: asked.append(1) or len(asked) > 3)
+    assert memo.site is first.site and not (tmp_path / "g2").exists()
+    _append(sorted(archive.glob("*.txt"))[3], "第二处修改。")
+    third = build(archive, tmp_path / "g3", memo=memo)
+    assert _served(third.site) == _clean(archive, tmp_path, "clean")
+
+
+def test_a_changed_taxonomy_gives_the_topics_of_a_clean_build(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    default = (REPO / "sitegen" / "default_topics.toml").read_text(encoding="utf-8")
+    (archive / "topics.toml").write_text(default.replace(" = 1,", " = 6,"), encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    served = _served(second.site)
+    assert served == _clean(archive, tmp_path, "clean")
