@@ -94,3 +94,27 @@ def test_a_changed_taxonomy_gives_the_topics_of_a_clean_build(archive, tmp_path)
     second = build(archive, tmp_path / "g2", memo=memo)
     served = _served(second.site)
     assert served == _clean(archive, tmp_path, "clean")
+
+
+def _story_of(page: Path, headline_mark: str = "\n# ") -> str:
+    """The first story of a seed page with a headline of its own: from that headline on, a few paragraphs."""
+    text = page.read_text(encoding="utf-8")
+    start = text.index(headline_mark) + 1
+    return "\n\n".join(text[start:].split("\n\n")[:6])
+
+
+def test_an_edit_that_reprints_a_story_updates_topics_and_neighbours_as_a_clean_build(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    pages = sorted(archive.glob("*.txt"))
+    reprinted = _story_of(pages[0])
+    pages[2].write_text(pages[2].read_text(encoding="utf-8") + "\n\n" + reprinted + "\n", encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    served = _served(second.site)
+    assert served == _clean(archive, tmp_path, "clean2")
+    written = _files(tmp_path / "g2")
+    assert any(p.startswith("papers/") and "同一篇文章的其他刊载" in data.decode("utf-8") for p, data in written.items()
+               if p.endswith(".html")), "the reprint is linked from the article pages the edit changed"
+    pages[2].write_text(pages[2].read_text(encoding="utf-8").replace(reprinted, ""), encoding="utf-8")
+    third = build(archive, tmp_path / "g3", memo=memo)
+    assert _served(third.site) == _clean(archive, tmp_path, "clean3")
