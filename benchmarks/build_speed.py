@@ -136,7 +136,7 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
         "files": len(files),
         "site_mib": sum(p.stat().st_size for p in files) / 2**20,
         "search_mib": sum(p.stat().st_size for p in search) / 2**20,
-        "stages": [line.strip() for line in stderr.splitlines() if re.match(r"\s+.+: \d+\.\d+ s$", line)],
+        "stages": [line.strip() for line in stderr.splitlines() if re.match(r"\s+.+: \d+\.\d+ s\b", line)],
     }
 
 

@@ -132,8 +132,9 @@ class _CorpusArticle:
 # ((据新华社华盛顿电 记者周舟), (本报记者 王锦涛整理), (作者为…)).
 _PACKAGE_CREDIT = re.compile(r"^(?:[□■◇◆●○]\s*)?[^，。！？\s]{0,16}(?:记者|通讯员|评论员)[\s\u3000\xa0]*[\u4e00-\u9fff\s\u3000\xa0、]{0,30}$")
 _PACKAGE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$|^(?:[\u4e00-\u9fff][\s\u3000\xa0]+)+[\u4e00-\u9fff]$")
-_PACKAGE_DATELINE = re.compile(r"^(?:本报|新华社|据新华社)[^，。]{0,16}?\d{1,2}月\d{1,2}日电")
-_PACKAGE_CLOSING = re.compile(r"[（(][^（）()]*(?:记者|新华社|作者|整理|据|通讯员|本报)[^（）()]*[)）]$")
+_PACKAGE_DATELINE = re.compile(r"^(?:本报|新华社|据新华社)(?:[^，。]{0,16}?\d{1,2}月\d{1,2}日)?电")
+_PACKAGE_CLOSING = re.compile(r"[（(][^（）()]*(?:记者|新华社|作者|整理|据|通讯员|本报)[^（）()]*[)）]$|^[（(][\u4e00-\u9fff]{2,4}[)）]$")
+_ENDS_PIECE = re.compile(r"[。！？!?…”’）)]$")
 #: Boxes that belong to the story above them (a reporter's note, a short comment), not stories of their own.
 _SIDEBARS = ("记者手记", "短评", "链接", "相关链接", "背景链接", "延伸阅读", "编者按", "编者的话")
 
@@ -153,10 +154,15 @@ def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[i
     stories; the harness accepts both (``parse_quality``), and says how many there are.
     """
     starts = []
+    inline = _inline_stories(paragraphs)
+    sections = sorted(set(sections) | set(inline))
     bounds = sections + [len(paragraphs)]
     for number, start in enumerate(sections):
         section = paragraphs[start : bounds[number + 1]]
         if len(section) < 2 or not _heading_like(section[0]) or section[0].strip("■●◆") in _SIDEBARS:
+            continue
+        if start in inline:
+            starts.append(start)
             continue
         heads = 1
         if len(section) > 2 and _heading_like(section[1]) and len(section[1]) <= 30 and not _PACKAGE_CREDIT.match(section[1]) and not _PACKAGE_NAME.match(section[1]):
@@ -169,6 +175,40 @@ def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[i
         ):
             starts.append(start)
     return tuple(starts)
+
+
+def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
+    """Stories of a package printed without an empty paragraph before them: a headline line (or a
+    kicker and a headline) right after a finished paragraph, with the story's own dateline or
+    credit right under it (新闻速递: 我国海上发射火箭模型入驻中国科技馆 / 本报电　日前，… / （刘诗瑶）;
+    a page of profiles: “我们越来越有底气了” / 本报记者　智春丽　季觉苏).  A reader takes
+    each for a story of its own as readily as for a part of the box."""
+    starts = []
+    for index in range(1, len(paragraphs) - 1):
+        text, before = paragraphs[index], paragraphs[index - 1]
+        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or _PACKAGE_NAME.match(text):
+            continue
+        start = index
+        if before.endswith("：") and len(before) <= 30 and index >= 2:
+            start = index - 1  # a kicker naming the speaker: 生态环境部华东督察局督察人员徐锡惠：
+        if start != 0 and not _ENDS_PIECE.search(paragraphs[start - 1]):
+            continue
+        under = paragraphs[index + 1]
+        if _heading_like(under) and len(under) <= 30 and not _is_credit(under) and index + 2 < len(paragraphs):
+            under = paragraphs[index + 2]  # a kicker over the headline
+        if _is_credit(under) or _PACKAGE_DATELINE.match(under):
+            starts.append(start)
+    return starts
+
+
+#: A contributor's post or place before the name, set off by a space: 北京大学艺术学院院长　王一川, 北京　洪乐风.
+_PACKAGE_POST_NAME = re.compile(
+    r"^[\u4e00-\u9fff、（）()]{2,40}[\s\u3000\xa0]+(?:[\u4e00-\u9fff·]{2,8}|[\u4e00-\u9fff][\s\u3000\xa0]+[\u4e00-\u9fff])$"
+)
+
+
+def _is_credit(text: str) -> bool:
+    return bool(_PACKAGE_CREDIT.match(text) or _PACKAGE_POST_NAME.match(text))
 
 
 def read_corpus_article(path: Path, source: str) -> _CorpusArticle | None:

@@ -89,7 +89,9 @@ def read_back(search_dir: Path) -> list[SearchDoc]:
         for i in range(len(rows["title"])):
             n = chunk * manifest["docsPerChunk"] + i
             last = last[: rows["id"][2 * i]] + rows["id"][2 * i + 1]
-            title, kicker, subtitle, body = value(search_dir / "t" / str(n // manifest["textsPerFolder"]) / f"{n}.js")
+            first = n - rows["text"][i]
+            run = value(search_dir / "t" / str(first // manifest["textsPerFolder"]) / f"{first}.js")
+            title, kicker, subtitle, body = run[n - first]
             docs.append(SearchDoc(id=last, url="", title=title, kicker=kicker, subtitle=subtitle, body=body,
                                   newspaper="", date=None, page=None))
     return docs

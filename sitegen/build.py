@@ -21,6 +21,7 @@ same bytes as ``--jobs 1``.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections import defaultdict
@@ -99,18 +100,27 @@ def _checkpoint(stop: Callable[[], bool] | None) -> None:
 
 
 class _Timer:
-    """Logs how long each stage took (shown with ``sitegen build -v``)."""
+    """Logs how long each stage took (shown with ``sitegen build -v``), and the CPU time it took
+    in this process and in worker processes: a stage whose CPU here is near its time keeps the
+    other cores idle."""
 
     def __init__(self, result: BuildResult, log: Callable[[str], None] | None):
         self.result, self.log, self.start = result, log, time.perf_counter()
-        self.last = self.start
+        self.last, self.cpu = self.start, _cpu_times()
 
     def done(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), _cpu_times()
         self.result.timings.append((stage, now - self.last))
         if self.log:
-            self.log(f"  {stage}: {now - self.last:.2f} s")
-        self.last = now
+            here, workers = (b - a for a, b in zip(self.cpu, cpu))
+            self.log(f"  {stage}: {now - self.last:.2f} s, CPU {here:.2f} s here + {workers:.2f} s in workers")
+        self.last, self.cpu = now, cpu
+
+
+def _cpu_times() -> tuple[float, float]:
+    """CPU seconds (user and system) of this process, and of its worker processes that have ended."""
+    times = os.times()
+    return times.user + times.system, times.children_user + times.children_system
 
 
 def build(

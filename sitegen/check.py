@@ -122,7 +122,8 @@ def _check_css_urls(site: Path, file: str, css: str) -> list[Problem]:
     return problems
 
 
-def _read_manifest(path: Path) -> dict:
+def _script_value(path: Path) -> dict:
+    """The JSON value a search script (manifest, result data) hands to search.js."""
     text = path.read_text(encoding="utf-8").strip().rstrip(";")
     return json.loads(text[text.index("]=") + 2:] if "]=" in text else text[text.index("=") + 1:])
 
@@ -135,14 +136,28 @@ def check_search_index(site: Path) -> list[Problem]:
     if not manifest_path.is_file():
         return [Problem("search/manifest.js", "missing: search.html cannot answer without it")]
     try:
-        manifest = _read_manifest(manifest_path)
+        manifest = _script_value(manifest_path)
     except (ValueError, json.JSONDecodeError) as error:
         return [Problem("search/manifest.js", f"unreadable: {error}")]
     expected = [f"search/s/{n}.js" for n in range(manifest.get("shards", 0))]
     documents = manifest.get("documents", 0)
     per_chunk = manifest.get("docsPerChunk") or 1
-    expected += [f"search/d/{n}.js" for n in range(math.ceil(documents / per_chunk))]
+    chunks = [f"search/d/{n}.js" for n in range(math.ceil(documents / per_chunk))]
+    expected += chunks + _text_files(site, chunks, per_chunk, manifest.get("textsPerFolder") or 1)
     return [Problem(name, "missing search-index file") for name in expected if not (site / name).is_file()]
+
+
+def _text_files(site: Path, chunks: list[str], per_chunk: int, per_folder: int) -> list[str]:
+    """The text files the result data names: each article whose text starts a file (offset 0) names one."""
+    names = []
+    for number, chunk in enumerate(chunks):
+        try:
+            offsets = _script_value(site / chunk).get("text", [])
+        except (OSError, ValueError):
+            continue  # reported as missing, or its shards would be: the texts cannot be known
+        first = number * per_chunk
+        names += [f"search/t/{(first + i) // per_folder}/{first + i}.js" for i, offset in enumerate(offsets) if offset == 0]
+    return names
 
 
 def check_site(site: Path) -> list[Problem]:

@@ -23,6 +23,9 @@ def environment(template_dirs: list[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        # Templates do not change during a build, and a server makes a new environment when they
+        # change (sitegen.memo): no need to look at each template file's time on every page.
+        auto_reload=False,
     )
     env.filters["cn_date"] = dates.chinese_date
     env.filters["cn_date_weekday"] = lambda d: dates.chinese_date(d, weekday=True)

@@ -34,6 +34,7 @@ A file that cannot be read never raises: ``read_source`` returns a
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 from collections import Counter
@@ -304,6 +305,7 @@ def _common_in_gb(text: str) -> float:
     return _share(text, _in_gb2312_area)
 
 
+@functools.lru_cache(maxsize=65536)  # asked of each distinct character of every GB file: a few thousand in all
 def _in_gb2312_area(ch: str) -> bool:
     try:
         ch.encode("gb18030").decode("gb2312")
@@ -314,7 +316,12 @@ def _in_gb2312_area(ch: str) -> bool:
 
 def _common_in_big5(text: str) -> float:
     """Share of the non-ASCII characters in Big5's punctuation and first (common) level."""
-    return _share(text, lambda ch: (b := _encoded(ch, "cp950")) is not None and 0xA1 <= b[0] <= 0xC6)
+    return _share(text, _in_big5_common)
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_big5_common(ch: str) -> bool:
+    return (b := _encoded(ch, "cp950")) is not None and 0xA1 <= b[0] <= 0xC6
 
 
 def _share(text: str, is_common) -> float:

@@ -56,6 +56,18 @@ def test_a_missing_search_shard_is_reported(seeds_site, tmp_path):
     assert f"search/s/{shard.name}: missing search-index file" in [str(p) for p in check_site(copy)]
 
 
+def test_a_missing_snippet_text_file_is_reported(seeds_site, tmp_path):
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(seeds_site, copy)
+    texts = sorted((copy / "search" / "t").rglob("*.js"))
+    assert texts
+    texts[-1].unlink()
+    name = texts[-1].relative_to(copy).as_posix()
+    assert [str(p) for p in check_site(copy)] == [f"{name}: missing search-index file"]
+
+
 def test_the_command_exits_non_zero_on_problems(tmp_path, seeds_site):
     ok = subprocess.run([sys.executable, "-m", "sitegen", "check", str(seeds_site)], cwd=REPO, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout

@@ -772,3 +772,156 @@ def test_headline_carrying_a_long_series_title_in_brackets_opens_a_story():
     )
     assert [s.headline[:8] for s in reading.stories] == ["账越算心里越舒坦", "牢记嘱托勇为人先"]
     assert reading.stories[1].subtitle == "——上海落实习近平总书记全国两会重要讲话精神纪实"
+
+
+_TAX_BRIEF = (
+    "年收入12万元以上个人无须办理自行纳税申报",
+    "",
+    "本报北京2月11日电  （记者吴秋余）国家税务总局纳税服务中心近期接到纳税人来电，咨询新个人所得税法实施后首期申报的相关问题。中心负责人表示，年收入12万元以上的个人今年无须办理自行纳税申报。",
+    "",
+)
+
+
+def test_plain_heading_after_a_dated_news_report_opens_the_next_item():
+    reading = _page(
+        *_TAX_BRIEF,
+        "节后开工　全力投入",
+        "",
+        "2月11日，是春节假期后第一个工作日。各地企业的工人开足马力生产，税务部门也为企业办理相关事宜提供服务，车间里一派繁忙景象。",
+    )
+    assert [s.headline for s in reading.stories] == ["年收入12万元以上个人无须办理自行纳税申报", "节后开工　全力投入"]
+
+
+def test_numbered_section_head_inside_a_dated_report_stays_a_subhead():
+    reading = _page(
+        "关于加强金融服务民营企业的若干意见",
+        "",
+        "新华社北京2月14日电  近日，中共中央办公厅、国务院办公厅印发了《关于加强金融服务民营企业的若干意见》，全文如下。",
+        "",
+        "一、总体要求",
+        "",
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神，加快完善支持民营企业的融资体制机制。",
+    )
+    assert [s.headline for s in reading.stories] == ["关于加强金融服务民营企业的若干意见"]
+    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["一、总体要求"]
+
+
+def test_short_line_over_the_rest_of_its_sentence_does_not_end_a_dated_report():
+    reading = _page(
+        "联合国呼吁国际社会向巴勒斯坦提供更多支持",
+        "",
+        "新华社拉姆安拉1月20日电  （记者陈霖）联合国负责人道主义事务的助理秘书长20日呼吁国际社会向巴勒斯坦提供更多支持，以缓解当地的人道主义危机。",
+        "",
+        "米勒近日对巴以地区",
+        "",
+        "进行了为期6天的访问，其间她会见了巴勒斯坦官员，重申联合国对解决巴勒斯坦人道主义需求的承诺，呼吁国际社会提供更多支持。",
+    )
+    assert len(reading.stories) == 1
+
+
+def test_note_on_the_writer_closes_a_signed_piece():
+    reading = _page(
+        "为一带一路建设添砖加瓦（寄给祖国的家书）",
+        "",
+        "亲爱的爸爸妈妈：见字如面。今年春节我仍然在圭亚那的项目工地上度过，这里的同事们一起包饺子、贴春联，过了一个热闹的中国年。",
+        "",
+        "衷心祝愿祖国繁荣昌盛！",
+        "",
+        "（作者为中铁一局圭亚那公司项目商务经理）",
+        "",
+        "春天里的约定",
+        "",
+        "清晨六点，哨所的灯就亮了。战士们踏着积雪走上巡逻路，边防线上的界碑在朝阳里格外醒目。",
+    )
+    assert [s.headline for s in reading.stories] == ["为一带一路建设添砖加瓦（寄给祖国的家书）", "春天里的约定"]
+    assert reading.stories[0].byline is None
+
+
+def test_formulaic_closing_sentence_of_a_report_on_leaders_ends_it():
+    reading = _page(
+        "全国政协召开双周协商座谈会",
+        "",
+        "全国政协27日在京召开双周协商座谈会，围绕“推进长江生态保护修复”建言资政。委员们认为，要坚持生态优先、绿色发展，共抓大保护、不搞大开发。",
+        "",
+        "全国政协副主席卢展工、马飚、陈晓光参加座谈会。委员们还就做好长江流域禁捕退捕工作提出了具体建议。",
+        "",
+        "张庆黎、李斌、汪永清出席。",
+        "",
+        "长江禁捕　渔民上岸",
+        "",
+        "推进长江生态保护修复，委员们在座谈会上发言踊跃，就做好长江流域禁捕退捕、保障渔民生计提出了具体建议。",
+    )
+    assert [s.headline for s in reading.stories] == ["全国政协召开双周协商座谈会", "长江禁捕　渔民上岸"]
+
+
+def test_contributor_post_and_spaced_name_under_a_headline_is_a_byline():
+    reading = _page(
+        "影片研讨会发言摘编",
+        "",
+        "编者按：国产科幻影片上映后引发观影热潮，本报邀请专家学者座谈，刊登部分发言，以飨读者。",
+        "",
+        "抓住机遇，加速电影工业化",
+        "",
+        "导演　韩　延",
+        "",
+        "中国电影工业化的进程正在加快，科幻片对特效制作、美术设计和项目管理都提出了更高的要求，也给年轻创作者带来了机遇。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("抓住机遇，加速电影工业化", "导演　韩　延")
+
+
+def test_box_of_briefs_names_itself_over_the_first_brief_and_each_brief_is_a_story():
+    reading = _page(
+        "城市更新要留住烟火气（创新谈）",
+        "",
+        "老街区改造，拆与留之间要多听居民意见。留住老街巷的烟火气，城市才有温度，居民才有归属感。",
+        "",
+        "新闻速递",
+        "",
+        P + "中国科技馆推出“空中课堂”",
+        "",
+        P + "本报电  中国科技馆日前推出“空中课堂”，组织科普专家录制系列短视频，向中小学生讲解科学知识。",
+        "",
+        P + "（喻思南）",
+        "",
+        P + "量子中继与网络技术实现新突破",
+        "",
+        P + "本报电  我国科研团队在量子中继与网络技术研究方面取得新进展，相关成果日前在国际学术期刊发表。",
+        "",
+        P + "（柯  文）",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "城市更新要留住烟火气（创新谈）"),
+        ("新闻速递", "中国科技馆推出“空中课堂”"),
+        (None, "量子中继与网络技术实现新突破"),
+    ]
+    assert [s.dateline for s in reading.stories[1:]] == ["本报电", "本报电"]
+
+
+def test_photographers_credit_alone_after_the_text_ends_a_photo_item():
+    reading = _page(
+        "调试设备　助力复产",
+        "",
+        "2月22日，浙江长兴一家电子企业的工人在调试生产设备。当地出台多项措施帮助企业解决用工、物流等难题。",
+        "",
+        "谭云俸摄（影像中国）",
+        "",
+        "有序推动复工复产",
+        "",
+        "建立与防控相适应的经济社会运行秩序，有序推动复工复产，是当前的一项重要任务。各地要分区分级制定差异化措施。",
+    )
+    assert [s.headline for s in reading.stories] == ["调试设备　助力复产", "有序推动复工复产"]
+
+
+def test_caption_carrying_its_own_credit_does_not_end_the_story():
+    reading = _page(
+        "春运返程高峰",
+        "",
+        "记者从铁路部门获悉，今年春运返程客流高峰已经到来，各地车站加开列车，全力保障旅客平安出行。",
+        "",
+        "旅客在车站候车（本报记者 张晋摄）",
+        "",
+        "加开列车",
+        "",
+        "铁路部门今天加开临时旅客列车一百多列，其中高铁动车组列车占多数，客流集中方向运力得到加强。",
+    )
+    assert [s.headline for s in reading.stories] == ["春运返程高峰"]

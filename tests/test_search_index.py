@@ -90,15 +90,42 @@ def test_same_articles_give_the_same_bytes(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_splitting_the_work_by_issue_and_process_changes_no_byte(tmp_path, monkeypatch):
+def texts_of(out: Path) -> list[list[str]]:
+    """Each article's [title, kicker, subtitle, body], found as search.js finds it for a snippet."""
+    manifest, texts = read_js(out / "manifest.js"), []
+    for chunk in range(math.ceil(manifest["documents"] / manifest["docsPerChunk"])):
+        offsets = read_js(out / "d" / f"{chunk}.js")["text"]
+        for i, offset in enumerate(offsets):
+            first = chunk * manifest["docsPerChunk"] + i - offset  # the run's file is named by its first article
+            texts.append(read_js(out / "t" / str(first // manifest["textsPerFolder"]) / f"{first}.js")[offset])
+    return texts
+
+
+def test_splitting_the_work_by_issue_and_process_changes_no_index_byte(tmp_path, monkeypatch):
     docs = [doc(i, f"第{i}篇：疫情防控措施，援朔医疗队{i * 7}，𠀀字与\ue000字") for i in range(40)]
+    monkeypatch.setattr(shards_mod, "TARGET_SHARD_BYTES", 2000)
     build_search_index(iter(docs), tmp_path / "whole")
     monkeypatch.setattr(writer_mod, "SPOOL_DOCUMENTS", 3)
     build_search_index(iter(docs), tmp_path / "split", jobs=2)
-    files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*.js"))
-    assert files == sorted(p.relative_to(tmp_path / "split") for p in (tmp_path / "split").rglob("*.js"))
+    # The shards and manifest are the same bytes.  Texts (and the result data that points into
+    # them) are grouped within an issue, so their files follow the issues, which in a build are
+    # the same whatever the number of processes.
+    files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").glob("s/*.js"))
+    files += [Path("manifest.js")]
+    assert len(files) > 3
     for name in files:
         assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "split" / name).read_bytes()
+    assert texts_of(tmp_path / "whole") == texts_of(tmp_path / "split") == [["标题", "", "", d.body] for d in docs]
+
+
+def test_a_text_file_holds_consecutive_articles_up_to_its_size_and_a_long_one_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(writer_mod, "TEXT_FILE_CHARS", 100)
+    bodies = ["甲" * 30, "乙" * 30, "丙" * 30, "丁" * 300, "戊" * 10, "己" * 10]
+    build_search_index((doc(i, b) for i, b in enumerate(bodies)), tmp_path)
+    runs = {p.stem: read_js(p) for p in (tmp_path / "t").rglob("*.js")}
+    assert {first: [t[3][0] for t in run] for first, run in runs.items()} == {
+        "0": ["甲", "乙", "丙"], "3": ["丁"], "4": ["戊", "己"]}
+    assert texts_of(tmp_path) == [["标题", "", "", b] for b in bodies]
 
 
 def test_encoding_in_small_batches_gives_every_term_the_same_postings(tmp_path, monkeypatch):

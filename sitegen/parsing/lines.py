@@ -128,9 +128,9 @@ def has_sentence_punctuation(text: str) -> bool:
 # --- Credits -----------------------------------------------------------------
 
 #: A dateline opening a paragraph: 本报讯(记者 刘淑花), 新华社北京11月27日电（记者鲁畅）,
-#: 本报北京1月31日电 （记者杜一菲）.
+#: 本报北京1月31日电 （记者杜一菲）, a brief's undated 本报电.
 DATELINE = re.compile(
-    r"^(?:本报讯|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
+    r"^(?:本报讯|本报电|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
     r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
 )
 #: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者),
@@ -199,17 +199,19 @@ def _is_signed_name(text: str) -> bool:
     """A reader's or contributor's signature under a letter or comment: a two-character name
     printed spaced out (何  娟), or a place before a name set off by a wide space (江西南昌　杨铭鸣,
     北京朝阳  施  芳)."""
-    if len(text) > 30:
+    if len(text) > 60:
         return False
     if _SPACED_NAME.match(text):
         return is_name(significant(text))
     if not _WIDE_SPACE.search(text):
         return False
     tokens = _names_spaced_out(text).split()
+    # A post may list several (科幻作家、新华社对外新闻编辑部副主任　韩　松).
+    posts = [t.replace("、", "") for t in tokens[:-1]]
     return (
         2 <= len(tokens) <= 3
         and is_name(tokens[-1])
-        and all(2 <= len(t) <= 16 and han_count(t) == len(t) and not is_name(t) for t in tokens[:-1])
+        and all(2 <= len(t) <= 40 and han_count(t) == len(t) and not is_name(t) for t in posts)
         and _PLACE_OR_POST.search("".join(tokens[:-1])) is not None
     )
 
@@ -219,7 +221,7 @@ def _is_signed_name(text: str) -> bool:
 _PLACE_OR_POST = re.compile(
     r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
     r"陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
-    r"|(?:省|市|县|区|州|镇|乡|村|旗|院|校|局|委|会|所|中心|大学|公司|厅|部|社|站|馆|集团|银行|长|员|授|任|师|家|生)$"
+    r"|(?:省|市|县|区|州|镇|乡|村|旗|院|校|局|委|会|所|中心|大学|公司|厅|部|社|站|馆|集团|银行|长|员|授|任|师|家|生|导演|编剧|主持人)$"
 )
 
 
@@ -275,14 +277,51 @@ BRACKETED_BYLINE = re.compile(
 )
 
 
+#: A note closing a signed piece: （作者为…大学教授）, （执笔：阮　青）, （王彦东参与采写）, （参与记者：…）.
+_AUTHOR_NOTE = re.compile(r"^[(（](?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|[^()（）]{2,60}参与采写)[^()（）]*[)）]$")
+_BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5})[)）]$")
+#: The formulaic last paragraph of a report on leaders' activities: 丁薛祥、杨洁篪、王毅参加上述活动。,
+#: 会议还研究了其他事项。
+_CLOSING_SENTENCE = re.compile(
+    r"^(?:(?:[\u4e00-\u9fff·]{2,5}[、，])*[\u4e00-\u9fff·]{2,5}等?(?:参加|出席|陪同)(?:上述活动|会见|会谈|活动|考察|调研|会议|座谈会)?"
+    r"|会议还(?:研究|审议)了其他事项)。$"
+)
+
+
+def is_closing_note(text: str) -> bool:
+    """True for a note that closes a signed piece: （作者为…）, （执笔：…）, （…参与采写）, or the writer's name in brackets (（郭建英）)."""
+    if _AUTHOR_NOTE.match(text):
+        return True
+    name = _BRACKETED_NAME.match(text)
+    return name is not None and is_name(significant(name["name"]))
+
+
+def is_closing_sentence(text: str) -> bool:
+    """True for the formulaic sentence that ends a report on leaders' activities: 丁薛祥、王毅参加上述活动。"""
+    return len(text) <= 120 and _CLOSING_SENTENCE.match(text) is not None
+
+
 # --- Captions, markers, subtitles --------------------------------------------
 
-_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
+_CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|新华社发|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
 
 
 def ends_with_photo_credit(text: str) -> bool:
     """True when ``text`` ends with the credit that closes a photo's caption: …（新华社记者 李安摄）, 庞革平 谭凯兴摄影报道."""
     return _CAPTION_CREDIT.search(text) is not None
+
+
+def is_photo_credit_line(text: str) -> bool:
+    """True for a photographer's credit standing alone, the last line of a photo item:
+    本报记者　张武军摄, 罗继胜摄（影像中国）, 蒋云龙　郭　旭摄影报道 (a caption's own credit follows its text)."""
+    credit = _CAPTION_CREDIT.search(text)
+    if credit is None or len(text) > 40:
+        return False
+    names = text[: credit.start()].strip(" \u3000\xa0")
+    if re.search(r"[(（“”‘’《》，。、：:]", names):
+        return False  # the credit after a caption's own text: 东京——塔披中国红（本报记者　张晋摄）
+    tokens = _names_spaced_out(names).split()
+    return bool(tokens) and (is_byline(names) or all(2 <= len(t) <= 4 and han_count(t) == len(t) for t in tokens))
 
 
 _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
@@ -332,7 +371,7 @@ def continuation_marker(text: str):
 def closes_story(text: str) -> bool:
     """True for a line that ends its story: a closing credit ((据新华社布鲁塞尔电 记者潘革平),
     …。（新华社北京11月27日电）) or an onward continuation marker ((下转第三版))."""
-    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or _ENDS_WITH_CREDIT.search(text):
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or _ENDS_WITH_CREDIT.search(text) or is_closing_note(text):
         return True
     marker = continuation_marker(text)
     return marker is not None and marker["dir"] in ("下转", "转")
@@ -383,6 +422,8 @@ def is_genre_subtitle(text: str) -> bool:
 _COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
+#: Names of a box of news briefs, printed over the first brief's headline: 速览 / 中国债券纳入彭博巴克莱债券指数.
+BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递")
 
 
 #: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.

@@ -130,7 +130,7 @@ _NOT_AN_OPENING = set("的了着们吗呢吧么")
 #: Of those, the ones that open no headline either (着力…, 了解…, 的哥… do): 无数的人 / 们联系在一起.
 _NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
-_DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
+DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 #: Words that need what follows them, so no headline or paragraph ends with one (…么学成告诉 / 记者，…).
 _DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以")
 
@@ -238,7 +238,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
         return "the second piece opens mid-sentence"
-    if (a[-1] in _DANGLING_END or a.endswith(_DANGLING_WORDS)) and b_ends:
+    if (a[-1] in DANGLING_END or a.endswith(_DANGLING_WORDS)) and b_ends:
         return "the first piece ends on a word that needs more"
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
@@ -261,7 +261,7 @@ _CLAUSE_OPENING = re.compile(r"^[^，。；：、,;:！？!?“”]{1,8}[，,]")
 def _balanced_phrases(text: str) -> bool:
     """Two short phrases either side of one comma, as headlines are built: 不等不靠，致富凭双手."""
     halves = text.split("，")
-    return len(halves) == 2 and all(2 <= len(half) <= 12 for half in halves) and text[-1] not in _DANGLING_END
+    return len(halves) == 2 and all(2 <= len(half) <= 12 for half in halves) and text[-1] not in DANGLING_END
 _FIRST_CLAUSE = re.compile(r"^([^，。；：、,;:！？!?]{1,12})[，。；：、,;:！？!?]")
 _PAIRS = ("“”", "（）", "()", "《》", "「」", "『』", "‘’")
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from sitegen.model import Block, Story
 from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
+    BRIEF_BOXES,
     CLOSING_CREDIT,
     STORY_COLUMNS,
     DATELINE,
@@ -45,17 +46,20 @@ from sitegen.parsing.lines import (
     ends_sentence,
     has_column_tag,
     is_byline,
+    is_closing_note,
+    is_closing_sentence,
     is_credit_line,
     is_dash_subtitle,
     is_label,
     is_bracketed_date,
     is_genre_subtitle,
     is_name,
+    is_photo_credit_line,
     is_roles_line,
     looks_like_heading,
     page_number,
 )
-from sitegen.parsing.repair import Unit, dictionary, join_reason, seam_inside_word
+from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, seam_inside_word
 
 
 @dataclass
@@ -88,7 +92,7 @@ def _kind(unit: Unit) -> str:
     if dateline:
         # A paragraph opening with its dateline, however short (新华社北京2月18日电  2月).
         return "body"
-    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text):
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or is_closing_note(text):
         return "closing"
     if unit.level:
         return "heading"
@@ -110,6 +114,7 @@ def _kind(unit: Unit) -> str:
     return "body"
 
 
+_AUTHOR_NOTE_OPENING = re.compile(r"^[(（](?:作者|执笔|参与)|参与采写[)）]$")
 #: The signature closing an editor's note (编者按) at the head of a feature: ——编者, ——编  者.
 _EDITORS_SIGNATURE = re.compile(r"^[—－-]{1,2}[ \u3000\xa0]*编[ \u3000\xa0]*者$")
 _FIGURE = re.compile(r"^[0-9.,，—~\-]+(?:[%％]|多?[\u4e00-\u9fff]{1,4})$")
@@ -218,6 +223,8 @@ _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 TOPIC_SHIFT = 0.02
 #: The same for the first heading after a run of paragraphs without subheads (see ``new_subject_after_plain_run``).
 PLAIN_RUN_TOPIC_SHIFT = 0.04
+#: The same for a heading under a dated news report without subheads (see ``news_report_ended``).
+NEWS_ITEM_TOPIC_SHIFT = 0.2
 
 
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
@@ -238,6 +245,15 @@ def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool
     if len(ahead) < 20 or len(before) < 100:
         return False
     return len(ahead & _pairs(before[-800:])) < threshold * len(ahead)
+
+
+#: Numbered section heads and questions of an interview, the subheads a report or a document does carry.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节条部篇]|\d+[.、．]|[①-⑳]|[问答][：:]|目[ \u3000\xa0]*录)"
+)
+_DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
+#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…) or a speaker's verb (表示，…).
+_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
 
 
 # --- The page walk ------------------------------------------------------------------------
@@ -300,6 +316,8 @@ class _Page:
             return "dateline opens the next paragraph"
         if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
             return "officials' roles or a date under the headline"
+        if heads[0].text in BRIEF_BOXES:
+            return "a box of news briefs"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
@@ -321,6 +339,8 @@ class _Page:
             return "headline with a ——subtitle under it"
         if following and not self.in_fragment and topic_shift(self.story_text(), following):
             return "the text under it shares almost no words with the story before"
+        if following and not self.in_fragment and self.news_report_ended(heads, following):
+            return "a dated news report had no subheads so far: a plain heading after it opens the next item"
         if following and not self.in_fragment and self.new_subject_after_plain_run(heads, following):
             return "first heading after a run of paragraphs without subheads, on a new subject"
         # Several headline lines alone are not enough: articles carry in-text section
@@ -347,6 +367,42 @@ class _Page:
         story = _pairs("".join(u.text for u in self.current.heads) + "".join(b.text for b in body))
         return bool(heading) and len(heading & story) <= 0.1 * len(heading)
 
+    def news_report_ended(self, heads: list[Unit], following: str) -> bool:
+        """True when the story is a dated news report (本报北京2月11日电 …, 新华社…电) with no subhead
+        yet, and the heading group under its paragraphs reads as the next item's headline.
+
+        A report opened by its dateline is a news item: a brief, a wire story.  Such
+        items seldom carry subheads, and those they do carry have a shape of their
+        own: numbered (一、总体要求, 第一章　总则, （一）), a question (问：…), a
+        signature or date under a letter quoted in full (习近平 / 2019年1月21日), or a
+        heading announced by the paragraph before (…全文如下：), or the two-line
+        section head of a feature.  A plain heading
+        after the paragraphs of such a report is the next item's headline
+        (年收入12万元以上个人无须办理自行纳税申报 / 本报北京2月11日电 … / 节后开工　全力投入).
+        The text under it must also move to another subject, more loosely than the
+        general topic test asks (a fifth of its character pairs shared, not a fiftieth):
+        a short line over text that goes on with the report's own words, or reads as
+        the rest of its sentence (科特迪瓦总统瓦塔拉 / 表示，…), is a paragraph cut by a
+        column break, not a heading.
+        """
+        story = self.current
+        body = [b for b in story.body if b.role == "body"]
+        if story.dateline is None or not body or any(b.role == "subhead" for b in story.body):
+            return False
+        if body[-1].text.endswith(("：", ":")):
+            return False
+        texts = [u.text for u in heads]
+        if any(_NUMBERED_HEADING.match(t) or is_signature(t) or _DATE_LINE.match(t) for t in texts):
+            return False
+        if len(heads) >= 2 and is_dash_subtitle(texts[-1]) and heads[-1].first.gap_before == 0:
+            # A section head with its ——line printed tight under it is a feature's subhead
+            # (立即响应　靠前指挥　下沉一线 / ——织密织牢疫情防控“安全网”), come into the report's column.
+            return False
+        last = texts[-1]
+        if last[-1] in DANGLING_END or _SENTENCE_TAIL.match(following):
+            return False
+        return topic_shift(self.story_text(), following, threshold=NEWS_ITEM_TOPIC_SHIFT)
+
     def indent_changes(self, above: Unit, below: Unit) -> bool:
         """True when, on a page whose headlines stand flush, one heading line is indented and the next not:
         a subhead of the running text (　　盼望今年春节满眼绿！) over the next story's flush headline."""
@@ -362,7 +418,12 @@ class _Page:
                 while (
                     end < len(units)
                     and kinds[end] == "heading"
-                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end])))
+                    and (
+                        end == index
+                        # A box of briefs names itself over the first brief's headline, however set (速览 / 中国债券纳入…).
+                        or (end == index + 1 and units[index].text in BRIEF_BOXES)
+                        or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end]))
+                    )
                 ):
                     end += 1
                 if end - index >= 2 and kinds[end - 1] == "heading" and is_signature(units[end - 1].text) and not is_signature(units[end - 2].text):
@@ -431,6 +492,9 @@ class _Page:
                 self.blocks.append(Block("caption", unit.text, unit.line_start, unit.line_end, None, None, unit.note))
             else:
                 self.add("caption", unit)
+                if is_photo_credit_line(unit.text) and any(b.role == "body" for b in self.current.body):
+                    # A photographer's credit alone after the text ends a photo item (风驰 / … / 王　正摄（人民视觉）).
+                    self.current.closed_by = "photographer's credit"
             return
         if kind == "stray":
             self.blocks.append(Block("fragment", unit.text, unit.line_start, unit.line_end, None, None, "stray character"))
@@ -461,7 +525,8 @@ class _Page:
                 return
             if "电" in unit.text and self.current.dateline is None:
                 self.current.dateline = unit.text
-            if "电" not in unit.text and not self.current.bylines:
+            # A note on the writer (（作者为…教授）, （王彦东参与采写）) closes the piece but names no byline.
+            if "电" not in unit.text and not self.current.bylines and not _AUTHOR_NOTE_OPENING.match(unit.text):
                 self.current.bylines.append(unit.text.strip("()（）"))
             self.add("dateline" if "电" in unit.text else "byline", unit, note="; ".join(n for n in (unit.note, "closing credit") if n))
             self.current.closed_by = "credit"
@@ -527,6 +592,8 @@ class _Page:
                 if opening:
                     self.current.dateline = opening.group(0).strip()
             self.add("body", unit)
+        if is_closing_sentence(text):
+            self.current.closed_by = "closing sentence"
         credit = _ENDS_WITH_CREDIT.search(text)
         if credit and credit.start() > 0:
             if "电" in credit.group(0) and self.current.dateline is None:

@@ -4,7 +4,8 @@
     search/s/<n>.js           index shards: postings of a range of terms (see index.py)
     search/d/<n>.js           result data (id, url, headline, paper, date, page,
                               topics) for ``DOCS_PER_CHUNK`` articles each
-    search/t/<k>/<n>.js       an article's text, for snippets
+    search/t/<k>/<n>.js       the texts of a run of articles of one issue, from
+                              article n on, for snippets (``TEXT_FILE_CHARS``)
 
 Every file is a script that stores one JSON value in
 ``window.sitegenSearchData[name]``: the browser loads them with ``<script>``
@@ -37,8 +38,14 @@ from sitegen.search.tokenize import tables
 DOCS_PER_CHUNK = 2000
 #: Text files are kept in folders of this many articles.
 TEXTS_PER_FOLDER = 1000
+#: A text file holds consecutive articles of one issue up to about this many characters
+#: (about 18 KB; an article longer than that has a file of its own).  A result's snippet
+#: loads its article's file, so this bounds what a page of 20 results loads; and a site
+#: has a quarter of the text files it would have with one per article, which makes it
+#: quicker to write, to copy to a memory stick and to publish.
+TEXT_FILE_CHARS = 6_000
 #: Bumped whenever the file formats change; search.js checks it.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,7 @@ class _DocTable:
         self._reset()
 
     def _reset(self) -> None:
-        self.rows = {"id": [], "url": [], "title": [], "paper": [], "date": [], "page": [], "topics": []}
+        self.rows = {"id": [], "url": [], "title": [], "paper": [], "date": [], "page": [], "topics": [], "text": []}
         self.last_id = self.last_url = ""
 
     def add(self, doc: dict) -> None:
@@ -150,6 +157,7 @@ class _DocTable:
         rows["date"].append(doc["date"] or "")
         rows["page"].append(doc["page"] or "")
         rows["topics"].append([self.topics.setdefault(tuple(t), len(self.topics)) for t in doc["topics"]])
+        rows["text"].append(doc.get("text", 0))
         if len(rows["title"]) == DOCS_PER_CHUNK:
             self.flush()
 
@@ -188,7 +196,7 @@ assert _TEXT_FIELDS == FIELDS
 class IssueIndexer:
     """The document half of indexing, run where an issue is rendered (a picklable callable).
 
-    Writes each article's text file (for snippets) and cuts the articles into
+    Writes the articles' texts (for snippets, ``text_files``) and cuts them into
     terms; articles are numbered from ``first_doc``, their place in the whole
     archive.
     """
@@ -201,13 +209,35 @@ class IssueIndexer:
     def __call__(self, first_doc: int, documents: Sequence[dict]) -> SpooledIssue:
         writer = _Writer(self.out)
         texts = [tuple(d.get(name) for name in _TEXT_FIELDS) for d in documents]
-        names = [f"t/{number // TEXTS_PER_FOLDER}/{number}" for number in range(first_doc, first_doc + len(texts))]
-        for name, fields in zip(names, texts):
-            writer.write(name, [t or "" for t in fields])
+        names, offsets = [], []
+        for first, count in text_files(texts):
+            names.append(text_file(first_doc + first))
+            writer.write(names[-1], [[t or "" for t in fields] for fields in texts[first : first + count]])
+            offsets.extend(range(count))
         rows, lengths = issue_rows(first_doc, texts)
-        data = tuple({k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"} for d in documents)
+        data = tuple({**{k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"}, "text": offset}
+                     for d, offset in zip(documents, offsets))
         return SpooledIssue(data, tuple(lengths), rows, writer.files, writer.bytes, tuple(f"{n}.js" for n in names),
                             shards.bucket_digests(rows) if self.digests else None)
+
+
+def text_file(first: int) -> str:
+    """The name of the text file that starts with article ``first`` (numbered in the whole archive)."""
+    return f"t/{first // TEXTS_PER_FOLDER}/{first}"
+
+
+def text_files(texts: Sequence[tuple[str | None, ...]]) -> Iterator[tuple[int, int]]:
+    """(first, count) of each run of ``texts`` that shares a text file: consecutive articles
+    up to ``TEXT_FILE_CHARS`` characters, or one longer article alone."""
+    first = size = 0
+    for n, fields in enumerate(texts):
+        length = sum(len(t) for t in fields if t)
+        if n > first and size + length > TEXT_FILE_CHARS:
+            yield first, n - first
+            first, size = n, 0
+        size += length
+    if texts:
+        yield first, len(texts) - first
 
 
 @dataclass(frozen=True)

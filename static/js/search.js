@@ -35,7 +35,7 @@
   var root = (metaRoot && metaRoot.getAttribute("content")) || document.documentElement.getAttribute("data-root") || "./";
   if (root.charAt(root.length - 1) !== "/") root += "/";
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var MATCH = Symbol("sitegen search match"); // where a result matched, kept off its public fields
   var SNIPPET_CONTEXT = 36; // code points shown before a match
   var SNIPPET_LENGTH = 110; // code points in a snippet
@@ -306,7 +306,8 @@
           newspaper: m.papers[rows.paper[i]],
           date: rows.date[i] || null,
           page: rows.page[i] || null,
-          topics: rows.topics[i]
+          topics: rows.topics[i],
+          text: rows.text[i]
         };
       });
     });
@@ -471,9 +472,11 @@
         if (r.snippet !== null || !r[MATCH]) return;
         var cached = r[MATCH].cache && r[MATCH].cache.get(r[MATCH].doc);
         if (cached) { r.snippet = cached; return; }
-        var folder = Math.floor(r[MATCH].doc / m.textsPerFolder);
-        jobs.push(load("t/" + folder + "/" + r[MATCH].doc).then(function (texts) {
+        // The article's text is in the file of the run of articles it belongs to (writer.text_files).
+        var first = r[MATCH].doc - r[MATCH].text;
+        jobs.push(load("t/" + Math.floor(first / m.textsPerFolder) + "/" + first).then(function (run) {
           var match = r[MATCH];
+          var texts = run[match.doc - first];
           var needles = match.exact ? match.segs : match.parts;
           var body = Array.from(texts[m.fields.indexOf("body")]);
           var start = match.where && match.where.field === "body" ? match.where.start : -1;
@@ -511,7 +514,7 @@
               topics: info.topics.map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; }),
               exact: h.exact, snippet: null
             };
-            r[MATCH] = { doc: h.doc, exact: h.exact, where: h.where, segs: found.segs, parts: parts, cache: found.snippets };
+            r[MATCH] = { doc: h.doc, text: info.text, exact: h.exact, where: h.where, segs: found.segs, parts: parts, cache: found.snippets };
             results.push(r);
           });
           var byDate = options.sort === "date" || options.sort === "date-desc";
