@@ -867,3 +867,61 @@ def test_contributor_post_and_spaced_name_under_a_headline_is_a_byline():
         "中国电影工业化的进程正在加快，科幻片对特效制作、美术设计和项目管理都提出了更高的要求，也给年轻创作者带来了机遇。",
     )
     assert [(s.headline, s.byline) for s in reading.stories][-1] == ("抓住机遇，加速电影工业化", "导演　韩　延")
+
+
+def test_box_of_briefs_names_itself_over_the_first_brief_and_each_brief_is_a_story():
+    reading = _page(
+        "城市更新要留住烟火气（创新谈）",
+        "",
+        "老街区改造，拆与留之间要多听居民意见。留住老街巷的烟火气，城市才有温度，居民才有归属感。",
+        "",
+        "新闻速递",
+        "",
+        P + "中国科技馆推出“空中课堂”",
+        "",
+        P + "本报电  中国科技馆日前推出“空中课堂”，组织科普专家录制系列短视频，向中小学生讲解科学知识。",
+        "",
+        P + "（喻思南）",
+        "",
+        P + "量子中继与网络技术实现新突破",
+        "",
+        P + "本报电  我国科研团队在量子中继与网络技术研究方面取得新进展，相关成果日前在国际学术期刊发表。",
+        "",
+        P + "（柯  文）",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "城市更新要留住烟火气（创新谈）"),
+        ("新闻速递", "中国科技馆推出“空中课堂”"),
+        (None, "量子中继与网络技术实现新突破"),
+    ]
+    assert [s.dateline for s in reading.stories[1:]] == ["本报电", "本报电"]
+
+
+def test_photographers_credit_alone_after_the_text_ends_a_photo_item():
+    reading = _page(
+        "调试设备　助力复产",
+        "",
+        "2月22日，浙江长兴一家电子企业的工人在调试生产设备。当地出台多项措施帮助企业解决用工、物流等难题。",
+        "",
+        "谭云俸摄（影像中国）",
+        "",
+        "有序推动复工复产",
+        "",
+        "建立与防控相适应的经济社会运行秩序，有序推动复工复产，是当前的一项重要任务。各地要分区分级制定差异化措施。",
+    )
+    assert [s.headline for s in reading.stories] == ["调试设备　助力复产", "有序推动复工复产"]
+
+
+def test_caption_carrying_its_own_credit_does_not_end_the_story():
+    reading = _page(
+        "春运返程高峰",
+        "",
+        "记者从铁路部门获悉，今年春运返程客流高峰已经到来，各地车站加开列车，全力保障旅客平安出行。",
+        "",
+        "旅客在车站候车（本报记者 张晋摄）",
+        "",
+        "加开列车",
+        "",
+        "铁路部门今天加开临时旅客列车一百多列，其中高铁动车组列车占多数，客流集中方向运力得到加强。",
+    )
+    assert [s.headline for s in reading.stories] == ["春运返程高峰"]

@@ -128,9 +128,9 @@ def has_sentence_punctuation(text: str) -> bool:
 # --- Credits -----------------------------------------------------------------
 
 #: A dateline opening a paragraph: 本报讯(记者 刘淑花), 新华社北京11月27日电（记者鲁畅）,
-#: 本报北京1月31日电 （记者杜一菲）.
+#: 本报北京1月31日电 （记者杜一菲）, a brief's undated 本报电.
 DATELINE = re.compile(
-    r"^(?:本报讯|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
+    r"^(?:本报讯|本报电|据?(?:新华社|本报|人民日报|中新社|央视新闻|新华网)[^\s，。：:,]{0,14}?\d{1,2}月\d{1,2}日(?:专)?电)"
     r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
 )
 #: A closing credit printed at the end of a story: (据新华社), 新华社北京11月27日电, (本报记者),
@@ -279,7 +279,7 @@ BRACKETED_BYLINE = re.compile(
 
 #: A note closing a signed piece: （作者为…大学教授）, （执笔：阮　青）, （王彦东参与采写）, （参与记者：…）.
 _AUTHOR_NOTE = re.compile(r"^[(（](?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|[^()（）]{2,60}参与采写)[^()（）]*[)）]$")
-_BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff]{2,4})[)）]$")
+_BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5})[)）]$")
 #: The formulaic last paragraph of a report on leaders' activities: 丁薛祥、杨洁篪、王毅参加上述活动。,
 #: 会议还研究了其他事项。
 _CLOSING_SENTENCE = re.compile(
@@ -293,7 +293,7 @@ def is_closing_note(text: str) -> bool:
     if _AUTHOR_NOTE.match(text):
         return True
     name = _BRACKETED_NAME.match(text)
-    return name is not None and is_name(name["name"])
+    return name is not None and is_name(significant(name["name"]))
 
 
 def is_closing_sentence(text: str) -> bool:
@@ -309,6 +309,19 @@ _CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|新华�
 def ends_with_photo_credit(text: str) -> bool:
     """True when ``text`` ends with the credit that closes a photo's caption: …（新华社记者 李安摄）, 庞革平 谭凯兴摄影报道."""
     return _CAPTION_CREDIT.search(text) is not None
+
+
+def is_photo_credit_line(text: str) -> bool:
+    """True for a photographer's credit standing alone, the last line of a photo item:
+    本报记者　张武军摄, 罗继胜摄（影像中国）, 蒋云龙　郭　旭摄影报道 (a caption's own credit follows its text)."""
+    credit = _CAPTION_CREDIT.search(text)
+    if credit is None or len(text) > 40:
+        return False
+    names = text[: credit.start()].strip(" \u3000\xa0")
+    if re.search(r"[(（“”‘’《》，。、：:]", names):
+        return False  # the credit after a caption's own text: 东京——塔披中国红（本报记者　张晋摄）
+    tokens = _names_spaced_out(names).split()
+    return bool(tokens) and (is_byline(names) or all(2 <= len(t) <= 4 and han_count(t) == len(t) for t in tokens))
 
 
 _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
@@ -409,6 +422,8 @@ def is_genre_subtitle(text: str) -> bool:
 _COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
+#: Names of a box of news briefs, printed over the first brief's headline: 速览 / 中国债券纳入彭博巴克莱债券指数.
+BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递")
 
 
 #: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.

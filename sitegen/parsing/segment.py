@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from sitegen.model import Block, Story
 from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
+    BRIEF_BOXES,
     CLOSING_CREDIT,
     STORY_COLUMNS,
     DATELINE,
@@ -53,6 +54,7 @@ from sitegen.parsing.lines import (
     is_bracketed_date,
     is_genre_subtitle,
     is_name,
+    is_photo_credit_line,
     is_roles_line,
     looks_like_heading,
     page_number,
@@ -314,6 +316,8 @@ class _Page:
             return "dateline opens the next paragraph"
         if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
             return "officials' roles or a date under the headline"
+        if heads[0].text in BRIEF_BOXES:
+            return "a box of news briefs"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
@@ -414,7 +418,12 @@ class _Page:
                 while (
                     end < len(units)
                     and kinds[end] == "heading"
-                    and (end == index or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end])))
+                    and (
+                        end == index
+                        # A box of briefs names itself over the first brief's headline, however set (速览 / 中国债券纳入…).
+                        or (end == index + 1 and units[index].text in BRIEF_BOXES)
+                        or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end]))
+                    )
                 ):
                     end += 1
                 if end - index >= 2 and kinds[end - 1] == "heading" and is_signature(units[end - 1].text) and not is_signature(units[end - 2].text):
@@ -483,6 +492,9 @@ class _Page:
                 self.blocks.append(Block("caption", unit.text, unit.line_start, unit.line_end, None, None, unit.note))
             else:
                 self.add("caption", unit)
+                if is_photo_credit_line(unit.text) and any(b.role == "body" for b in self.current.body):
+                    # A photographer's credit alone after the text ends a photo item (风驰 / … / 王　正摄（人民视觉）).
+                    self.current.closed_by = "photographer's credit"
             return
         if kind == "stray":
             self.blocks.append(Block("fragment", unit.text, unit.line_start, unit.line_end, None, None, "stray character"))
