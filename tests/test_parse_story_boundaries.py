@@ -1,5 +1,7 @@
 """Where one article ends and the next begins, and which short lines are headlines (issue 3)."""
 
+import pytest
+
 from sitegen.parse import read_page
 
 P = "\u3000\u3000"  # the paragraph indent of a page dump
@@ -927,30 +929,26 @@ def test_caption_carrying_its_own_credit_does_not_end_the_story():
     assert [s.headline for s in reading.stories] == ["春运返程高峰"]
 
 
-def test_headline_ending_in_nian_is_not_joined_to_a_paragraph_opening_with_a_date():
-    reading = _page(
-        "机关事务工作会议召开",
-        "",
-        "国家机关事务管理局日前在京举行全国机关事务工作会议，部署全面启动节约型机关创建行动。",
-        "",
-        "庆鱼年",
-        "",
-        "1月7日，成都都江堰市龙池镇高原村，村民们在观看今年的第一批捕捞。",
-    )
-    assert "庆鱼年" in [b.text for b in reading.blocks]
-
-
-def test_headline_of_two_phrases_is_not_joined_to_the_paragraph_under_it():
+@pytest.mark.parametrize(
+    "headline, paragraph",
+    [
+        # 年 closes a word here, not a year: only a digit before it makes a date cut in two.
+        ("庆鱼年", "1月7日，成都都江堰市龙池镇高原村，村民们在观看今年的第一批捕捞。"),
+        # Two phrases around one comma are a headline's build, not a sentence cut after its first clause.
+        ("不图虚名，增收谋长远", "前不久，验收组来到新田村刘勋平家，验收脱贫成效，刘勋平算起了今年的收入账。"),
+    ],
+)
+def test_headline_is_not_run_into_the_paragraph_under_it(headline, paragraph):
     reading = _page(
         "新田村的脱贫路",
         "",
         "新田村平均海拔1600多米，村民刘金平、刘勋平兄弟俩靠养殖脱了贫，今年又扩大了养殖规模。",
         "",
-        "不图虚名，增收谋长远",
+        headline,
         "",
-        "前不久，验收组来到新田村刘勋平家，验收脱贫成效，刘勋平算起了今年的收入账。",
+        paragraph,
     )
-    assert "不图虚名，增收谋长远" in [b.text for b in reading.blocks]
+    assert headline in [b.text for b in reading.blocks]
 
 
 def test_quotation_between_a_leading_kicker_and_a_byline_is_the_headline():
