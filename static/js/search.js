@@ -15,8 +15,9 @@
  * are looked for each on its own; parts joined by other characters (1.5万,
  * 46.3%, CN14-0001, 阿卜杜拉·阿齐兹) count as exact only where they stand
  * so in the text: each part ending its run of letters and digits, the next
- * after as many characters as typed between them.  Which characters those are
- * the index does not hold, so 1-5 stands exactly for 1.5 too.
+ * after as many characters as typed between them, and a single joiner typed
+ * (. - / : ·) standing there too (the index holds a run's last character with
+ * the joiner after it: tokenize.JOINERS).
  *
  * API
  *   sitegen.search(query, options) -> Promise of an array, best first, of
@@ -105,6 +106,7 @@
   /* ---------- text: the same rules as sitegen/search/tokenize.py ---------- */
 
   var WORD = /^[\p{L}\p{N}\uE000-\uF8FF]$/u;
+  var JOINERS = ".-/:\u00b7\u30fb\u2027"; // tokenize.JOINERS
   var foldCache = new Map();
 
   function cpLength(s) {
@@ -137,14 +139,19 @@
   // The query as groups of runs of word characters (each run an array of code
   // points).  Runs joined by characters other than spaces (the point of 1.5,
   // the hyphen of CN14-0001) are one group, with the number of joining
-  // characters after each run but the last in gaps, and the group's text as
-  // typed (normalised) in needle, for highlighting.
+  // characters after each run but the last in gaps (and in joins the joiner,
+  // when it is one of JOINERS alone, else ""), and the group's text as typed
+  // (normalised) in needle, for highlighting.
   function queryGroups(query) {
     var groups = [], run = [], gap = [], spaced = true; // gap: what stands before the run
     function runEnded() {
       var group = groups[groups.length - 1];
-      if (spaced) groups.push((group = { segs: [], gaps: [], needle: [] }));
-      else { group.gaps.push(gap.length); group.needle = group.needle.concat(gap); }
+      if (spaced) groups.push((group = { segs: [], gaps: [], joins: [], needle: [] }));
+      else {
+        group.gaps.push(gap.length);
+        group.joins.push(gap.length === 1 && JOINERS.indexOf(gap[0]) >= 0 ? gap[0] : "");
+        group.needle = group.needle.concat(gap);
+      }
       group.segs.push(run);
       group.needle = group.needle.concat(run);
       run = []; gap = []; spaced = false;
@@ -235,6 +242,8 @@
     var out = [];
     for (var i = lo; i < terms.length; i++) {
       if (part.prefix ? terms[i].lastIndexOf(part.term, 0) !== 0 : terms[i] !== part.term) break;
+      // A character with the joiner after it (1.) is no more of the text than the character.
+      if (part.prefix && terms[i].length > 1 && JOINERS.indexOf(terms[i].charAt(terms[i].length - 1)) >= 0) continue;
       out.push(i);
     }
     return out;
@@ -375,7 +384,8 @@
   // Where a group of the query stands exactly in one field of an article: its
   // start, or -1.  Each run but the last must end its run of word characters
   // there (its last character is then a term on its own at that place, in
-  // ends) and the next run start after as many joining characters as typed.
+  // ends, or with the joiner typed after it) and the next run start after as
+  // many joining characters as typed.
   function groupStart(hit, field, fieldNumber, group, plans, prefixes, ends) {
     var firsts = segStarts(hit.metadata, field, plans[0], prefixes[0]);
     if (group.segs.length === 1) return firsts.length ? firsts[0] : -1;
@@ -386,7 +396,7 @@
     for (var s = 0; s < firsts.length; s++) {
       var at = firsts[s], ok = true;
       for (var k = 0; k < later.length && ok; k++) {
-        var seg = group.segs[k], end = at + seg.length - 1, places = ends[seg[seg.length - 1]];
+        var seg = group.segs[k], end = at + seg.length - 1, places = ends[seg[seg.length - 1] + group.joins[k]];
         at = end + 1 + group.gaps[k];
         ok = !!places && !!places[key] && places[key].indexOf(end) >= 0 && later[k].has(at);
       }
@@ -417,7 +427,9 @@
     groups.forEach(function (group) {
       group.segs.forEach(function (seg, k) {
         segs.push(seg);
-        if (k + 1 < group.segs.length) endParts.push({ term: seg[seg.length - 1], offset: 0, prefix: false, end: true });
+        if (k + 1 < group.segs.length) {
+          endParts.push({ term: seg[seg.length - 1] + group.joins[k], offset: 0, prefix: false, end: true });
+        }
       });
     });
     var needles = groups.map(function (group) { return group.needle; });
