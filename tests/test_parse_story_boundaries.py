@@ -1,5 +1,7 @@
 """Where one article ends and the next begins, and which short lines are headlines (issue 3)."""
 
+import pytest
+
 from sitegen.parse import read_page
 
 P = "\u3000\u3000"  # the paragraph indent of a page dump
@@ -925,3 +927,49 @@ def test_caption_carrying_its_own_credit_does_not_end_the_story():
         "铁路部门今天加开临时旅客列车一百多列，其中高铁动车组列车占多数，客流集中方向运力得到加强。",
     )
     assert [s.headline for s in reading.stories] == ["春运返程高峰"]
+
+
+@pytest.mark.parametrize(
+    "headline, paragraph",
+    [
+        # 年 closes a word here, not a year: only a digit before it makes a date cut in two.
+        ("庆鱼年", "1月7日，成都都江堰市龙池镇高原村，村民们在观看今年的第一批捕捞。"),
+        # Two phrases around one comma are a headline's build, not a sentence cut after its first clause.
+        ("不图虚名，增收谋长远", "前不久，验收组来到新田村刘勋平家，验收脱贫成效，刘勋平算起了今年的收入账。"),
+    ],
+)
+def test_headline_is_not_run_into_the_paragraph_under_it(headline, paragraph):
+    reading = _page(
+        "新田村的脱贫路",
+        "",
+        "新田村平均海拔1600多米，村民刘金平、刘勋平兄弟俩靠养殖脱了贫，今年又扩大了养殖规模。",
+        "",
+        headline,
+        "",
+        paragraph,
+    )
+    assert headline in [b.text for b in reading.blocks]
+
+
+def test_quotation_between_a_leading_kicker_and_a_byline_is_the_headline():
+    reading = _page(
+        "新春走基层",
+        "",
+        "河北邢台市人民医院大夫邵鸿飞——",
+        "",
+        "急诊室里救治忙",
+        "",
+        "本报记者  史自强",
+        "",
+        "从穿上白大褂的那一刻起，邵鸿飞就明白这份工作的责任与意义，虽然假期很少，但一切付出都是值得的。",
+        "",
+        "",
+        "“时代楷模”张黎明天天早起——",
+        "",
+        "“这个假期，很开心！”",
+        "",
+        "本报记者  朱  虹",
+        "",
+        "大年初五早上6点，寒风呼啸，配电抢修班班长张黎明一骨碌从床上爬起来，去小区查看线路。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("“时代楷模”张黎明天天早起——", "“这个假期，很开心！”")

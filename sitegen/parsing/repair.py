@@ -36,6 +36,7 @@ from sitegen.parsing.lines import (
     closes_story,
     has_column_tag,
     ends_sentence,
+    han_count,
     has_sentence_punctuation,
     is_byline,
     is_caption,
@@ -196,7 +197,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece ends inside a sentence"
     if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米多余"):
         return "the break falls inside a number"
-    if a[-1] == "年" and _MONTH_OPENING.match(b):
+    if a[-1] == "年" and len(a) >= 2 and a[-2] in _DIGITS + "〇零一二三四五六七八九十" and _MONTH_OPENING.match(b):
         return "the break falls inside a date"
     dateline = DATELINE.match(a + b[:24])
     if dateline and dateline.end() > len(a):
@@ -244,7 +245,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece leaves a quotation or bracket open"
     if b_ends and is_prose(b):
         first_clause = _FIRST_CLAUSE.match(b)
-        if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a):
+        if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a) and not _headline_phrases(a):
             return "the second piece opens with the tail of a clause"
         if a[0] in "■●◆▲" and len(a) >= 8:
             return "the first piece is a summary point cut mid-sentence"
@@ -256,6 +257,20 @@ _MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
 _CLAUSE_OPENING = re.compile(r"^[^，。；：、,;:！？!?“”]{1,8}[，,]")
+
+
+def _headline_phrases(text: str) -> bool:
+    """Two phrases of three characters or more either side of one comma, as headlines are built
+    (不图虚名，增收谋长远; 送完最后一个包裹，就回家过年), unlike a paragraph's opening cut
+    after a name (离开杨岭村时，马生 / …)."""
+    halves = text.split("，")
+    return (
+        len(halves) == 2
+        and len(text) <= 24
+        and all(len(half) >= 3 and han_count(half) >= len(half) - 2 for half in halves)
+        and text[-1] not in DANGLING_END
+        and not any(ch in text for ch in _DIGITS)
+    )
 
 
 def _balanced_phrases(text: str) -> bool:

@@ -183,6 +183,7 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
 
 
+_QUOTED_HEADLINE = re.compile(r"^[“‘][^“”‘’。]{2,28}[！？!?。]?[”’]$")
 _DECREE_NUMBER = re.compile(r"^第[0-9〇零一二两三四五六七八九十百千]+号$")
 _SUBTITLE_OPENING = re.compile(r"^——(?:记|写在|访|专访|来自)")
 _INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>——[^“”《》（）()]{6,})$")
@@ -667,6 +668,14 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
     help from the indent.
     """
     kinds = [_kind(u) if u.kind == "text" else u.kind for u in units]
+    for index, unit in enumerate(units):
+        if kinds[index] == "body" and _QUOTED_HEADLINE.match(unit.text):
+            # A headline may be a quotation that ends like a sentence (“这个假期，很开心！”): it is one
+            # when a kicker leading into it stands above (张黎明天天早起——) or a byline below.
+            above = kinds[index - 1] == "heading" and units[index - 1].text.endswith("——") if index else False
+            below = index + 1 < len(units) and kinds[index + 1] == "byline"
+            if above or below:
+                kinds[index] = "heading"
     flush_headings = indented_page and any(k == "heading" and not u.first.indented for u, k in zip(units, kinds))
     page = _Page(markup_page=any(u.level for u in units), indented_page=flush_headings)
     page.walk(units, kinds)
