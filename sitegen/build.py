@@ -35,7 +35,7 @@ from sitegen.archive import ReadPage
 from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
 from sitegen.diagnostics import Diagnostic
-from sitegen.memo import BuildMemo, MemoRound, NoMemo, content_hash
+from sitegen.memo import BuildMemo, MemoRound, NoMemo
 from sitegen.model import Newspaper, Topic
 from sitegen.output import LayeredStaging, SiteView, Staging, check_output_dir
 from sitegen.pool import default_jobs, ordered_map
@@ -301,7 +301,7 @@ def _remembered_map(work: ReadPages, paths: list[Path], jobs: int, memo: BuildMe
     for path in paths:
         source = source_name(path, work.archive_dir)
         try:
-            digest = f"{content_hash(path.read_bytes())}|{taxonomy}"
+            digest = f"{memo.file_hash(path)}|{taxonomy}"
         except OSError:
             digest = None
         seen = memo.outlines.get(source)
