@@ -973,3 +973,27 @@ def test_quotation_between_a_leading_kicker_and_a_byline_is_the_headline():
         "大年初五早上6点，寒风呼啸，配电抢修班班长张黎明一骨碌从床上爬起来，去小区查看线路。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("“时代楷模”张黎明天天早起——", "“这个假期，很开心！”")
+
+
+def test_series_title_alone_between_two_stories_becomes_the_kicker_of_the_story_under_it():
+    reading = _page(
+        "社区防控工作人员也要注意自我防护",
+        "",
+        "中国疾控中心专家提醒，社区防控工作人员接触返回人员时要佩戴医用外科口罩，每日两次测量体温。",
+        "",
+        "",
+        "让党旗在防控疫情斗争第一线高高飘扬（来自疫情防控一线的报道）",
+        "",
+        "",
+        "270多名工人党员昼夜奋战——",
+        "",
+        "火神山工地有支党员突击队",
+        "",
+        "本报记者 贺广华 程远州",
+        "",
+        "“这个时候我们党员不冲上去谁冲上去？”27日21时，张正林踩着泥水从混凝土搅拌施工场地走来。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "社区防控工作人员也要注意自我防护"),
+        ("让党旗在防控疫情斗争第一线高高飘扬（来自疫情防控一线的报道）\n270多名工人党员昼夜奋战——", "火神山工地有支党员突击队"),
+    ]
