@@ -182,6 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for sitegen (default: its own default)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/sitegen-bench"), help="where inputs and sites go")
     parser.add_argument("--stages", action="store_true", help="also print the build's per-stage timings")
+    parser.add_argument("--runs", type=int, default=1, metavar="N",
+                        help="build each archive N times (each into its own folder, all deleted at the end) "
+                             "and print the run of median time")
     parser.add_argument("--queries", type=int, default=0, metavar="N",
                         help="after each build, time N cold searches over file:// in headless Chromium")
     args = parser.parse_args(argv)
@@ -201,7 +204,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'CPU s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
           f"{'files':>9}{'site MiB':>10}{'search MiB':>12}")
     for name, archive in archives:
-        figures = measure_build(archive, args.work / "sites" / name.replace(" ", "-"), args.jobs)
+        site = args.work / "sites" / name.replace(" ", "-")
+        runs = [measure_build(archive, site.with_name(f"{site.name}-run{n}") if n else site, args.jobs)
+                for n in range(args.runs)]
+        for n in range(1, args.runs):  # kept until every run was measured: see measure_build on deleting
+            shutil.rmtree(site.with_name(f"{site.name}-run{n}"), ignore_errors=True)
+        figures = sorted(runs, key=lambda f: f["seconds"])[len(runs) // 2]
+        if args.runs > 1:
+            times = ", ".join(f"{f['seconds']:.2f}" for f in runs)
+            print(f"    ({name}, {args.runs} runs: {times} s; the median run:)")
         print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}{figures['cpu_seconds']:>8.1f}"
               f"{figures['max_rss_mib']:>12.0f}{figures['peak_pss_mib']:>13.0f}{figures['files']:>9}"
               f"{figures['site_mib']:>10.1f}{figures['search_mib']:>12.1f}", flush=True)

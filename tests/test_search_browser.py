@@ -38,6 +38,10 @@ DOCS = [
     _doc(3, "临时政府", title="史料", date=None),
     _doc(4, "下了一场大雪。", date="2020-02-01", newspaper="朔州日报"),
     _doc(5, "雪花飘飘，医疗卫生。", date="2019-02-01", newspaper="朔州日报", topics=(("subject/health", "卫生"),)),
+    _doc(6, "增长４６．３％，创新高。", date="2020-03-01"),
+    _doc(7, "共4613人，其中46人于3月入职，3人离职，又4613人。", date="2020-03-02"),
+    _doc(8, "1至5月，1-5月累计，共1.5万人；阿卜杜拉·阿齐兹。", date="2020-03-03"),
+    _doc(9, "1-5月，1-5月，1-5月。", date="2020-03-04"),
 ]
 
 
@@ -110,6 +114,36 @@ def test_full_width_digits_and_letters_are_found_as_typed_in_ascii(page):
     assert ids(search(page, "CN14")) == ["a2"]
     assert ids(search(page, "２０２２年")) == ["a2"]
     assert ids(search(page, "2022年")) == ["a2"]
+
+
+def test_a_number_with_a_decimal_point_is_exact_only_where_it_stands_so(page):
+    results = search(page, "46.3")
+    # a7 holds 46 and 3, and 4613 (46 and 3 two places apart, but no point between them).
+    assert ids(results) == ["a6", "a7"]
+    assert [r["exact"] for r in results] == [True, False]
+    assert "<mark>４６．３</mark>％" in results[0]["snippet"]
+
+
+def test_the_joining_mark_typed_must_be_the_one_in_the_text(page):
+    assert sorted((r["id"], r["exact"]) for r in search(page, "1-5月")) == [("a8", True), ("a9", True)]
+    results = search(page, "1.5")
+    assert [(r["id"], r["exact"]) for r in results] == [("a8", True), ("a9", False)]
+    assert "<mark>1.5</mark>万" in results[0]["snippet"]
+    assert [(r["id"], r["exact"]) for r in search(page, "阿卜杜拉·阿齐兹")] == [("a8", True)]
+
+
+def test_search_js_joins_runs_with_the_marks_the_index_holds():
+    import re
+
+    from sitegen.search.tokenize import JOINERS
+
+    js = (REPO / "static" / "js" / "search.js").read_text(encoding="utf-8")
+    assert json.loads(re.search(r'var JOINERS = ("[^"]*");', js).group(1)) == JOINERS
+
+
+def test_words_apart_by_a_space_are_each_looked_for_on_their_own(page):
+    results = search(page, "46 3")
+    assert set(ids(results)) == {"a6", "a7"} and all(r["exact"] for r in results)
 
 
 @pytest.mark.parametrize("query", ["临时政府:", "临时政府^", "~临时政府", "临时政府*", "+临时 -政府"])

@@ -45,13 +45,20 @@ def test_normalising_keeps_one_character_for_each_character(text):
     assert len(normalise(text)) == len(text)
 
 
-@given(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡB𠀀\ue000，。 \n"), max_size=40))
+@given(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡB𠀀\ue000，。 \n.．·-"), max_size=40))
 def test_every_term_stands_at_its_positions(text):
     terms, _ = field_terms(text)
     folded = normalise(text)
     for term, positions in terms.items():
         for p in positions:
             assert folded[p : p + len(term)] == term
+
+
+def test_a_run_joined_to_the_next_by_a_point_ends_with_a_term_that_says_so():
+    terms, length = field_terms("增长４６．３％，共46，3人")
+    assert terms["6."] == [3] and terms["6"] == [3, 10]  # after the 46 of 46.3, not after that of 46，3
+    assert "6," not in terms and "3%" not in terms
+    assert length == len("增长46") + len("3") + len("共46") + len("3人")
 
 
 def test_a_word_inside_a_jieba_word_is_indexed():
@@ -188,7 +195,7 @@ def test_scores_are_lunr_py_bm25(tmp_path):
             assert ours_by_doc[int(ref)] == pytest.approx(lunr_score, rel=0.03)
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡBb𠀀𠀁\ue000\uf8ff﨎，。 _\n\x00"), max_size=30),
+@given(st.lists(st.text(alphabet=st.sampled_from("援朔医疗队中国人民１２ＡBb𠀀𠀁\ue000\uf8ff﨎，。 _\n\x00.．·-:"), max_size=30),
                 min_size=4, max_size=8).filter(lambda texts: len(texts) % 4 == 0))
 def test_the_issue_wide_term_cutter_finds_the_terms_of_the_one_field_rule(texts):
     # spool_issue cuts a whole issue at once with arrays; field_terms states the rule one field at a time.

@@ -24,6 +24,7 @@ one batch per worker, however large the archive is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -31,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from sitegen.search.index import FIELD_SLOTS
-from sitegen.search.tokenize import normalised_code_points, word_characters
+from sitegen.search.tokenize import JOINERS, normalised_code_points, word_characters
 
 #: Aim for shard files of this size: a query of four characters reads two or
 #: three shards, so a cold query loads well under a megabyte of index.
@@ -76,7 +77,8 @@ def issue_rows(first_doc: int, documents: Iterable[Sequence[str | None]]) -> tup
 
     The terms are those of ``tokenize.field_terms``, found for the whole
     issue at once: every word character starts one term, the bigram with the
-    next character or the character alone at the end of its run.  Documents
+    next character or the character alone at the end of its run (and with the
+    joiner, when one joins the run to the next).  Documents
     are numbered from ``first_doc``; a term's rows are in document, field and
     position order.  Also returns each document's field lengths (in terms).
     """
@@ -91,13 +93,25 @@ def issue_rows(first_doc: int, documents: Iterable[Sequence[str | None]]) -> tup
     at = np.flatnonzero(word)
     rank = _rank(cps)
     second = np.where(word[at + 1], rank[at + 1] + 1, 0)
-    rows = np.empty(len(at), dtype=ROW)
-    rows["key"] = (rank[at] << _SECOND_BITS) | second
-    rows["slot"] = first_doc * FIELD_SLOTS + field_of[at]
-    rows["position"] = at - field_start[field_of[at]]
+    # Run ends joined to the next run by a joiner: also the term of the character and the joiner.
+    following = np.append(word, False)  # the closing "\0" is no joiner, so at + 2 is at most one past
+    joined = at[(second == 0) & _joiners()[cps[at + 1]] & following[np.minimum(at + 2, len(word))]]
+    starts = np.concatenate([at, joined])
+    rows = np.empty(len(starts), dtype=ROW)
+    rows["key"] = (rank[starts] << _SECOND_BITS) | np.concatenate([second, rank[joined + 1] + 1])
+    rows["slot"] = first_doc * FIELD_SLOTS + field_of[starts]
+    rows["position"] = starts - field_start[field_of[starts]]
     rows = rows[np.argsort(rows["key"], kind="stable")]
     lengths = np.bincount(field_of[at], minlength=len(texts)).reshape(-1, FIELD_SLOTS)
     return rows, [tuple(row) for row in lengths.tolist()]
+
+
+@functools.cache
+def _joiners() -> np.ndarray:
+    """Over all code points: True for one of ``tokenize.JOINERS``."""
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in JOINERS]] = True
+    return table
 
 
 def _bucket_edges() -> np.ndarray:

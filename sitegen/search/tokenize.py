@@ -8,7 +8,10 @@ recall 0.61).  The index therefore holds overlapping character *bigrams*, each
 with its position: any string of two or more characters is found by looking up
 its bigrams and checking that they stand next to each other.  The last
 character of every run is also indexed alone, so that a one-character query
-finds every article containing that character.
+finds every article containing that character.  Where a run is joined to the
+next by one of ``JOINERS`` (the point of 1.5, the dot of 阿卜杜拉·阿齐兹), its
+last character is also indexed with the joiner (``1.``), so that a query typed
+with the joiner is exact only where the text has that very character there.
 
 Normalisation works character by character and never changes the number of
 code points, so a position in the normalised text is also a position in the
@@ -34,6 +37,11 @@ import numpy as np
 #: (punctuation, spaces, symbols) separates words.  search.js uses the same
 #: classes: ``[\p{L}\p{N}\p{Co}]``.
 _RUN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")
+
+#: Characters that join two runs into one thing to look for (1.5, 10:30, 3/4,
+#: CN14-0001, 阿卜杜拉·阿齐兹), after normalisation (． is .).  Not the comma: NFKC
+#: makes every ， of Chinese prose one.
+JOINERS = ".-/:·・‧"
 
 
 class _CharTable(dict):
@@ -92,19 +100,27 @@ def field_terms(text: str | None) -> tuple[dict[str, list[int]], int]:
     """The terms of one field with their positions (code points), and the field's length in terms.
 
     Every word character starts one term: the bigram it forms with the next
-    character, or itself alone when it ends its run.
+    character, or itself alone when it ends its run (and then, when a joiner
+    and another run follow, also itself with the joiner).
     """
     if not text:
         return {}, 0
+    folded = normalise(text)
     terms: defaultdict[str, list[int]] = defaultdict(list)
     count = 0
-    for run in _RUN.finditer(normalise(text)):
+    for run in _RUN.finditer(folded):
         word, start = run.group(), run.start()
         for i, bigram in enumerate(map(str.__add__, word, word[1:]), start):
             terms[bigram].append(i)
-        terms[word[-1]].append(start + len(word) - 1)
+        end = start + len(word) - 1
+        terms[word[-1]].append(end)
+        if folded[end + 1 : end + 2] in _JOINER_SET and _RUN.match(folded, end + 2):
+            terms[folded[end : end + 2]].append(end)  # not counted: the field's length is its characters
         count += len(word)
     return terms, count
+
+
+_JOINER_SET = frozenset(JOINERS)
 
 
 def utf16_key(term: str) -> bytes:

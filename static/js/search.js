@@ -11,7 +11,13 @@
  * it, their shards are loaded and queried with lunr (idx.query, never
  * idx.search, so no user text is parsed as lunr syntax), and the positions
  * show which articles hold the exact string.  Those rank first; articles that
- * hold all the parts, but apart, follow.
+ * hold all the parts, but apart, follow.  Words the query separates by spaces
+ * are looked for each on its own; parts joined by other characters (1.5万,
+ * 46.3%, CN14-0001, 阿卜杜拉·阿齐兹) count as exact only where they stand
+ * so in the text: each part ending its run of letters and digits, the next
+ * after as many characters as typed between them, and a single joiner typed
+ * (. - / : ·) standing there too (the index holds a run's last character with
+ * the joiner after it: tokenize.JOINERS).
  *
  * API
  *   sitegen.search(query, options) -> Promise of an array, best first, of
@@ -100,6 +106,7 @@
   /* ---------- text: the same rules as sitegen/search/tokenize.py ---------- */
 
   var WORD = /^[\p{L}\p{N}\uE000-\uF8FF]$/u;
+  var JOINERS = ".-/:\u00b7\u30fb\u2027"; // tokenize.JOINERS
   var foldCache = new Map();
 
   function cpLength(s) {
@@ -129,15 +136,34 @@
     return Array.from(text, fold);
   }
 
-  // The query as runs of word characters (each an array of code points).
-  function segments(query) {
-    var out = [], run = [];
+  // The query as groups of runs of word characters (each run an array of code
+  // points).  Runs joined by characters other than spaces (the point of 1.5,
+  // the hyphen of CN14-0001) are one group, with the number of joining
+  // characters after each run but the last in gaps (and in joins the joiner,
+  // when it is one of JOINERS alone, else ""), and the group's text as typed
+  // (normalised) in needle, for highlighting.
+  function queryGroups(query) {
+    var groups = [], run = [], gap = [], spaced = true; // gap: what stands before the run
+    function runEnded() {
+      var group = groups[groups.length - 1];
+      if (spaced) groups.push((group = { segs: [], gaps: [], joins: [], needle: [] }));
+      else {
+        group.gaps.push(gap.length);
+        group.joins.push(gap.length === 1 && JOINERS.indexOf(gap[0]) >= 0 ? gap[0] : "");
+        group.needle = group.needle.concat(gap);
+      }
+      group.segs.push(run);
+      group.needle = group.needle.concat(run);
+      run = []; gap = []; spaced = false;
+    }
     normalisedChars(query).forEach(function (c) {
-      if (WORD.test(c)) run.push(c);
-      else if (run.length) { out.push(run); run = []; }
+      if (WORD.test(c)) { run.push(c); return; }
+      if (run.length) runEnded();
+      gap.push(c);
+      if (/\s/u.test(c)) spaced = true;
     });
-    if (run.length) out.push(run);
-    return out;
+    if (run.length) runEnded();
+    return groups;
   }
 
   // The bigrams that cover a segment end to end, with their offsets: at
@@ -216,9 +242,36 @@
     var out = [];
     for (var i = lo; i < terms.length; i++) {
       if (part.prefix ? terms[i].lastIndexOf(part.term, 0) !== 0 : terms[i] !== part.term) break;
+      // A character with the joiner after it (1.) is no more of the text than the character.
+      if (part.prefix && terms[i].length > 1 && JOINERS.indexOf(terms[i].charAt(terms[i].length - 1)) >= 0) continue;
       out.push(i);
     }
     return out;
+  }
+
+  // A term's postings as stored (sitegen/search/index.py): for each field, the
+  // articles holding the term, each with its weight and the term's positions.
+  function eachPosting(text, visit) {
+    var nums = decodeNumbers(text), i = 0;
+    while (i < nums.length) {
+      var field = nums[i], count = nums[i + 1], doc = 0;
+      i += 2;
+      for (var k = 0; k < count; k++) {
+        doc += nums[i];
+        var weight = nums[i + 1], tf = nums[i + 2], positions = [], p = 0;
+        i += 3;
+        for (var j = 0; j < tf; j++) { p += nums[i + j]; positions.push(p); }
+        i += tf;
+        visit(field, doc, weight, positions);
+      }
+    }
+  }
+
+  // Where a term stands, as "field/doc" -> positions (for terms looked up, not scored).
+  function placesOf(text) {
+    var places = {};
+    eachPosting(text, function (field, doc, weight, positions) { places[field + "/" + doc] = positions; });
+    return places;
   }
 
   // lunr's serialised form of a few terms: positions as metadata, and BM25
@@ -228,23 +281,14 @@
     var inverted = [], vectors = {}, order = [];
     entries.sort(function (a, b) { return a.term < b.term ? -1 : a.term > b.term ? 1 : 0; });
     entries.forEach(function (e, t) {
-      var size = cpLength(e.term), nums = decodeNumbers(e.postings);
-      var entry = { _index: t }, df = 0, i = 0, postings = [];
+      var size = cpLength(e.term);
+      var entry = { _index: t }, df = 0, postings = [];
       fields.forEach(function (f) { entry[f] = {}; });
-      while (i < nums.length) {
-        var field = nums[i], count = nums[i + 1], doc = 0;
-        i += 2;
-        df += count;
-        for (var k = 0; k < count; k++) {
-          doc += nums[i];
-          var weight = nums[i + 1], tf = nums[i + 2], positions = [], p = 0;
-          i += 3;
-          for (var j = 0; j < tf; j++) { p += nums[i + j]; positions.push([p, size]); }
-          i += tf;
-          entry[fields[field]][doc] = { position: positions };
-          postings.push(field, doc, weight);
-        }
-      }
+      eachPosting(e.postings, function (field, doc, weight, positions) {
+        df += 1;
+        entry[fields[field]][doc] = { position: positions.map(function (p) { return [p, size]; }) };
+        postings.push(field, doc, weight);
+      });
       var idf = Math.log(1 + Math.abs((N - df + 0.5) / (df + 0.5)));
       for (var q = 0; q < postings.length; q += 3) {
         var ref = fields[postings[q]] + "/" + postings[q + 1];
@@ -320,23 +364,43 @@
     return byField ? byField.position.map(function (p) { return p[0]; }) : [];
   }
 
-  // Where a segment stands exactly in one field of an article: its start, or -1.
-  function exactStart(metadata, field, seg, parts, prefixTerms) {
+  // Every place where a run of the query stands exactly in one field of an
+  // article, in order: the starts where each of its covering bigrams is at its
+  // offset (or, for one character, where any term begins with it).
+  function segStarts(metadata, field, parts, prefixTerms) {
+    var starts;
     if (parts[0].prefix) {
-      var all = [];
-      prefixTerms.forEach(function (term) { all = all.concat(positionSets(metadata, field, term)); });
-      return all.length ? Math.min.apply(null, all) : -1;
+      starts = [];
+      prefixTerms.forEach(function (term) { starts = starts.concat(positionSets(metadata, field, term)); });
+    } else {
+      var sets = parts.slice(1).map(function (part) { return new Set(positionSets(metadata, field, part.term)); });
+      starts = positionSets(metadata, field, parts[0].term).filter(function (start) {
+        return sets.every(function (set, k) { return set.has(start + parts[k + 1].offset); });
+      });
     }
-    if (parts.length === 1) {
-      var only = metadata[parts[0].term] && metadata[parts[0].term][field];
-      return only ? only.position[0][0] : -1;
-    }
-    var sets = parts.map(function (part) { return new Set(positionSets(metadata, field, part.term)); });
-    var starts = Array.from(sets[0]).sort(function (a, b) { return a - b; });
-    for (var s = 0; s < starts.length; s++) {
-      var ok = true;
-      for (var k = 1; k < parts.length && ok; k++) ok = sets[k].has(starts[s] + parts[k].offset);
-      if (ok) return starts[s];
+    return starts.sort(function (a, b) { return a - b; });
+  }
+
+  // Where a group of the query stands exactly in one field of an article: its
+  // start, or -1.  Each run but the last must end its run of word characters
+  // there (its last character is then a term on its own at that place, in
+  // ends, or with the joiner typed after it) and the next run start after as
+  // many joining characters as typed.
+  function groupStart(hit, field, fieldNumber, group, plans, prefixes, ends) {
+    var firsts = segStarts(hit.metadata, field, plans[0], prefixes[0]);
+    if (group.segs.length === 1) return firsts.length ? firsts[0] : -1;
+    var later = plans.slice(1).map(function (parts, k) {
+      return new Set(segStarts(hit.metadata, field, parts, prefixes[k + 1]));
+    });
+    var key = fieldNumber + "/" + hit.doc;
+    for (var s = 0; s < firsts.length; s++) {
+      var at = firsts[s], ok = true;
+      for (var k = 0; k < later.length && ok; k++) {
+        var seg = group.segs[k], end = at + seg.length - 1, places = ends[seg[seg.length - 1] + group.joins[k]];
+        at = end + 1 + group.gaps[k];
+        ok = !!places && !!places[key] && places[key].indexOf(end) >= 0 && later[k].has(at);
+      }
+      if (ok) return firsts[s];
     }
     return -1;
   }
@@ -346,7 +410,7 @@
   var recent = new Map(), RECENT = 12;
 
   function runQuery(m, query) {
-    var key = segments(query).map(function (seg) { return seg.join(""); }).join(" ");
+    var key = queryGroups(query).map(function (group) { return group.needle.join(""); }).join(" ");
     var found = recent.get(key);
     if (found) recent.delete(key);
     else {
@@ -359,23 +423,34 @@
   }
 
   function matchQuery(m, query) {
-    var segs = segments(query);
-    if (!segs.length) return Promise.resolve({ segs: segs, hits: [] });
-    var plan = segs.map(cover);
-    var wanted = {}; // shard number -> list of parts
-    plan.forEach(function (parts) {
-      parts.forEach(function (part) {
-        shardsFor(m, part).forEach(function (s) { (wanted[s] = wanted[s] || []).push(part); });
+    var groups = queryGroups(query), segs = [], endParts = [];
+    groups.forEach(function (group) {
+      group.segs.forEach(function (seg, k) {
+        segs.push(seg);
+        if (k + 1 < group.segs.length) {
+          endParts.push({ term: seg[seg.length - 1] + group.joins[k], offset: 0, prefix: false, end: true });
+        }
       });
     });
+    var needles = groups.map(function (group) { return group.needle; });
+    if (!segs.length) return Promise.resolve({ needles: needles, hits: [] });
+    var plan = segs.map(cover);
+    var wanted = {}; // shard number -> list of parts
+    function want(part) {
+      shardsFor(m, part).forEach(function (s) { (wanted[s] = wanted[s] || []).push(part); });
+    }
+    plan.forEach(function (parts) { parts.forEach(want); });
+    endParts.forEach(want);
     var numbers = Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
     return Promise.all(numbers.map(shard)).then(function (datas) {
-      var lunr = window.lunr, entries = [], taken = {};
+      var lunr = window.lunr, entries = [], taken = {}, ends = {};
       datas.forEach(function (data, n) {
         wanted[numbers[n]].forEach(function (part) {
           termsIn(data, part).forEach(function (i) {
             var term = data.terms[i];
-            if (!taken[term]) { taken[term] = true; entries.push({ term: term, postings: data.postings[i] }); }
+            // Run ends are only looked up, not scored: they are not what was asked for.
+            if (part.end) ends[term] = ends[term] || placesOf(data.postings[i]);
+            else if (!taken[term]) { taken[term] = true; entries.push({ term: term, postings: data.postings[i] }); }
           });
         });
       });
@@ -399,18 +474,23 @@
       }
       var hits = [];
       docs.forEach(function (hit) {
-        var terms = null;
-        var exact = true, whole = true, where = null;
-        for (var g = 0; g < plan.length; g++) {
-          var parts = plan[g], prefixTerms = null;
-          if (parts[0].prefix) {
-            terms = terms || Object.keys(hit.metadata);
-            prefixTerms = terms.filter(function (t) { return t.lastIndexOf(parts[0].term, 0) === 0; });
-            if (!prefixTerms.length) { whole = false; break; }
-          } else if (!parts.every(function (part) { return part.term in hit.metadata; })) { whole = false; break; }
-          var found = null;
+        var terms = null, exact = true, whole = true, where = null, n = 0;
+        for (var g = 0; g < groups.length && whole; g++) {
+          var group = groups[g], prefixes = [];
+          for (var k = 0; k < group.segs.length && whole; k++) {
+            var parts = plan[n + k], prefixTerms = null;
+            if (parts[0].prefix) {
+              terms = terms || Object.keys(hit.metadata);
+              prefixTerms = terms.filter(function (t) { return t.lastIndexOf(parts[0].term, 0) === 0; });
+              whole = prefixTerms.length > 0;
+            } else whole = parts.every(function (part) { return part.term in hit.metadata; });
+            prefixes.push(prefixTerms);
+          }
+          if (!whole) break;
+          var plans = plan.slice(n, n + group.segs.length), found = null;
+          n += group.segs.length;
           for (var f = 0; f < m.fields.length && !found; f++) {
-            var at = exactStart(hit.metadata, m.fields[f], segs[g], parts, prefixTerms);
+            var at = groupStart(hit, m.fields[f], f, group, plans, prefixes, ends);
             if (at >= 0) found = { field: m.fields[f], start: at };
           }
           if (!found) exact = false;
@@ -418,7 +498,7 @@
         }
         if (whole) hits.push({ doc: hit.doc, score: hit.score, exact: exact, where: where });
       });
-      return { segs: segs, plan: plan, hits: hits, snippets: new Map() };
+      return { needles: needles, plan: plan, hits: hits, snippets: new Map() };
     });
   }
 
@@ -477,7 +557,7 @@
         jobs.push(load("t/" + Math.floor(first / m.textsPerFolder) + "/" + first).then(function (run) {
           var match = r[MATCH];
           var texts = run[match.doc - first];
-          var needles = match.exact ? match.segs : match.parts;
+          var needles = match.exact ? match.needles : match.parts;
           var body = Array.from(texts[m.fields.indexOf("body")]);
           var start = match.where && match.where.field === "body" ? match.where.start : -1;
           if (start < 0) {
@@ -514,7 +594,7 @@
               topics: info.topics.map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; }),
               exact: h.exact, snippet: null
             };
-            r[MATCH] = { doc: h.doc, text: info.text, exact: h.exact, where: h.where, segs: found.segs, parts: parts, cache: found.snippets };
+            r[MATCH] = { doc: h.doc, text: info.text, exact: h.exact, where: h.where, needles: found.needles, parts: parts, cache: found.snippets };
             results.push(r);
           });
           var byDate = options.sort === "date" || options.sort === "date-desc";
