@@ -193,12 +193,9 @@ def build(
             articles = list(archive.all_articles(newspapers))
             timer.done("place pages in the archive")
 
-            # Topics and neighbours are a function of the placed pages and their signals: a server
-            # whose edit changed neither (a template, a static file) takes them from its memo.
-            enriched_from = (signals, taxonomy.fingerprint(), newspapers)
-            known = remember.recall("enrichment", enriched_from, themed=False)
-            enrichment = known.value if known else enrich(newspapers, articles, signals, taxonomy)
-            remember.note("enrichment", enriched_from, (), enrichment, themed=False)
+            # A server updates the topics and neighbours of its last build for what the edit changed.
+            enrichment = enrich(newspapers, articles, signals, taxonomy, since=remember.last("enrichment"))
+            remember.note("enrichment", None, (), enrichment, themed=False)
             topics = enrichment.topics
             timer.done("topics")
 

@@ -97,6 +97,11 @@ class MemoRound:
         """
         return self.memo.reusable(group, (self.context if themed else None, inputs))
 
+    def last(self, group: str) -> object:
+        """What making the group returned in the last build, whatever it was made from (None: not made)."""
+        made = self.memo.made.get(group) if self.memo.site is not None else None
+        return None if made is None else made.value
+
     def take(self, group: str, inputs: object) -> Made | None:
         """The group's files kept as they are in the site underneath, when it was made from equal inputs."""
         made = self.memo.reusable(group, (self.context, inputs))
@@ -123,6 +128,9 @@ class NoMemo:
     active = False
 
     def recall(self, group: str, inputs: object, *, themed: bool = True) -> None:
+        return None
+
+    def last(self, group: str) -> None:
         return None
 
     def take(self, group: str, inputs: object) -> None:

@@ -55,55 +55,145 @@ def link(article: Article) -> ArticleLink:
 
 
 def _postings(values_of: dict[str, tuple], ids: list[str]) -> dict:
+    """Every value with the ids of the articles that have it, in article order."""
     postings: dict = defaultdict(list)
     for article_id in ids:
         for value in values_of[article_id]:
             postings[value].append(article_id)
-    return {v: members for v, members in postings.items() if 1 < len(members) <= COMMON_LIMIT}
+    return {v: tuple(members) for v, members in postings.items()}
+
+
+def _telling(members: tuple[str, ...] | None) -> bool:
+    """Whether a value shared by ``members`` says anything: held by more than one article, and not by too many."""
+    return members is not None and 1 < len(members) <= COMMON_LIMIT
+
+
+def _copies_of(article_id: str, sketch: tuple[int, ...], sketches: dict) -> list[str]:
+    """The ids of the article's copies, most alike first: articles sharing enough of its sketch values."""
+    counts: Counter = Counter()
+    for value in sketch:
+        members = sketches.get(value)
+        if _telling(members):
+            counts.update(members)
+    del counts[article_id]
+    size = min(len(sketch), SKETCH_SIZE)
+    alike = [(n, other) for other, n in counts.items() if n >= REPRINT_SIMILARITY * size]
+    return [other for n, other in sorted(alike, key=lambda x: (-x[0], x[1]))]
 
 
 def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -> dict[str, list[str]]:
     """For each article that has copies, the ids of the copies, most alike first."""
     ids = [a.id for a in articles if signals.get(a.id) and signals[a.id].fingerprint]
-    sketches = {i: signals[i].fingerprint for i in ids}
-    shared: dict[str, Counter] = defaultdict(Counter)
-    for members in _postings(sketches, ids).values():
-        for a in members:
-            shared[a].update(members)  # counts a itself too: dropped below
-    copies: dict[str, list[str]] = {}
-    for article_id, counts in shared.items():
-        del counts[article_id]
-        size = min(len(sketches[article_id]), SKETCH_SIZE)
-        alike = [(n, other) for other, n in counts.items() if n >= REPRINT_SIMILARITY * size]
-        if alike:
-            copies[article_id] = [other for n, other in sorted(alike, key=lambda x: (-x[0], x[1]))]
-    return copies
+    sketches = _postings({i: signals[i].fingerprint for i in ids}, ids)
+    return {i: copies for i in ids if (copies := _copies_of(i, signals[i].fingerprint, sketches))}
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """Every article's neighbours, with what they were found from, so that an edit can update them
+    (``neighbourhood(..., since=...)``)."""
+
+    of: dict[str, Neighbours]
+    """Reprints and related articles of every article that has any, by id, in archive order."""
+    inputs: dict[str, tuple[ArticleLink, ArticleSignals | None]]
+    """What each article, by id, brings: how it is linked to, and its signals."""
+    sketches: dict[int, tuple[str, ...]]
+    """Each sketch value with the ids of the articles whose fingerprint has it."""
+    keywords: dict[str, tuple[str, ...]]
+    """Each keyword with the ids of the articles that have it."""
 
 
 def neighbours(articles: list[Article], signals: dict[str, ArticleSignals]) -> dict[str, Neighbours]:
     """Reprints and related articles of every article that has any."""
-    by_id = {a.id: a for a in articles}
-    reprints = find_reprints(articles, signals)
-    ids = [a.id for a in articles if a.id in signals]
-    keywords = _postings({i: signals[i].keywords for i in ids}, ids)
-    subjects_of = {i: frozenset(signals[i].subjects) for i in ids}
-    # Closest first; among equals the newer, then by id, so rebuilds agree.
-    newer = {a.id: -(a.date or dt.date.min).toordinal() for a in articles}
+    return neighbourhood(articles, signals).of
+
+
+#: An update that changes more articles than this share of the archive works everything out afresh.
+UPDATE_SHARE = 0.2
+
+
+def neighbourhood(articles: list[Article], signals: dict[str, ArticleSignals],
+                  since: Neighbourhood | None = None) -> Neighbourhood:
+    """Reprints and related articles of every article that has any, and what they were found from.
+
+    ``since``, the neighbourhood of an earlier state of the archive, lets an
+    edit of a few articles be worked out from it: an article's neighbours
+    depend only on the articles that share a telling sketch value or keyword
+    with it (their links, dates, subjects), so only those of the changed
+    articles, before and after the edit, are worked out again.  The result is
+    the same as without ``since``.
+    """
+    inputs = {a.id: (link(a), signals.get(a.id)) for a in articles}
+    changed = _changed(inputs, since.inputs) if since is not None else None
+    if changed is None or len(changed) > UPDATE_SHARE * len(inputs):
+        ids = [i for i, (_, s) in inputs.items() if s]
+        sketches = _postings({i: inputs[i][1].fingerprint for i in ids if inputs[i][1].fingerprint},
+                             [i for i in ids if inputs[i][1].fingerprint])
+        keywords = _postings({i: inputs[i][1].keywords for i in ids}, ids)
+        return Neighbourhood(_neighbours_of(list(inputs), inputs, sketches, keywords), inputs, sketches, keywords)
+    sketches, keywords = dict(since.sketches), dict(since.keywords)
+    affected: set[str] = set(changed) & inputs.keys()
+    for article_id in changed:
+        old, new = since.inputs.get(article_id, (None, None))[1], inputs.get(article_id, (None, None))[1]
+        for postings, values_of in ((sketches, lambda s: s.fingerprint), (keywords, lambda s: s.keywords)):
+            before = set(values_of(old)) if old else set()
+            after = set(values_of(new)) if new else set()
+            for value in before | after:
+                members = postings.get(value, ())
+                if _telling(members):
+                    affected.update(members)
+                # A posting's order does not matter: counts and scores are sorted before use.
+                members = tuple(m for m in members if m != article_id) + ((article_id,) if value in after else ())
+                if members:
+                    postings[value] = members
+                else:
+                    postings.pop(value, None)
+                if _telling(members):
+                    affected.update(members)
+    fresh = _neighbours_of([i for i in inputs if i in affected], inputs, sketches, keywords)
+    of = {}
+    for article_id in inputs:
+        found = fresh.get(article_id) if article_id in affected else since.of.get(article_id)
+        if found is not None:
+            of[article_id] = found
+    return Neighbourhood(of, inputs, sketches, keywords)
+
+
+def _changed(inputs: dict, before: dict) -> set[str] | None:
+    """Ids whose inputs differ from ``before`` (added and removed ones too)."""
+    changed = {i for i, value in inputs.items() if before.get(i) != value}
+    changed.update(i for i in before if i not in inputs)
+    return changed
+
+
+def _neighbours_of(ids: list[str], inputs: dict, sketches: dict, keywords: dict) -> dict[str, Neighbours]:
+    """The neighbours of the articles ``ids`` (those that have any), from the postings of every article."""
+    subjects_of: dict[str, frozenset] = {}
+
+    def subjects(article_id: str) -> frozenset:
+        if article_id not in subjects_of:
+            subjects_of[article_id] = frozenset(inputs[article_id][1].subjects)
+        return subjects_of[article_id]
+
     result: dict[str, Neighbours] = {}
-    for article in articles:
-        signal = signals.get(article.id)
-        copies = reprints.get(article.id, [])
+    for article_id in ids:
+        signal = inputs[article_id][1]
+        if signal is None:
+            continue
+        copies = _copies_of(article_id, signal.fingerprint, sketches) if signal.fingerprint else []
         scores: dict[str, int] = {}
-        if signal:
-            subjects = subjects_of[article.id]
-            skip = {article.id, *copies}
-            for word in signal.keywords:
-                for other in keywords.get(word, ()):
+        own = subjects(article_id)
+        skip = {article_id, *copies}
+        for word in signal.keywords:
+            members = keywords.get(word)
+            if _telling(members):
+                for other in members:
                     if other not in skip:
-                        scores[other] = scores.get(other, 0) + 2 + len(subjects & subjects_of[other])
+                        scores[other] = scores.get(other, 0) + 2 + len(own & subjects(other))
+        # Closest first; among equals the newer, then by id, so rebuilds agree.
         close = [o for o, score in scores.items() if score >= 3]
-        related = sorted(close, key=lambda o: (-scores[o], newer[o], o))[:RELATED_MAX]
+        related = sorted(close, key=lambda o: (-scores[o], -(inputs[o][0].date or dt.date.min).toordinal(), o))
+        related = related[:RELATED_MAX]
         if copies or related:
-            result[article.id] = Neighbours(tuple(link(by_id[c]) for c in copies),
-                                            tuple(link(by_id[r]) for r in related))
+            result[article_id] = Neighbours(tuple(inputs[c][0] for c in copies), tuple(inputs[r][0] for r in related))
     return result

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import errno
+import gc
 import hashlib
 import html
 import logging
@@ -57,6 +58,10 @@ DEFAULT_PORT = 8000
 SETTLE_SECONDS = 0.1
 #: How often the watcher looks at the files' modification times.
 POLL_SECONDS = 0.1
+#: Python's cyclic garbage collector is run by the builder once the server has been idle this long (see ``Builder``).
+COLLECT_WHEN_IDLE_SECONDS = 1.0
+#: ... and at least this often while the server is idle, for the garbage of serving requests.
+COLLECT_EVERY_SECONDS = 60.0
 #: Ports tried after a busy one before giving up.
 PORT_ATTEMPTS = 20
 #: Files of the serve overlay, under a folder no site path can have.
@@ -83,7 +88,14 @@ class Served:
 
 @dataclass
 class Builder:
-    """Runs rebuilds one at a time in a background thread, coalescing changes that arrive meanwhile."""
+    """Runs rebuilds one at a time in a background thread, coalescing changes that arrive meanwhile.
+
+    After the first build the server's cyclic garbage collector runs only when
+    the builder has been idle for ``COLLECT_WHEN_IDLE_SECONDS``, not by itself:
+    the memo keeps millions of objects alive, and each full collection the
+    collector starts on its own walks all of them (some 0.3 s, twice in a
+    rebuild after a one-page edit), which the archivist would wait for.
+    """
 
     archive_dir: Path
     session: Path
@@ -100,6 +112,10 @@ class Builder:
     """What the last build left for the next (``sitegen.memo``)."""
     _generations: list[Path] = field(default_factory=list)
     _shown_before: SiteView | None = None
+    _collected: float = field(default_factory=time.monotonic)
+    """When the garbage collector last ran (``collect_when_idle``)."""
+    _garbage: bool = False
+    """Whether a rebuild ran since then."""
 
     def rebuild(self) -> Served:
         """One rebuild, in the calling thread; returns (and publishes) what is served afterwards."""
@@ -138,8 +154,18 @@ class Builder:
             generation=generation,
         )
         self._remove_unused()
+        self._garbage = True
         self.on_done(self.served)
         return self.served
+
+    def collect_when_idle(self, idle: float) -> None:
+        """Collect garbage once the builder has been idle long enough after a rebuild, and now and then
+        while it serves; ``idle`` is the seconds since the last rebuild ended."""
+        if gc.isenabled() or idle < COLLECT_WHEN_IDLE_SECONDS:
+            return
+        if self._garbage or time.monotonic() - self._collected > COLLECT_EVERY_SECONDS:
+            gc.collect()
+            self._garbage, self._collected = False, time.monotonic()
 
     def _remove_unused(self) -> None:
         """Delete generation folders no longer holding a file of the site served, of the one served
@@ -158,8 +184,10 @@ class Builder:
 
     def run(self) -> None:
         """The builder thread: wait for a request, let further changes settle, rebuild."""
+        idle_since = time.monotonic()
         while not self._stopping:
             if not self._wanted.wait(timeout=0.2):
+                self.collect_when_idle(time.monotonic() - idle_since)
                 continue
             while not self._stopping:  # settle: rebuild only once the files stop changing for a moment
                 self._wanted.clear()
@@ -172,6 +200,7 @@ class Builder:
                     self.rebuild()
                 finally:
                     self.busy = False
+                    idle_since = time.monotonic()
 
     def stop(self) -> None:
         self._stopping = True
@@ -449,6 +478,7 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
         watcher.examine()
         echo(f"Building {archive_dir} …")
         builder.rebuild()
+        gc.disable()  # from now on the builder collects garbage when idle (see ``Builder``)
         worker.start()
         echo(f"Serving {archive_dir} on http://{host}:{chosen}/ (Ctrl-C to stop)")
         server = SiteServer(lambda: builder.served, watcher)

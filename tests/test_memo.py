@@ -9,6 +9,7 @@ import pytest
 from sitegen.build import BuildStopped, build
 from sitegen.memo import BuildMemo
 from sitegen.output import MARKER, SiteView
+from sitegen.search import shards, update, writer
 from tests.conftest import REPO, copy_seeds
 
 
@@ -94,3 +95,52 @@ def test_a_changed_taxonomy_gives_the_topics_of_a_clean_build(archive, tmp_path)
     second = build(archive, tmp_path / "g2", memo=memo)
     served = _served(second.site)
     assert served == _clean(archive, tmp_path, "clean")
+
+
+def _story_of(page: Path, headline_mark: str = "\n# ") -> str:
+    """The first story of a seed page with a headline of its own: from that headline on, a few paragraphs."""
+    text = page.read_text(encoding="utf-8")
+    start = text.index(headline_mark) + 1
+    return "\n\n".join(text[start:].split("\n\n")[:6])
+
+
+def test_an_edit_that_reprints_a_story_updates_topics_and_neighbours_as_a_clean_build(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    pages = sorted(archive.glob("*.txt"))
+    reprinted = _story_of(pages[0])
+    pages[2].write_text(pages[2].read_text(encoding="utf-8") + "\n\n" + reprinted + "\n", encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    served = _served(second.site)
+    assert served == _clean(archive, tmp_path, "clean2")
+    written = _files(tmp_path / "g2")
+    assert any(p.startswith("papers/") and "同一篇文章的其他刊载" in data.decode("utf-8") for p, data in written.items()
+               if p.endswith(".html")), "the reprint is linked from the article pages the edit changed"
+    pages[2].write_text(pages[2].read_text(encoding="utf-8").replace(reprinted, ""), encoding="utf-8")
+    third = build(archive, tmp_path / "g3", memo=memo)
+    assert _served(third.site) == _clean(archive, tmp_path, "clean3")
+
+
+def test_an_edit_encodes_only_the_search_terms_it_changed_and_serves_the_index_of_a_clean_build(archive, tmp_path,
+                                                                                                monkeypatch):
+    # Small runs and shards, so that the seed pages' index has several of each, as a big archive has.
+    monkeypatch.setattr(shards, "BATCH_ROWS", 4000)
+    monkeypatch.setattr(shards, "TARGET_SHARD_BYTES", 3000)
+    monkeypatch.setattr(update, "UPDATE_SHARE", 1.0)  # a small archive's averages move much: update all the same
+    encoded_again = []
+    original = writer.updated
+    monkeypatch.setattr(writer, "updated", lambda before, changed, *rest: (
+        encoded_again.append((len(changed), len(before.keys))) or original(before, changed, *rest)))
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    page = sorted(archive.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "，档案馆补录的一句说明缩微胶卷的来历。", 1),
+                    encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    assert _served(second.site) == _clean(archive, tmp_path, "clean2")
+    assert encoded_again and sum(n for n, _ in encoded_again) < sum(total for _, total in encoded_again) / 2
+    # An edit that adds an article numbers the later ones anew: their runs are encoded afresh.
+    page = sorted(archive.glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n# 馆藏说明\n\n本版文字据缩微胶卷录入。\n", encoding="utf-8")
+    third = build(archive, tmp_path / "g3", memo=memo)
+    assert _served(third.site) == _clean(archive, tmp_path, "clean3")

@@ -124,7 +124,7 @@ def encode_batch(keys, slots, positions, lengths, average: Sequence[float],
 
     ``weighed``, when given, receives what the weights were worked out from:
     the slot and the frequency of each (term, document field), for
-    ``weight_levels``.
+    ``weight_levels``, and the term's key.
     """
     keys = np.asarray(keys, dtype=np.uint64)
     fields = (slots % FIELD_SLOTS).astype(np.int64)
@@ -145,7 +145,7 @@ def encode_batch(keys, slots, positions, lengths, average: Sequence[float],
     doc = docs[doc_rows]
     level = weight_levels(frequency, slots[doc_rows], lengths, average)
     if weighed is not None:
-        weighed.append((slots[doc_rows], frequency))
+        weighed.append((slots[doc_rows], frequency, keys[doc_rows]))
     previous = np.zeros(len(doc_rows), dtype=np.int64)
     previous[1:] = doc[:-1]
     previous[new_field[doc_rows]] = 0

@@ -19,7 +19,7 @@ import tempfile
 import time
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -32,6 +32,7 @@ import numpy as np
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch, weight_levels
 from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
+from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, updated
 from sitegen.search.tokenize import tables
 
 #: Result data is split into files of this many articles.
@@ -254,21 +255,14 @@ class Shard:
 
 @dataclass(frozen=True)
 class EncodedBatch:
-    """A run of spool buckets encoded, and what its weights were worked out from (``index.weight_levels``)."""
+    """A run of spool buckets encoded; for ``sitegen serve``, with its terms (``update.EncodedRun``)."""
 
     shards: tuple[Shard, ...]
     """Its shards in term order."""
-    slots: np.ndarray | None = None
-    """The slot of each (term, document field) weighed; None when not asked for."""
-    frequency: np.ndarray | None = None
-    """The term's frequency there."""
-    levels: np.ndarray | None = None
-    """The weight level it got."""
-
-    def same_weights(self, lengths: np.ndarray, average: tuple[float, ...]) -> bool:
-        """True when field lengths ``lengths`` and ``average`` give every posting the weight it has here."""
-        return self.slots is not None and np.array_equal(
-            weight_levels(self.frequency, self.slots, lengths, average), self.levels)
+    terms: list[tuple[int, str, str]] | None = None
+    """(key, term, postings) of each of its terms, in term order; None when not asked for."""
+    weighed: Weighed | None = None
+    """What its weights were worked out from; None when not asked for."""
 
 
 @dataclass(frozen=True)
@@ -281,24 +275,35 @@ class EncodeTerms:
     average: tuple[float, ...]
     """Average length of each field."""
     weighed: bool = False
-    """Whether to send back what the weights were worked out from (``EncodedBatch``)."""
+    """Whether to send back the terms and what the weights were worked out from (``EncodedBatch``)."""
 
     def __call__(self, buckets: tuple[Path, ...]) -> EncodedBatch:
-        weighed: list | None = [] if self.weighed else None
+        return self.encode(gather(buckets))
+
+    def encode(self, rows: np.ndarray) -> EncodedBatch:
+        """The terms of ``rows`` encoded and cut into shards."""
+        terms, weighed = self.terms(rows)
         shards = tuple(
             Shard(run[0][0], len(run), json_text({"terms": [t for t, _ in run], "postings": [p for _, p in run]},
                                                  compact=True))
-            for run in ranges(self._encoded(gather(buckets), weighed))
+            for run in ranges((t, p) for _, t, p in terms)
         )
-        if not weighed:
-            return EncodedBatch(shards)
-        slots = np.concatenate([s for s, _ in weighed]).astype(np.uint32)
-        frequency = np.concatenate([f for _, f in weighed]).astype(np.uint32)
-        return EncodedBatch(shards, slots, frequency, weight_levels(frequency, slots, self.lengths, self.average)
-                            .astype(np.uint8))
+        return EncodedBatch(shards, terms, weighed) if self.weighed else EncodedBatch(shards)
 
-    def _encoded(self, rows: np.ndarray, weighed: list | None = None) -> Iterator[tuple[str, str]]:
-        """Each term of ``rows`` with its postings string, in term order, encoded
+    def terms(self, rows: np.ndarray) -> tuple[list[tuple[int, str, str]], Weighed | None]:
+        """(key, term, postings) of each term of ``rows`` in term order, and (when ``weighed``) what the
+        weights were worked out from."""
+        weighed: list | None = [] if self.weighed else None
+        terms = list(self._encoded(rows, weighed))
+        if weighed is None:
+            return terms, None
+        slots, frequency, keys = ((np.concatenate([w[n] for w in weighed]) if weighed else np.zeros(0)).astype(kind)
+                                  for n, kind in enumerate((np.uint32, np.uint32, np.uint64)))
+        levels = weight_levels(frequency, slots, self.lengths, self.average).astype(np.uint8)
+        return terms, Weighed(keys, slots, frequency, levels)
+
+    def _encoded(self, rows: np.ndarray, weighed: list | None = None) -> Iterator[tuple[int, str, str]]:
+        """Each term of ``rows`` with its key and postings string, in term order, encoded
         ``BATCH_ROWS`` rows at a time (a bucket may hold far more: 的 begins
         some 4 % of all terms)."""
         order = np.argsort(rows["key"], kind="stable") if len(rows) > shards.BATCH_ROWS else None
@@ -313,7 +318,7 @@ class EncodeTerms:
                                                  weighed)
             del part
             for key, a, b in zip(keys_of, bounds, bounds[1:]):
-                yield term_of(key), text[a:b].decode("ascii")
+                yield key, term_of(key), text[a:b].decode("ascii")
             start = end
 
 
@@ -364,13 +369,35 @@ class SearchIndex:
         self._writer.bytes += issue.bytes
         self._count += len(issue.documents)
 
-    def _known(self, run: tuple[Path, ...], lengths: np.ndarray, average: tuple[float, ...]):
-        """(first shard's name, ``EncodedBatch``, bytes) of the run as the last build encoded it, if unchanged."""
-        key = self._spool.key(run)
-        made = self.remember.recall(f"search:{run[0].stem}", key, themed=False) if key else None
-        if made is None or not made.value[1].same_weights(lengths, average):
+    def _plan(self, run: tuple[Path, ...], lengths: np.ndarray, average: tuple[float, ...]):
+        """How ``sitegen serve`` encodes a run: None, afresh; else the run as the last build encoded it
+        and the keys of the terms to encode again (none: the run is as it was)."""
+        before = self.remember.last(f"search:{run[0].stem}")
+        if before is None:
             return None
-        return made.value
+        buckets = tuple(int(p.stem) for p in run)
+        changed = changed_keys(before, buckets, self._spool.contents(run), self._count, lengths, average)
+        return None if changed is None else (before, changed)
+
+    def _encoded_run(self, run: tuple[Path, ...], batch: EncodedBatch, first_shard: int) -> EncodedRun:
+        """A run encoded afresh, as the next rebuild of a server takes it up."""
+        terms = batch.terms
+        return EncodedRun(tuple(int(p.stem) for p in run), self._spool.contents(run), self._count,
+                          np.fromiter((k for k, _, _ in terms), dtype=np.uint64, count=len(terms)),
+                          [t for _, t, _ in terms], [p for _, _, p in terms],
+                          tuple(shard.terms for shard in batch.shards), first_shard, (), batch.weighed)
+
+    def _updated_run(self, run: tuple[Path, ...], plan, encode: EncodeTerms,
+                     first_shard: int) -> tuple[EncodedRun, list[int | None]]:
+        """A run the last build encoded with its changed terms encoded again (``update.updated``)."""
+        before, changed = plan
+        contents = self._spool.contents(run)
+        if not len(changed):
+            return replace(before, contents=contents, first_shard=first_shard), list(range(len(before.shard_terms)))
+        rows = self._spool.held_rows(run)
+        terms, weighed = encode.terms(rows[among(rows["key"], changed)])
+        encoded, same = updated(before, changed, terms, weighed, contents)
+        return replace(encoded, first_shard=first_shard), same
 
     def finish(self, jobs: int = 1) -> SearchStats:
         writer, count = self._writer, self._count
@@ -382,33 +409,42 @@ class SearchIndex:
             by_slot[field::FIELD_SLOTS] = column
         encode = EncodeTerms(by_slot, average, weighed=self.remember.active)
         runs = self._spool.batches()
-        # sitegen serve: a run of buckets whose rows and weights are as the last build had them
-        # is not encoded again; its shards keep their files when they keep their numbers.
-        known = [self._known(run, by_slot, average) for run in runs]
-        unknown = [run for run, k in zip(runs, known) if k is None]
+        # sitegen serve: a run the last build encoded gets only its changed terms encoded again
+        # (sitegen.search.update); its shards keep their files when they keep their terms and numbers.
+        plans = [self._plan(run, by_slot, average) if self.remember.active else None for run in runs]
+        unknown = [run for run, plan in zip(runs, plans) if plan is None]
         self._spool.write(unknown)
         fresh = ordered_map(encode, unknown, jobs=jobs)
         bounds: list[str] = []
         shards = terms_total = 0
-        for run, k in zip(runs, known):
-            batch = next(fresh) if k is None else k[1]
-            names = [f"s/{shards + n}" for n in range(len(batch.shards))]
-            for name, shard in zip(names, batch.shards):
-                if shards:
-                    bounds.append(shard.first)
-                shards += 1
-                terms_total += shard.terms
-            if k is not None and k[0] == names[:1] and self.out.holds(f"{n}.js" for n in names):
-                for name in names:
-                    self.out.keep(f"{name}.js")
-                writer.files += len(names)
-                writer.bytes += k[2]
+        for run, plan in zip(runs, plans):
+            if plan is None:
+                batch = next(fresh)
+                made = [(shard.first, shard.terms, shard.json) for shard in batch.shards]
+                same: list[int | None] = [None] * len(made)
+                encoded = self._encoded_run(run, batch, shards) if self.remember.active else None
             else:
-                before = writer.bytes
-                for name, shard in zip(names, batch.shards):
-                    writer.write_json(name, shard.json)
-                k = (names[:1], batch, writer.bytes - before)
-            self.remember.note(f"search:{run[0].stem}", self._spool.key(run), (), k, themed=False)
+                encoded, same = self._updated_run(run, plan, encode, shards)
+                made = [(encoded.terms[a], b - a, None) for a, b in encoded.shard_bounds()]
+            sizes = []
+            for n, ((first, terms, text), old) in enumerate(zip(made, same)):
+                name = f"s/{shards}"
+                if shards:
+                    bounds.append(first)
+                if old is not None and plan[0].first_shard + old == shards and self.out.holds([f"{name}.js"]):
+                    self.out.keep(f"{name}.js")
+                    writer.files += 1
+                    writer.bytes += plan[0].shard_bytes[old]
+                    sizes.append(plan[0].shard_bytes[old])
+                else:
+                    size = writer.bytes
+                    writer.write_json(name, text if text is not None else _shard_json(encoded, n))
+                    sizes.append(writer.bytes - size)
+                shards += 1
+                terms_total += terms
+            if encoded is not None:
+                self.remember.note(f"search:{run[0].stem}", None, (), replace(encoded, shard_bytes=tuple(sizes)),
+                                   themed=False)
         writer.write(
             "manifest",
             {
@@ -430,6 +466,12 @@ class SearchIndex:
 
 #: ``build_search_index`` spools its documents this many at a time.
 SPOOL_DOCUMENTS = 200
+
+
+def _shard_json(run: EncodedRun, n: int) -> str:
+    """The content of the run's ``n``-th shard, as ``EncodeTerms`` makes it."""
+    first, end = run.shard_bounds()[n]
+    return json_text({"terms": run.terms[first:end], "postings": run.postings[first:end]}, compact=True)
 
 
 def build_search_index(docs: Iterable[SearchDoc], out_dir: Path, jobs: int = 1) -> SearchStats:
