@@ -997,3 +997,37 @@ def test_series_title_alone_between_two_stories_becomes_the_kicker_of_the_story_
         (None, "社区防控工作人员也要注意自我防护"),
         ("让党旗在防控疫情斗争第一线高高飘扬（来自疫情防控一线的报道）\n270多名工人党员昼夜奋战——", "火神山工地有支党员突击队"),
     ]
+
+
+def test_short_line_under_a_lone_agency_credit_is_the_next_headline_not_a_caption():
+    reading = _page(
+        "图片报道",
+        "",
+        "2月14日，在巴基斯坦白沙瓦郊外的哈扎娜村，来自阿富汗的难民儿童在难民小学学习。",
+        "",
+        "新华社发",
+        "",
+        "",
+        "英国高铁建设艰难重启",
+        "",
+        "日前，英国首相宣布重启连接伦敦和英国中北部地区城市的高铁2号线项目。该项目于2012年获批，一期工程原计划2026年通车。",
+    )
+    assert [s.headline for s in reading.stories] == ["图片报道", "英国高铁建设艰难重启"]
+    assert [b.role for b in reading.blocks if b.text == "新华社发"] == ["caption"]
+
+
+def test_letter_writers_note_with_a_bracketed_place_closes_the_letter():
+    reading = _page(
+        "不负军人职责，不负家人期盼（寄给祖国的家书）",
+        "",
+        "亲爱的爸爸妈妈：你们好！转眼间，我来到南苏丹已经半年了，这里的战友们一起过了一个特别的春节。",
+        "",
+        "敬礼！",
+        "",
+        "（作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）",
+        "",
+        "春天里的约定",
+        "",
+        "清晨六点，哨所的灯就亮了。战士们踏着积雪走上巡逻路，边防线上的界碑在朝阳里格外醒目。",
+    )
+    assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）", "春天里的约定"]
