@@ -1031,3 +1031,27 @@ def test_letter_writers_note_with_a_bracketed_place_closes_the_letter():
         "清晨六点，哨所的灯就亮了。战士们踏着积雪走上巡逻路，边防线上的界碑在朝阳里格外醒目。",
     )
     assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）", "春天里的约定"]
+
+
+def test_contributors_name_with_post_in_brackets_is_a_byline_not_a_column_tag():
+    reading = _page(
+        "同舟共济　众志成城（我们的心声）",
+        "",
+        "编者按：疫情发生后，文艺界人士纷纷以不同方式表达对抗疫一线的敬意。本版选刊部分寄语。",
+        "",
+        "他们脸上有“大爱纵横”",
+        "",
+        "濮存昕（中国戏剧家协会主席）",
+        "",
+        "我和所有的朋友一样，心系武汉，心系奋战在一线的医务工作者，向他们致以崇高的敬意。",
+        "",
+        "用真心和爱心一起面对",
+        "",
+        "沈铁梅（重庆市川剧院院长）",
+        "",
+        "在疫情暴发时，我首先想到的就是保护好剧院的演员们，同时用川剧为抗疫一线加油鼓劲。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][1:] == [
+        ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
+        ("用真心和爱心一起面对", "沈铁梅（重庆市川剧院院长）"),
+    ]

@@ -225,8 +225,25 @@ _PLACE_OR_POST = re.compile(
 )
 
 
+#: A contributor's name with the post in brackets, under the headline of a signed piece in a forum:
+#: 濮存昕（中国戏剧家协会主席）, 铁　凝（中国作协主席）, 扎西达娃（西藏文联、西藏作协主席）.
+_NAME_WITH_POST = re.compile(r"^(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \u3000\xa0]{1,9})[(（](?P<post>[^()（）]{2,40})[)）]$")
+_POST_WORD = re.compile(r"(?:长|主席|委员|书记|员|家|者|授|任|师|编|演|生|手|兵|士|官|人|代表)$")
+
+
+def is_name_with_post(text: str) -> bool:
+    """True for a contributor's name with the post in brackets: 濮存昕（中国戏剧家协会主席）."""
+    match = _NAME_WITH_POST.match(text)
+    if match is None:
+        return False
+    name = significant(match["name"])
+    return 2 <= len(name) <= 5 and _POST_WORD.search(match["post"]) is not None and not has_sentence_punctuation(match["post"].replace("，", ""))
+
+
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
+    if is_name_with_post(text):
+        return True
     drawing = _DRAWING_AND_TEXT.match(significant(text))
     if drawing and is_name(drawing["artist"]):
         return True
@@ -437,6 +454,8 @@ _BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解"
 
 def has_column_tag(text: str) -> bool:
     """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
+    if is_name_with_post(text):
+        return False
     tag = _COLUMN_TAG.search(text)
     return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS + LABELS
 
