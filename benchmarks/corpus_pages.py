@@ -207,8 +207,12 @@ _PACKAGE_POST_NAME = re.compile(
 )
 
 
+#: A contributor's name with the post in brackets: 濮存昕（中国戏剧家协会主席）, 铁　凝（中国作协主席）.
+_PACKAGE_NAME_POST = re.compile(r"^[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000\xa0]{1,9}[（(][^（）()。]{2,40}[)）]$")
+
+
 def _is_credit(text: str) -> bool:
-    return bool(_PACKAGE_CREDIT.match(text) or _PACKAGE_POST_NAME.match(text))
+    return bool(_PACKAGE_CREDIT.match(text) or _PACKAGE_POST_NAME.match(text) or _PACKAGE_NAME_POST.match(text))
 
 
 def read_corpus_article(path: Path, source: str) -> _CorpusArticle | None:

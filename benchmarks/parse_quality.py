@@ -21,7 +21,10 @@ CRLF and GBK).  The figures:
   as found when each of its stories is found (same 90 % / 80 % test) and counts
   those stories as matched outputs.  The strict figure is printed too;
 * headline — the found story's headline equals one of the article's headline
-  lines (kicker, headline or subtitle), over all true articles;
+  lines (kicker, headline or subtitle), over all true articles.  The
+  package-either figure also accepts a series title read as the story's kicker
+  over the item's own headline, which the corpus files as the first paragraph
+  (新中国峥嵘岁月 / 洗雪百年耻辱); the strict figure does not;
 * body retained — characters of the true paragraphs that stand in some block;
 * column breaks whole — cut paragraphs that come out as one block;
 * paragraphs joined wrongly — the other side of that repair: true paragraphs
@@ -107,6 +110,21 @@ def _package_parts(article, raw_lines: list[str]) -> list[tuple[set[int], set[st
     return parts
 
 
+def _series_headline(article, story) -> bool:
+    """True when the corpus files a series title as the article's headline and the item's own headline
+    as its first paragraph (新中国峥嵘岁月 / 洗雪百年耻辱 / 香港和澳门…), and the story reads them as
+    kicker and headline, as a reader does."""
+    first = article.paragraphs[0]
+    heads = {significant(x) for x in article.headline_lines}
+    kickers = {significant(x) for x in (story.kicker or "").split("\n")}
+    return (
+        len(first) <= 30
+        and not any(mark in first for mark in "。；")
+        and significant(story.headline) == significant(first)
+        and bool(heads & kickers)
+    )
+
+
 def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) -> None:
     """Add one page's counts to ``figures``."""
     text = page.text
@@ -164,6 +182,8 @@ def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) ->
         headline = significant(reading.stories[found].headline)
         if headline in {significant(x) for x in article.headline_lines}:
             figures.headline_right += 1
+            figures.headline_either += 1
+        elif _series_headline(article, reading.stories[found]):
             figures.headline_either += 1
         else:
             figures.problems.append(f"{page.relpath}: headline {reading.stories[found].headline!r}, true {article.headline_lines}")
@@ -256,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"segmentation F1            {figures.f1:.4f}   (recall {pct(figures.found, figures.true_articles)}, precision {pct(figures.matched_outputs, figures.output_stories)})")
     print(f"headline right             {pct(figures.headline_right, figures.true_articles)}")
     print(
-        f"  packages read either way  F1 {figures.f1_either:.4f}, headline right {pct(figures.headline_either, figures.true_articles)}; "
+        f"  packages read either way  F1 {figures.f1_either:.4f}, headline right {pct(figures.headline_either, figures.true_articles)} (or a series title read as kicker); "
         f"{figures.packages} articles are packages of several stories, {figures.packages_cut} came out as their stories"
     )
     print(f"body text retained         {pct(figures.body_retained, figures.body_chars)}")

@@ -27,6 +27,7 @@ from sitegen.parsing.lines import (
     is_byline,
     is_caption,
     is_dash_subtitle,
+    is_photo_credit_line,
     is_stray,
     looks_like_heading,
     split_lines,
@@ -84,6 +85,8 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
                 previous is not None
                 and previous.kind == "caption"
                 and previous.last.gap_after >= 2
+                # A photographer's credit alone (新华社发) has closed its photo: nothing under it is its caption.
+                and not is_photo_credit_line(previous.text)
                 and not (
                     ends_with_photo_credit(previous.text)
                     and line.gap_after < 2

@@ -26,10 +26,11 @@ def _kept_text(reading):
     return "".join(significant(b.text) for b in sorted(reading.blocks, key=lambda b: (b.line_start, b.line_end)))
 
 
-def test_headline_without_body_is_a_story_of_its_own():
+def test_headline_without_body_over_the_next_story_is_its_series_kicker():
     reading = _read("headline_without_body.txt")
-    assert [(s.headline, len(s.body)) for s in reading.stories] == [("新春走基层", 0), ("春节前夕的城市灯火", 1)]
-    assert reading.stories[1].byline == "本报记者 李明"
+    assert [(s.kicker, s.headline, len(s.body)) for s in reading.stories] == [("新春走基层", "春节前夕的城市灯火", 1)]
+    assert reading.stories[0].byline == "本报记者 李明"
+    assert reading.stories[0].line_start == 1
 
 
 def test_column_break_inside_a_word_is_joined():

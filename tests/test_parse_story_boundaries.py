@@ -973,3 +973,85 @@ def test_quotation_between_a_leading_kicker_and_a_byline_is_the_headline():
         "大年初五早上6点，寒风呼啸，配电抢修班班长张黎明一骨碌从床上爬起来，去小区查看线路。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("“时代楷模”张黎明天天早起——", "“这个假期，很开心！”")
+
+
+def test_series_title_alone_between_two_stories_becomes_the_kicker_of_the_story_under_it():
+    reading = _page(
+        "社区防控工作人员也要注意自我防护",
+        "",
+        "中国疾控中心专家提醒，社区防控工作人员接触返回人员时要佩戴医用外科口罩，每日两次测量体温。",
+        "",
+        "",
+        "让党旗在防控疫情斗争第一线高高飘扬（来自疫情防控一线的报道）",
+        "",
+        "",
+        "270多名工人党员昼夜奋战——",
+        "",
+        "火神山工地有支党员突击队",
+        "",
+        "本报记者 贺广华 程远州",
+        "",
+        "“这个时候我们党员不冲上去谁冲上去？”27日21时，张正林踩着泥水从混凝土搅拌施工场地走来。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "社区防控工作人员也要注意自我防护"),
+        ("让党旗在防控疫情斗争第一线高高飘扬（来自疫情防控一线的报道）\n270多名工人党员昼夜奋战——", "火神山工地有支党员突击队"),
+    ]
+
+
+def test_short_line_under_a_lone_agency_credit_is_the_next_headline_not_a_caption():
+    reading = _page(
+        "图片报道",
+        "",
+        "2月14日，在巴基斯坦白沙瓦郊外的哈扎娜村，来自阿富汗的难民儿童在难民小学学习。",
+        "",
+        "新华社发",
+        "",
+        "",
+        "英国高铁建设艰难重启",
+        "",
+        "日前，英国首相宣布重启连接伦敦和英国中北部地区城市的高铁2号线项目。该项目于2012年获批，一期工程原计划2026年通车。",
+    )
+    assert [s.headline for s in reading.stories] == ["图片报道", "英国高铁建设艰难重启"]
+    assert [b.role for b in reading.blocks if b.text == "新华社发"] == ["caption"]
+
+
+def test_letter_writers_note_with_a_bracketed_place_closes_the_letter():
+    reading = _page(
+        "不负军人职责，不负家人期盼（寄给祖国的家书）",
+        "",
+        "亲爱的爸爸妈妈：你们好！转眼间，我来到南苏丹已经半年了，这里的战友们一起过了一个特别的春节。",
+        "",
+        "敬礼！",
+        "",
+        "（作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）",
+        "",
+        "春天里的约定",
+        "",
+        "清晨六点，哨所的灯就亮了。战士们踏着积雪走上巡逻路，边防线上的界碑在朝阳里格外醒目。",
+    )
+    assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）", "春天里的约定"]
+
+
+def test_contributors_name_with_post_in_brackets_is_a_byline_not_a_column_tag():
+    reading = _page(
+        "同舟共济　众志成城（我们的心声）",
+        "",
+        "编者按：疫情发生后，文艺界人士纷纷以不同方式表达对抗疫一线的敬意。本版选刊部分寄语。",
+        "",
+        "他们脸上有“大爱纵横”",
+        "",
+        "濮存昕（中国戏剧家协会主席）",
+        "",
+        "我和所有的朋友一样，心系武汉，心系奋战在一线的医务工作者，向他们致以崇高的敬意。",
+        "",
+        "用真心和爱心一起面对",
+        "",
+        "沈铁梅（重庆市川剧院院长）",
+        "",
+        "在疫情暴发时，我首先想到的就是保护好剧院的演员们，同时用川剧为抗疫一线加油鼓劲。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][1:] == [
+        ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
+        ("用真心和爱心一起面对", "沈铁梅（重庆市川剧院院长）"),
+    ]

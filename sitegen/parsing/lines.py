@@ -177,7 +177,7 @@ def _names_spaced_out(text: str) -> str:
 
 
 #: Labels printed over a box inside an article, never headlines: 核心阅读, 编者按.
-LABELS = ("核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
+LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
 
 
 def is_label(text: str) -> bool:
@@ -225,8 +225,25 @@ _PLACE_OR_POST = re.compile(
 )
 
 
+#: A contributor's name with the post in brackets, under the headline of a signed piece in a forum:
+#: 濮存昕（中国戏剧家协会主席）, 铁　凝（中国作协主席）, 扎西达娃（西藏文联、西藏作协主席）.
+_NAME_WITH_POST = re.compile(r"^(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff· \u3000\xa0]{1,9})[(（](?P<post>[^()（）]{2,40})[)）]$")
+_POST_WORD = re.compile(r"(?:长|主席|委员|书记|员|家|者|授|任|师|编|演|生|手|兵|士|官|人|代表)$")
+
+
+def is_name_with_post(text: str) -> bool:
+    """True for a contributor's name with the post in brackets: 濮存昕（中国戏剧家协会主席）."""
+    match = _NAME_WITH_POST.match(text)
+    if match is None:
+        return False
+    name = significant(match["name"])
+    return 2 <= len(name) <= 5 and _POST_WORD.search(match["post"]) is not None and not has_sentence_punctuation(match["post"].replace("，", ""))
+
+
 def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
+    if is_name_with_post(text):
+        return True
     drawing = _DRAWING_AND_TEXT.match(significant(text))
     if drawing and is_name(drawing["artist"]):
         return True
@@ -256,7 +273,7 @@ def is_byline(text: str) -> bool:
 
 #: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
 _CREDIT_LABELS = (
-    r"(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源)"
+    r"(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源|资料和数据来源|本期统筹|资料整理)"
 )
 CREDIT_LINE = re.compile(rf"^{_CREDIT_LABELS}[：:]")
 _SPACED_CREDIT = re.compile(rf"^{_CREDIT_LABELS}[ \u3000\xa0]+(?P<names>.+)$")
@@ -278,7 +295,10 @@ BRACKETED_BYLINE = re.compile(
 
 
 #: A note closing a signed piece: （作者为…大学教授）, （执笔：阮　青）, （王彦东参与采写）, （参与记者：…）.
-_AUTHOR_NOTE = re.compile(r"^[(（](?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|[^()（）]{2,60}参与采写)[^()（）]*[)）]$")
+_AUTHOR_NOTE = re.compile(
+    r"^[(（](?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|本文节选自|本文摘自|原载|[^()（）]{2,60}参与采写)"
+    r"(?:[^()（）]|[(（][^()（）]*[)）])*[)）]$"  # a place may be bracketed inside: （作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）
+)
 _BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5})[)）]$")
 #: The formulaic last paragraph of a report on leaders' activities: 丁薛祥、杨洁篪、王毅参加上述活动。,
 #: 会议还研究了其他事项。
@@ -321,7 +341,9 @@ def is_photo_credit_line(text: str) -> bool:
     if re.search(r"[(（“”‘’《》，。、：:]", names):
         return False  # the credit after a caption's own text: 东京——塔披中国红（本报记者　张晋摄）
     tokens = _names_spaced_out(names).split()
-    return bool(tokens) and (is_byline(names) or all(2 <= len(t) <= 4 and han_count(t) == len(t) for t in tokens))
+    if not tokens:
+        return text.startswith(("新华社发", "供图", "资料图片"))  # an agency's or contributor's photo: 新华社发
+    return (is_byline(names) or all(2 <= len(t) <= 4 and han_count(t) == len(t) for t in tokens))
 
 
 _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|右图|图\d|图①|图片)")
@@ -432,6 +454,8 @@ _BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解"
 
 def has_column_tag(text: str) -> bool:
     """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
+    if is_name_with_post(text):
+        return False
     tag = _COLUMN_TAG.search(text)
     return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS + LABELS
 

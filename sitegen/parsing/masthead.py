@@ -60,7 +60,13 @@ def furniture_note(text: str) -> str | None:
         return "column logo"
     if _PAGE_LABEL.match(text):
         return "page label"
+    if _CONTACT.match(text):
+        return "contact address"
     return None
+
+
+#: A column's mailbox or phone printed on a line of its own: yxxz8494@163.com, 电子信箱：rmrbgj@people.cn.
+_CONTACT = re.compile(r"^(?:(?:电子信箱|电子邮箱|投稿邮箱|栏目投稿邮箱|邮箱|E-mail|Email)[：:]\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
 def _date_of(text: str) -> dt.date | None:

@@ -32,7 +32,7 @@ continuation when that turns up after the interrupted story's closing credit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitegen.model import Block, Story
 from sitegen.parsing.lines import (
@@ -68,6 +68,7 @@ class _StoryDraft:
 
     index: int
     heads: list[Unit]
+    series: list[Unit] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     dateline: str | None = None
     body: list[Block] = field(default_factory=list)
@@ -191,6 +192,7 @@ _INLINE_DASH = re.compile(r"^(?P<head>[^“”《》（）()]{4,}?)(?P<sub>—�
 
 def _story(draft: _StoryDraft) -> Story:
     kickers, headline, subtitles = _headline_parts(draft.heads)
+    kickers = [u.text for u in draft.series] + kickers
     inline = _INLINE_DASH.match(headline)
     # Only a dash that opens a subtitle's own words splits the line (…——党的二十大精神进城乡社区综述,
     # …——记…, …——写在…); in 习近平向中国——东盟媒体交流年开幕式致贺信 it joins two names.
@@ -203,7 +205,7 @@ def _story(draft: _StoryDraft) -> Story:
         # 本报讯(记者 刘淑花): the place and wire are the dateline, the names the byline.
         byline = byline or credit.group(1).strip()
         dateline = dateline[: credit.start()]
-    start = draft.heads[0].line_start
+    start = (draft.series or draft.heads)[0].line_start
     return Story(
         headline=headline,
         kicker="\n".join(kickers) or None,
@@ -455,14 +457,24 @@ class _Page:
             index += 1
 
     def open_story(self, heads: list[Unit], bylines: list[Unit], reason: str) -> None:
-        draft = _StoryDraft(len(self.drafts), heads)
-        self.drafts.append(draft)
+        if self.title_only():
+            # The story open so far is only a heading (新春走基层, 社区防控，我们在行动): a series
+            # title over the story that opens now, which becomes its kicker.
+            draft = self.current
+            for at, block in enumerate(self.blocks):
+                if block.article == draft.index and block.role in ("headline", "subtitle"):
+                    self.blocks[at] = replace(block, role="kicker")
+            draft.series, draft.heads = draft.series + draft.heads, heads
+            reason = "a heading under the series title above"
+        else:
+            draft = _StoryDraft(len(self.drafts), heads)
+            self.drafts.append(draft)
         self.current, self.in_fragment = draft, False
         self.dangling = self.dangling_unit = None
         parts = _headline_parts(heads)
         roles = ["kicker"] * len(parts[0]) + ["headline"] + ["subtitle"] * len(parts[2])
         for role, unit in zip(roles, heads):
-            note = f"article starts: {reason}" if unit is heads[0] else ""
+            note = f"article starts: {reason}" if unit is heads[0] and not draft.series else ""
             self.add(role, unit, note="; ".join(n for n in (unit.note, note) if n))
         for unit in bylines:
             if DATELINE.fullmatch(unit.text):
@@ -471,6 +483,13 @@ class _Page:
             else:
                 draft.bylines.append(unit.text)
                 self.add("byline", unit)
+
+    def title_only(self) -> bool:
+        """True when the current story has nothing yet but its heading lines, right above."""
+        draft = self.current
+        if draft is None or self.in_fragment or draft.body or draft.bylines or draft.dateline is not None:
+            return False
+        return bool(self.blocks) and self.blocks[-1].article == draft.index and self.blocks[-1].role in ("kicker", "headline", "subtitle")
 
     def subheads(self, heads: list[Unit], bylines: list[Unit]) -> None:
         resumed = ""
