@@ -1055,3 +1055,39 @@ def test_contributors_name_with_post_in_brackets_is_a_byline_not_a_column_tag():
         ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
         ("用真心和爱心一起面对", "沈铁梅（重庆市川剧院院长）"),
     ]
+
+
+def test_heading_over_text_that_shares_a_few_of_the_storys_words_stays_a_subhead():
+    # The text under 翰墨飘香 shares two pairs of characters (今年, 旅客) with the story above: on a
+    # new subject, but not so far from it that the heading alone should open a story.
+    reading = _page(
+        "春运返程高峰",
+        "",
+        "记者从铁路部门获悉，今年春运返程客流高峰已经到来，各地车站加开列车，全力保障旅客平安出行。",
+        "",
+        "北京西站候车大厅里人头攒动，工作人员引导旅客有序进站，志愿者为行动不便的老人提供帮助。",
+        "",
+        "铁路部门提醒，返程旅客要合理安排出行时间，提前购票，错峰出行，并留意车站发布的信息。",
+        "",
+        "翰墨飘香",
+        "",
+        "家住城南的王大爷今年七十三岁，退休后迷上了书法，每天清晨都要在小区凉亭里写上两个钟头。他说，练字能修身养性，也能结交朋友，"
+        "如今跟着他学写毛笔字的邻居已有二十多位，最小的才八岁。社区专门腾出一间活动室，添置了桌椅纸墨，大家有空就来切磋技艺，其乐融融。连路过的旅客也常驻足观看。",
+    )
+    assert [s.headline for s in reading.stories] == ["春运返程高峰"]
+
+
+def test_joint_report_closed_by_its_reporters_note_with_a_bracketed_place_ends_there():
+    reading = _page(
+        "维和官兵的中国年",
+        "",
+        "除夕夜，中国第六批赴马里维和部队的官兵在营区包饺子、贴春联，通过视频向家人拜年，营区里一片欢声笑语。",
+        "",
+        "（本报马里加奥、刚果（金）布卡武电　记者吕强、周輖，高嵩、孙伯语参与采写）",
+        "",
+        "营区里的年夜饭",
+        "",
+        "除夕夜，维和部队营区里摆开了年夜饭，官兵们围坐在一起，通过视频向家人拜年。",
+    )
+    assert [s.headline for s in reading.stories] == ["维和官兵的中国年", "营区里的年夜饭"]
+    assert reading.stories[0].line_end == 5

@@ -296,8 +296,9 @@ BRACKETED_BYLINE = re.compile(
 
 #: A note closing a signed piece: （作者为…大学教授）, （执笔：阮　青）, （王彦东参与采写）, （参与记者：…）.
 _AUTHOR_NOTE = re.compile(
-    r"^[(（](?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|本文节选自|本文摘自|原载|[^()（）]{2,60}参与采写)"
-    r"(?:[^()（）]|[(（][^()（）]*[)）])*[)）]$"  # a place may be bracketed inside: （作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）
+    r"^[(（](?:(?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|本文节选自|本文摘自|原载)(?:[^()（）]|[(（][^()（）]*[)）])*"
+    # a place may be bracketed inside: （作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）, （本报…刚果（金）布卡武电…参与采写）
+    r"|(?:[^()（）]|[(（][^()（）]*[)）]){2,200}参与采写)[)）]$"
 )
 _BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5})[)）]$")
 #: The formulaic last paragraph of a report on leaders' activities: 丁薛祥、杨洁篪、王毅参加上述活动。,

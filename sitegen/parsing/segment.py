@@ -223,7 +223,7 @@ def _story(draft: _StoryDraft) -> Story:
 _FUNCTION_CHARS = set("的了在是和与及等中上为对有也这就都而以将把被从到向一我们他她它说年月日个不人要地会大")
 _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 #: Below this share of shared character pairs, the text under a heading is taken for a new subject.
-TOPIC_SHIFT = 0.02
+TOPIC_SHIFT = 0.01
 #: The same for the first heading after a run of paragraphs without subheads (see ``new_subject_after_plain_run``).
 PLAIN_RUN_TOPIC_SHIFT = 0.04
 #: The same for a heading under a dated news report without subheads (see ``news_report_ended``).
