@@ -35,7 +35,7 @@ from sitegen.archive import ReadPage
 from sitegen.cache import ContentCache, ParsedSource, parse_cache
 from sitegen.config import Config, load_config
 from sitegen.diagnostics import Diagnostic
-from sitegen.memo import BuildMemo, MemoRound, NoMemo, content_hash
+from sitegen.memo import BuildMemo, MemoRound, NoMemo
 from sitegen.model import Newspaper, Topic
 from sitegen.output import LayeredStaging, SiteView, Staging, check_output_dir
 from sitegen.pool import default_jobs, ordered_map
@@ -200,7 +200,10 @@ def build(
             timer.done("topics")
 
             tasks = _issue_tasks(newspapers, topics, enrichment.neighbours, files)
-            reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache else None
+            # The cache of rendered issues on disk serves a server's first build; its rebuilds take the
+            # issues an edit left unchanged from the memo, and need not store every issue they render.
+            first_of_server = memo is None or memo.site is None
+            reuse = IssueReuse(archive_dir, config, types=(RenderedIssue,)) if use_cache and first_of_server else None
             # Each worker indexes the articles of the issue it rendered (cutting them into
             # terms); here they are gathered in archive order, and at the end the terms
             # are encoded on every core (sitegen.search.shards).
@@ -215,7 +218,7 @@ def build(
             render = RenderIssues(archive_dir, config, cache, folder, reuse, index.indexer(), _tools=(renderer, folder))
             rendered = _count_reused(_render_issues(render, tasks, jobs, remember, memo), result, stop)
             _list_articles(rendered, index, staging.root / "api" / "articles.json",
-                           _meter("rendering articles", progress, len(articles)))
+                           _meter("rendering articles", progress, len(articles)), memo)
             if reuse is not None:
                 reuse.prune(tasks)
             timer.done("render articles, pages and issues, and cut them into search terms")
@@ -301,7 +304,7 @@ def _remembered_map(work: ReadPages, paths: list[Path], jobs: int, memo: BuildMe
     for path in paths:
         source = source_name(path, work.archive_dir)
         try:
-            digest = f"{content_hash(path.read_bytes())}|{taxonomy}"
+            digest = f"{memo.file_hash(path)}|{taxonomy}"
         except OSError:
             digest = None
         seen = memo.outlines.get(source)
@@ -426,23 +429,35 @@ def _count_reused(rendered: Iterator[RenderedIssue], result: BuildResult,
         yield issue
 
 
-def _list_articles(rendered: Iterator[RenderedIssue], index: SearchIndex, article_list: Path, meter) -> None:
+def _list_articles(rendered: Iterator[RenderedIssue], index: SearchIndex, article_list: Path, meter,
+                   memo: BuildMemo | None = None) -> None:
     """Take the rendered issues in archive order: their records go to ``api/articles.json``
-    (one article per line), their articles to the search index."""
+    (one article per line), their articles to the search index.  A server's ``memo`` keeps
+    each issue's lines, for the issues a rebuild takes over unchanged."""
     article_list.parent.mkdir(parents=True, exist_ok=True)
+    known = memo.article_lines if memo else {}
+    lines: dict[int, tuple[tuple[dict, ...], str]] = {}
     first = True
     with article_list.open("w", encoding="utf-8", newline="\n") as out:
         out.write('{"articles": [\n')
         try:
             for issue in rendered:
-                for record in issue.records:
-                    out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
+                seen = known.get(id(issue.records))
+                if seen is not None and seen[0] is issue.records:
+                    text = seen[1]
+                else:
+                    text = ",\n".join(json.dumps(record, ensure_ascii=False) for record in issue.records)
+                lines[id(issue.records)] = (issue.records, text)
+                if text:
+                    out.write(("" if first else ",\n") + text)
                     first = False
                 index.add(issue.search)
                 meter.advance(len(issue.records))
         finally:
             meter.close()
         out.write("\n]}\n")
+    if memo:
+        memo.article_lines = lines
 
 
 def _write_static(staging: Staging, archive_dir: Path) -> None:

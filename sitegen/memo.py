@@ -5,8 +5,11 @@
 one process, so it can keep more, and keep it at hand:
 
 * each page file's outline (stage 1's result) by a hash of the file's bytes,
-  so a rebuild reads and hashes the files but parses, or even unpickles, only
-  the changed ones;
+  so a rebuild parses, or even unpickles, only the changed files; and each
+  file's hash by its modification time and size, so it reads and hashes only
+  files whose time or size changed (as git does, a file's time counts only once
+  it is older than ``RACY_SECONDS``: a file saved twice within the clock's
+  granularity keeps its time);
 * for each group of files (an issue's pages, a topic's list pages, a run of
   search index shards) what they were made from and their site paths: when a
   rebuild finds the same inputs, the group's files stay where they are in the
@@ -22,6 +25,8 @@ memo describing the site still served.  ``sitegen build`` has no memo.
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +35,10 @@ import jinja2
 from sitegen import theme
 from sitegen.output import SiteView
 from sitegen.render import environment
+
+
+#: A file whose modification time is younger than this when it is hashed is hashed again next time.
+RACY_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,24 @@ class BuildMemo:
     """The groups of files of ``site`` by name (``issue:<path>``, ``topic:<kind>/<slug>``, …)."""
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)
     """The Jinja environment of the last build, by its templates' hash, its templates compiled."""
+    article_lines: dict[int, tuple[tuple[dict, ...], str]] = field(default_factory=dict)
+    """Each issue's lines of ``api/articles.json``, by the identity of its records (kept with them)."""
+    hashes: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)
+    """By input file: its (modification time, size, inode) when it was hashed, and the hash."""
+
+    def file_hash(self, path: Path) -> str:
+        """``content_hash`` of the file's bytes, read only when its time or size changed since it was hashed."""
+        stat = os.stat(path)
+        known = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        seen = self.hashes.get(str(path))
+        if seen is not None and seen[0] == known:
+            return seen[1]
+        digest = content_hash(path.read_bytes())
+        if time.time_ns() - stat.st_mtime_ns > RACY_SECONDS * 1e9:
+            self.hashes[str(path)] = (known, digest)
+        else:  # saved just now: it could change again within the same tick of the clock
+            self.hashes.pop(str(path), None)
+        return digest
 
     def environment(self, archive_dir: Path, templates: str) -> jinja2.Environment:
         """The Jinja environment for templates whose hash is ``templates`` (a fresh one when they changed:

@@ -60,6 +60,8 @@ class EncodedRun:
     """Its terms."""
     postings: list[str]
     """Each term's postings string."""
+    costs: np.ndarray
+    """What each term costs in its shard (``shards.ranges``)."""
     shard_terms: tuple[int, ...]
     """How many terms each of its shards holds."""
     first_shard: int
@@ -67,7 +69,7 @@ class EncodedRun:
     shard_bytes: tuple[int, ...]
     """The size of each shard's file."""
     weighed: Weighed
-    """What its weights were worked out from."""
+    """What its weights were worked out from, in term order."""
 
     def shard_bounds(self) -> list[tuple[int, int]]:
         """(first, end) index of each shard's terms."""
@@ -116,14 +118,18 @@ def among(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return keys[at] == values
 
 
-def cut(terms: list[str], postings: list[str]) -> tuple[int, ...]:
+def costs(terms: list[str], postings: list[str]) -> np.ndarray:
+    """What each term costs in its shard, as ``shards.ranges`` counts."""
+    return (3 * np.fromiter(map(len, terms), dtype=np.int64, count=len(terms)) + 8
+            + np.fromiter(map(len, postings), dtype=np.int64, count=len(postings)))
+
+
+def cut(costs: np.ndarray) -> tuple[int, ...]:
     """How many terms each shard holds: ``shards.ranges`` worked out a shard at a time rather than a term
     at a time (a run has tens of thousands of terms)."""
-    costs = 3 * np.fromiter(map(len, terms), dtype=np.int64, count=len(terms)) + 8
-    costs += np.fromiter(map(len, postings), dtype=np.int64, count=len(postings))
     total = np.cumsum(costs)
     sizes, start = [], 0
-    while start < len(terms):
+    while start < len(costs):
         before = int(total[start - 1]) if start else 0
         end = max(start + 1, int(np.searchsorted(total, before + shards.TARGET_SHARD_BYTES, side="right")))
         sizes.append(end - start)
@@ -131,22 +137,34 @@ def cut(terms: list[str], postings: list[str]) -> tuple[int, ...]:
     return tuple(sizes)
 
 
+def _without(keys: np.ndarray, changed: np.ndarray) -> np.ndarray:
+    """Which of the sorted ``keys`` are not among the sorted ``changed`` (found by their place, not by a pass)."""
+    counts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.add.at(counts, np.searchsorted(keys, changed, side="left"), 1)
+    np.add.at(counts, np.searchsorted(keys, changed, side="right"), -1)
+    return np.cumsum(counts[:-1]) == 0
+
+
 def updated(before: EncodedRun, changed: np.ndarray, encoded: list[tuple[int, str, str]], weighed: Weighed,
             contents) -> tuple[EncodedRun, list[int | None]]:
     """``before`` with the terms of ``changed`` replaced by ``encoded`` ((key, term, postings) of those that
     still have postings, in term order, and what their weights came from); and for each of its shards the
     number within ``before`` of the shard with the very same terms and postings, or None."""
-    kept = (~among(before.keys, changed)).tolist()
-    kept_keys = before.keys[np.array(kept, dtype=bool)]
+    keep = _without(before.keys, changed)
+    kept = keep.tolist()
+    kept_keys = before.keys[keep]
     new_keys = np.fromiter((k for k, _, _ in encoded), dtype=np.uint64, count=len(encoded))
     at = np.searchsorted(kept_keys, new_keys).tolist()
     keys = np.insert(kept_keys, at, new_keys)
     terms, postings = list(compress(before.terms, kept)), list(compress(before.postings, kept))
-    terms, postings = _inserted(terms, at, [t for _, t, _ in encoded]), _inserted(postings, at, [p for _, _, p in encoded])
-    held = ~among(before.weighed.keys, changed)
-    merged = Weighed(*(np.concatenate([getattr(before.weighed, name)[held], getattr(weighed, name)])
+    new_terms, new_postings = [t for _, t, _ in encoded], [p for _, _, p in encoded]
+    terms, postings = _inserted(terms, at, new_terms), _inserted(postings, at, new_postings)
+    term_costs = np.insert(before.costs[keep], at, costs(new_terms, new_postings))
+    held = _without(before.weighed.keys, changed)
+    into = np.searchsorted(before.weighed.keys[held], weighed.keys)
+    merged = Weighed(*(np.insert(getattr(before.weighed, name)[held], into, getattr(weighed, name))
                        for name in ("keys", "slots", "frequency", "levels")))
-    run = EncodedRun(before.buckets, contents, before.documents, keys, terms, postings, cut(terms, postings),
+    run = EncodedRun(before.buckets, contents, before.documents, keys, terms, postings, term_costs, cut(term_costs),
                      before.first_shard, (), merged)
     # A shard is as it was when it spans the same terms, from the same first to the same last, and none changed.
     old = {(int(before.keys[a]), int(before.keys[b - 1])): n for n, (a, b) in enumerate(before.shard_bounds())}

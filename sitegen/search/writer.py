@@ -32,7 +32,7 @@ import numpy as np
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch, weight_levels
 from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
-from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, updated
+from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
 from sitegen.search.tokenize import tables
 
 #: Result data is split into files of this many articles.
@@ -385,6 +385,7 @@ class SearchIndex:
         return EncodedRun(tuple(int(p.stem) for p in run), self._spool.contents(run), self._count,
                           np.fromiter((k for k, _, _ in terms), dtype=np.uint64, count=len(terms)),
                           [t for _, t, _ in terms], [p for _, _, p in terms],
+                          costs([t for _, t, _ in terms], [p for _, _, p in terms]),
                           tuple(shard.terms for shard in batch.shards), first_shard, (), batch.weighed)
 
     def _updated_run(self, run: tuple[Path, ...], plan, encode: EncodeTerms,
