@@ -936,6 +936,7 @@ def test_caption_carrying_its_own_credit_does_not_end_the_story():
         ("庆鱼年", "1月7日，成都都江堰市龙池镇高原村，村民们在观看今年的第一批捕捞。"),
         # Two phrases around one comma are a headline's build, not a sentence cut after its first clause.
         ("不图虚名，增收谋长远", "前不久，验收组来到新田村刘勋平家，验收脱贫成效，刘勋平算起了今年的收入账。"),
+        ("疫情面前，于平凡中书写不凡", "新冠肺炎疫情发生以来，各行各业人员共同奋战在防控一线，打响了疫情防控的人民战争。"),
     ],
 )
 def test_headline_is_not_run_into_the_paragraph_under_it(headline, paragraph):
@@ -1091,3 +1092,16 @@ def test_joint_report_closed_by_its_reporters_note_with_a_bracketed_place_ends_t
     )
     assert [s.headline for s in reading.stories] == ["维和官兵的中国年", "营区里的年夜饭"]
     assert reading.stories[0].line_end == 5
+
+
+def test_two_phrases_finished_by_the_next_piece_are_a_paragraph_cut_by_a_column_break():
+    reading = _page(
+        "节后养护肠胃",
+        "",
+        "专家建议，节后饮食应及时恢复清淡，多吃蔬菜，少吃油腻，让肠胃慢慢恢复正常节律。",
+        "",
+        "春节假期，暴饮暴食会增加肠胃",
+        "",
+        "负担。让人不解的是，不少女性为了避免“节日胖”，吃很多水果，却也觉得不舒服。",
+    )
+    assert reading.stories[0].body[1].text.startswith("春节假期，暴饮暴食会增加肠胃负担。")
