@@ -13,8 +13,15 @@ the page gives a reason to believe so:
 * on a page that indents its paragraphs, the group standing flush above an
   indented paragraph (an indented group is a subhead);
 * two or more blank lines above it, or the story before it has ended with a
-  closing credit ((据新华社), 新华社北京11月27日电) or a (下转第三版) marker;
-* the text under it sharing almost no words with the story so far.
+  closing credit ((据新华社), 新华社北京11月27日电, （作者为…）, （柯　文）), the
+  formulaic last sentence of a leaders' report (王毅、何立峰参加上述活动。), a
+  photographer's credit standing alone (罗继胜摄（影像中国）) or a (下转第三版) marker;
+* a box of briefs' name over it (速览, 新闻速递);
+* the text under it sharing almost no words with the story so far, or, under a
+  dated news report that had no subheads, moving to another subject.
+
+A heading with nothing under it but the next story's headline (新春走基层) is
+that story's series title and becomes its kicker.
 
 In a heading group the line carrying a column name is the headline; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
