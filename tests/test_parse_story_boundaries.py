@@ -1105,3 +1105,18 @@ def test_two_phrases_finished_by_the_next_piece_are_a_paragraph_cut_by_a_column_
         "负担。让人不解的是，不少女性为了避免“节日胖”，吃很多水果，却也觉得不舒服。",
     )
     assert reading.stories[0].body[1].text.startswith("春节假期，暴饮暴食会增加肠胃负担。")
+
+
+def test_readers_page_column_label_over_a_headline_opens_a_story():
+    reading = _page(
+        "仿古小镇为何昙花一现（来信调查）",
+        "",
+        "“我都苦等6年了！”一位饭店老板说，当初光装修就花了100多万元，希望小镇能够赶快发展起来。",
+        "",
+        "建议",
+        "",
+        "让基层留住年轻干部",
+        "",
+        "基层干部，尤其是乡镇一级干部，影响着基层治理的现状和未来，也影响着群众对小镇发展的信心。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("建议", "让基层留住年轻干部")

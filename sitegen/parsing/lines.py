@@ -445,7 +445,10 @@ def is_genre_subtitle(text: str) -> bool:
 _COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
-#: Names of a box of news briefs, printed over the first brief's headline: 速览 / 中国债券纳入彭博巴克莱债券指数.
+#: Names of a readers' page column printed over a story's headline (建议 / 让基层留住年轻干部), and boxes
+#: of news briefs printed over the first brief's headline (速览 / 中国债券纳入彭博巴克莱债券指数): either
+#: opens a story and is its kicker.
+STORY_LABELS = ("建议", "身边事", "支招", "反馈", "把脉", "预告")
 BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递")
 
 

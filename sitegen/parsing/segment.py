@@ -46,6 +46,7 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     BRIEF_BOXES,
     CLOSING_CREDIT,
+    STORY_LABELS,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -326,8 +327,8 @@ class _Page:
             return "dateline opens the next paragraph"
         if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
             return "officials' roles or a date under the headline"
-        if heads[0].text in BRIEF_BOXES:
-            return "a box of news briefs"
+        if heads[0].text in BRIEF_BOXES + STORY_LABELS:
+            return "a column label or a box of news briefs over the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
@@ -431,7 +432,7 @@ class _Page:
                     and (
                         end == index
                         # A box of briefs names itself over the first brief's headline, however set (速览 / 中国债券纳入…).
-                        or (end == index + 1 and units[index].text in BRIEF_BOXES)
+                        or (end == index + 1 and units[index].text in BRIEF_BOXES + STORY_LABELS)
                         or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end]))
                     )
                 ):
