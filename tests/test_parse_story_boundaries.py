@@ -936,6 +936,7 @@ def test_caption_carrying_its_own_credit_does_not_end_the_story():
         ("庆鱼年", "1月7日，成都都江堰市龙池镇高原村，村民们在观看今年的第一批捕捞。"),
         # Two phrases around one comma are a headline's build, not a sentence cut after its first clause.
         ("不图虚名，增收谋长远", "前不久，验收组来到新田村刘勋平家，验收脱贫成效，刘勋平算起了今年的收入账。"),
+        ("疫情面前，于平凡中书写不凡", "新冠肺炎疫情发生以来，各行各业人员共同奋战在防控一线，打响了疫情防控的人民战争。"),
     ],
 )
 def test_headline_is_not_run_into_the_paragraph_under_it(headline, paragraph):
@@ -1055,3 +1056,67 @@ def test_contributors_name_with_post_in_brackets_is_a_byline_not_a_column_tag():
         ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
         ("用真心和爱心一起面对", "沈铁梅（重庆市川剧院院长）"),
     ]
+
+
+def test_heading_over_text_that_shares_a_few_of_the_storys_words_stays_a_subhead():
+    # The text under 翰墨飘香 shares two pairs of characters (今年, 旅客) with the story above: on a
+    # new subject, but not so far from it that the heading alone should open a story.
+    reading = _page(
+        "春运返程高峰",
+        "",
+        "记者从铁路部门获悉，今年春运返程客流高峰已经到来，各地车站加开列车，全力保障旅客平安出行。",
+        "",
+        "北京西站候车大厅里人头攒动，工作人员引导旅客有序进站，志愿者为行动不便的老人提供帮助。",
+        "",
+        "铁路部门提醒，返程旅客要合理安排出行时间，提前购票，错峰出行，并留意车站发布的信息。",
+        "",
+        "翰墨飘香",
+        "",
+        "家住城南的王大爷今年七十三岁，退休后迷上了书法，每天清晨都要在小区凉亭里写上两个钟头。他说，练字能修身养性，也能结交朋友，"
+        "如今跟着他学写毛笔字的邻居已有二十多位，最小的才八岁。社区专门腾出一间活动室，添置了桌椅纸墨，大家有空就来切磋技艺，其乐融融。连路过的旅客也常驻足观看。",
+    )
+    assert [s.headline for s in reading.stories] == ["春运返程高峰"]
+
+
+def test_joint_report_closed_by_its_reporters_note_with_a_bracketed_place_ends_there():
+    reading = _page(
+        "维和官兵的中国年",
+        "",
+        "除夕夜，中国第六批赴马里维和部队的官兵在营区包饺子、贴春联，通过视频向家人拜年，营区里一片欢声笑语。",
+        "",
+        "（本报马里加奥、刚果（金）布卡武电　记者吕强、周輖，高嵩、孙伯语参与采写）",
+        "",
+        "营区里的年夜饭",
+        "",
+        "除夕夜，维和部队营区里摆开了年夜饭，官兵们围坐在一起，通过视频向家人拜年。",
+    )
+    assert [s.headline for s in reading.stories] == ["维和官兵的中国年", "营区里的年夜饭"]
+    assert reading.stories[0].line_end == 5
+
+
+def test_two_phrases_finished_by_the_next_piece_are_a_paragraph_cut_by_a_column_break():
+    reading = _page(
+        "节后养护肠胃",
+        "",
+        "专家建议，节后饮食应及时恢复清淡，多吃蔬菜，少吃油腻，让肠胃慢慢恢复正常节律。",
+        "",
+        "春节假期，暴饮暴食会增加肠胃",
+        "",
+        "负担。让人不解的是，不少女性为了避免“节日胖”，吃很多水果，却也觉得不舒服。",
+    )
+    assert reading.stories[0].body[1].text.startswith("春节假期，暴饮暴食会增加肠胃负担。")
+
+
+def test_readers_page_column_label_over_a_headline_opens_a_story():
+    reading = _page(
+        "仿古小镇为何昙花一现（来信调查）",
+        "",
+        "“我都苦等6年了！”一位饭店老板说，当初光装修就花了100多万元，希望小镇能够赶快发展起来。",
+        "",
+        "建议",
+        "",
+        "让基层留住年轻干部",
+        "",
+        "基层干部，尤其是乡镇一级干部，影响着基层治理的现状和未来，也影响着群众对小镇发展的信心。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("建议", "让基层留住年轻干部")

@@ -296,8 +296,9 @@ BRACKETED_BYLINE = re.compile(
 
 #: A note closing a signed piece: （作者为…大学教授）, （执笔：阮　青）, （王彦东参与采写）, （参与记者：…）.
 _AUTHOR_NOTE = re.compile(
-    r"^[(（](?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|本文节选自|本文摘自|原载|[^()（）]{2,60}参与采写)"
-    r"(?:[^()（）]|[(（][^()（）]*[)）])*[)）]$"  # a place may be bracketed inside: （作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）
+    r"^[(（](?:(?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|本文节选自|本文摘自|原载)(?:[^()（）]|[(（][^()（）]*[)）])*"
+    # a place may be bracketed inside: （作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）, （本报…刚果（金）布卡武电…参与采写）
+    r"|(?:[^()（）]|[(（][^()（）]*[)）]){2,200}参与采写)[)）]$"
 )
 _BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5})[)）]$")
 #: The formulaic last paragraph of a report on leaders' activities: 丁薛祥、杨洁篪、王毅参加上述活动。,
@@ -444,7 +445,10 @@ def is_genre_subtitle(text: str) -> bool:
 _COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
-#: Names of a box of news briefs, printed over the first brief's headline: 速览 / 中国债券纳入彭博巴克莱债券指数.
+#: Names of a readers' page column printed over a story's headline (建议 / 让基层留住年轻干部), and boxes
+#: of news briefs printed over the first brief's headline (速览 / 中国债券纳入彭博巴克莱债券指数): either
+#: opens a story and is its kicker.
+STORY_LABELS = ("建议", "身边事", "支招", "反馈", "把脉", "预告")
 BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递")
 
 

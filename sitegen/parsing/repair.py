@@ -235,6 +235,10 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # Two balanced phrases either side of a comma are a subhead when the next piece opens with
     # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
     subhead = _balanced_phrases(a) and _CLAUSE_OPENING.match(b) is not None
+    # Two phrases built like a headline (疫情面前，于平凡中书写不凡) are one, unless the next piece opens
+    # with the few characters that finish the sentence (…暴饮暴食会增加肠胃 / 负担。让人不解的是…).
+    first_clause = _FIRST_CLAUSE.match(b)
+    subhead = subhead or (_headline_phrases(a) and not (first_clause and len(first_clause.group(1)) <= 3))
     if has_sentence_punctuation(a) and len(a) >= 8 and is_prose(b) and ends_sentence(b) and not _SPEAKER_OPENING.match(b) and not subhead:
         return "the first piece breaks off after a comma"
     if b[0] in _NOT_AN_OPENING and b_ends:
@@ -270,6 +274,7 @@ def _headline_phrases(text: str) -> bool:
         and all(len(half) >= 3 and han_count(half) >= len(half) - 2 for half in halves)
         and text[-1] not in DANGLING_END
         and not any(ch in text for ch in _DIGITS)
+        and not _PARAGRAPH_OPENING.match(text)  # 近年来，我和同事 / …: a paragraph's opening words
     )
 
 

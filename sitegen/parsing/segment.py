@@ -13,8 +13,15 @@ the page gives a reason to believe so:
 * on a page that indents its paragraphs, the group standing flush above an
   indented paragraph (an indented group is a subhead);
 * two or more blank lines above it, or the story before it has ended with a
-  closing credit ((据新华社), 新华社北京11月27日电) or a (下转第三版) marker;
-* the text under it sharing almost no words with the story so far.
+  closing credit ((据新华社), 新华社北京11月27日电, （作者为…）, （柯　文）), the
+  formulaic last sentence of a leaders' report (王毅、何立峰参加上述活动。), a
+  photographer's credit standing alone (罗继胜摄（影像中国）) or a (下转第三版) marker;
+* a box of briefs' name over it (速览, 新闻速递);
+* the text under it sharing almost no words with the story so far, or, under a
+  dated news report that had no subheads, moving to another subject.
+
+A heading with nothing under it but the next story's headline (新春走基层) is
+that story's series title and becomes its kicker.
 
 In a heading group the line carrying a column name is the headline; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
@@ -39,6 +46,7 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     BRIEF_BOXES,
     CLOSING_CREDIT,
+    STORY_LABELS,
     STORY_COLUMNS,
     DATELINE,
     _ENDS_WITH_CREDIT,
@@ -223,7 +231,7 @@ def _story(draft: _StoryDraft) -> Story:
 _FUNCTION_CHARS = set("的了在是和与及等中上为对有也这就都而以将把被从到向一我们他她它说年月日个不人要地会大")
 _HAN_ONLY = re.compile(r"[^\u4e00-\u9fff]")
 #: Below this share of shared character pairs, the text under a heading is taken for a new subject.
-TOPIC_SHIFT = 0.02
+TOPIC_SHIFT = 0.01
 #: The same for the first heading after a run of paragraphs without subheads (see ``new_subject_after_plain_run``).
 PLAIN_RUN_TOPIC_SHIFT = 0.04
 #: The same for a heading under a dated news report without subheads (see ``news_report_ended``).
@@ -319,8 +327,8 @@ class _Page:
             return "dateline opens the next paragraph"
         if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
             return "officials' roles or a date under the headline"
-        if heads[0].text in BRIEF_BOXES:
-            return "a box of news briefs"
+        if heads[0].text in BRIEF_BOXES + STORY_LABELS:
+            return "a column label or a box of news briefs over the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
         if self.markup_page:
@@ -424,7 +432,7 @@ class _Page:
                     and (
                         end == index
                         # A box of briefs names itself over the first brief's headline, however set (速览 / 中国债券纳入…).
-                        or (end == index + 1 and units[index].text in BRIEF_BOXES)
+                        or (end == index + 1 and units[index].text in BRIEF_BOXES + STORY_LABELS)
                         or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end]))
                     )
                 ):
