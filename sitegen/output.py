@@ -177,9 +177,12 @@ class LayeredStaging(Staging):
         return _Within(self, folder)
 
     def for_workers(self) -> SiteFolder:
-        return SiteFolder(self.root)
+        return _KeepingFolder(self)
 
     def commit(self) -> SiteView:  # type: ignore[override]
+        for note in self.root.glob(f"{_KEPT_NOTE}*"):
+            self.kept.update(note.read_text(encoding="utf-8").splitlines())
+            note.unlink()
         (self.root / MARKER).write_text("This folder was written by sitegen; it is replaced on every build.\n")
         self.root.rename(self.out_dir)
         files: dict[str, Path] = {}
@@ -193,6 +196,29 @@ class LayeredStaging(Staging):
             for path in self.kept:
                 files.setdefault(path, self.under.files[path])
         return SiteView(files)
+
+
+#: Files of a ``LayeredStaging`` folder in which worker processes list the files they kept (one per process).
+_KEPT_NOTE = ".kept-by-"
+
+
+class _KeepingFolder(SiteFolder):
+    """What the worker processes of a ``LayeredStaging`` write with: a file with the very bytes the site
+    underneath has is not written but listed as kept, in a note of this process that ``commit`` reads.
+    (A template edit changes the HTML pages, not the Markdown copies or the search texts.)"""
+
+    def __init__(self, staging: LayeredStaging, folder: str = ""):
+        super().__init__(staging.root / folder if folder else staging.root)
+        self.under, self.prefix, self.notes = staging.under, f"{folder}/" if folder else "", staging.root
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        old = self.under.file(self.prefix + path) if self.under is not None else None
+        if old is None or not _holds(old, data):
+            super().write_bytes(path, data)
+            return
+        # Appended and closed at once: the pool may end this process at any time.
+        with open(self.notes / f"{_KEPT_NOTE}{os.getpid()}", "a", encoding="utf-8") as note:
+            note.write(f"{self.prefix}{path}\n")
 
 
 class _Within:
@@ -218,4 +244,4 @@ class _Within:
         return _Within(self.staging, f"{self.folder}/{folder}")
 
     def for_workers(self) -> SiteFolder:
-        return SiteFolder(self.root)
+        return _KeepingFolder(self.staging, self.folder)

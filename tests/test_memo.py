@@ -69,6 +69,8 @@ def test_a_template_edit_and_its_undoing_serve_the_clean_site_each_time(archive,
     second = build(archive, tmp_path / "g2", memo=memo)
     assert second.issues_reused == 0
     assert _served(second.site) == _clean(archive, tmp_path, "clean2")
+    # The Markdown copies and search texts do not depend on the templates: they keep their files.
+    assert not [p for p in _files(tmp_path / "g2") if p.endswith(".md") or p.startswith("search/t/")]
     shutil.rmtree(archive / "templates")
     third = build(archive, tmp_path / "g3", memo=memo)
     assert _served(third.site) == _clean(archive, tmp_path, "clean3")
