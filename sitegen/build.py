@@ -283,7 +283,7 @@ def _read_pages(
         if isinstance(outline, Diagnostic):
             result.diagnostics.append(outline)
             continue
-        read_pages.append(_place_source(outline.parsed, outline.shown, catalog, result.diagnostics))
+        read_pages.append(_place_source(outline.parsed, outline.shown, catalog, result.diagnostics, memo))
         files[outline.parsed.path] = path
         signals[outline.parsed.path] = outline.signals
         result.reused += outline.reused
@@ -319,18 +319,28 @@ def _remembered_map(work: ReadPages, paths: list[Path], jobs: int, memo: BuildMe
     live = {source for source, _, _ in known}
     for gone in [s for s in memo.outlines if s not in live]:
         del memo.outlines[gone]
+        memo.placed.pop(gone, None)
 
 
-def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic]) -> ReadPage:
-    """Decide where a parsed input file belongs; its messages go to ``problems``."""
-    problems.extend(parsed.problems)
-    problems.extend(diagnostics.from_text(shown, w) for w in parsed.reading.warnings)
+def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, problems: list[Diagnostic],
+                  memo: BuildMemo | None = None) -> ReadPage:
+    """Decide where a parsed input file belongs; its messages go to ``problems``.  A server's ``memo``
+    keeps the answer for each file while its outline and catalog statement are the same."""
+    statement = catalog.statement_for(parsed.path)
+    known = memo.placed.get(parsed.path) if memo else None
+    if known is not None and known[0] is parsed and known[1] == (shown, statement):
+        problems.extend(known[3])
+        return known[2]
+    found = [*parsed.problems, *(diagnostics.from_text(shown, w) for w in parsed.reading.warnings)]
     meta, disagreements = metadata.page_meta(
-        parsed.path, shown, front_matter=parsed.front_matter, catalog=catalog.statement_for(parsed.path),
-        masthead=parsed.reading.masthead,
+        parsed.path, shown, front_matter=parsed.front_matter, catalog=statement, masthead=parsed.reading.masthead,
     )
-    problems.extend(disagreements)
-    return ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
+    found.extend(disagreements)
+    read = ReadPage(parsed.path, parsed.encoding, parsed.reading, meta)
+    if memo:
+        memo.placed[parsed.path] = (parsed, (shown, statement), read, tuple(found))
+    problems.extend(found)
+    return read
 
 
 def _encodings(read_pages: list[ReadPage]) -> str:

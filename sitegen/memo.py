@@ -65,6 +65,8 @@ class BuildMemo:
     """The groups of files of ``site`` by name (``issue:<path>``, ``topic:<kind>/<slug>``, …)."""
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)
     """The Jinja environment of the last build, by its templates' hash, its templates compiled."""
+    placed: dict[str, tuple] = field(default_factory=dict)
+    """By input path: its parsed file, (shown name, catalog statement), its ``ReadPage`` and its messages."""
     article_lines: dict[int, tuple[tuple[dict, ...], str]] = field(default_factory=dict)
     """Each issue's lines of ``api/articles.json``, by the identity of its records (kept with them)."""
     hashes: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)

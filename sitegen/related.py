@@ -160,8 +160,15 @@ def neighbourhood(articles: list[Article], signals: dict[str, ArticleSignals],
 
 
 def _changed(inputs: dict, before: dict) -> set[str] | None:
-    """Ids whose inputs differ from ``before`` (added and removed ones too)."""
-    changed = {i for i, value in inputs.items() if before.get(i) != value}
+    """Ids whose inputs differ from ``before`` (added and removed ones too).  The inputs of the others are
+    replaced by ``before``'s equal ones, so that later comparisons find the very same objects."""
+    changed = set()
+    for article_id, value in inputs.items():
+        old = before.get(article_id)
+        if old == value:
+            inputs[article_id] = old
+        else:
+            changed.add(article_id)
     changed.update(i for i in before if i not in inputs)
     return changed
 

@@ -177,9 +177,9 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
         members = tuple(by_id[i] for i in topic.article_ids)
         task = TopicTask(topic, members, enrichment.related_topics.get((topic.kind, topic.slug), ()),
                          {a.id: enrichment.summaries[a.id] for a in members if a.id in enrichment.summaries})
-        group = f"topic:{topic.kind}/{topic.slug}"
-        if remember.take(group, task) is None:
-            remember.note(group, task, tuple(topic_pages(topic)))
+        group, made_from = f"topic:{topic.kind}/{topic.slug}", _made_from(task, enrichment)
+        if remember.take(group, made_from) is None:
+            remember.note(group, made_from, tuple(topic_pages(topic)))
             tasks.append(task)
     batches = [tuple(tasks[i : i + TOPICS_PER_TASK]) for i in range(0, len(tasks), TOPICS_PER_TASK)]
     folder = out.for_workers()
@@ -191,6 +191,15 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
         for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
     ]
     out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
+
+
+def _made_from(task: TopicTask, enrichment: Enrichment) -> tuple | TopicTask:
+    """What a topic's pages show: the task, with each article as it is linked to (``sitegen.related.link``),
+    which a server's rebuilds keep as the same objects while they are unchanged, so comparing is quick."""
+    if enrichment.basis is None:
+        return task
+    links = enrichment.basis.neighbourhood.inputs
+    return (task.topic, task.related, tuple(links[a.id][0] for a in task.articles), tuple(task.summaries.items()))
 
 
 def topic_pages(topic: Topic) -> list[str]:

@@ -54,8 +54,9 @@ from sitegen.output import SiteView
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-#: How long to wait after a change for more changes, so that saving several files gives one rebuild.
-SETTLE_SECONDS = 0.1
+#: How long to wait after a change for more changes, so that saving several files gives one rebuild
+#: (files saved together are mostly seen by the same look of the watcher anyway).
+SETTLE_SECONDS = 0.05
 #: How often the watcher looks at the files' modification times.
 POLL_SECONDS = 0.1
 #: Python's cyclic garbage collector is run by the builder once the server has been idle this long (see ``Builder``).

@@ -144,3 +144,15 @@ def test_an_edit_encodes_only_the_search_terms_it_changed_and_serves_the_index_o
     page.write_text(page.read_text(encoding="utf-8") + "\n\n# 馆藏说明\n\n本版文字据缩微胶卷录入。\n", encoding="utf-8")
     third = build(archive, tmp_path / "g3", memo=memo)
     assert _served(third.site) == _clean(archive, tmp_path, "clean3")
+
+
+def test_a_catalog_edit_places_the_page_anew_as_a_clean_build_does(archive, tmp_path):
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    first = sorted(archive.glob("*.txt"))[0].name
+    (archive / "catalog.toml").write_text(
+        f'[[page]]\nfile = "{first}"\nnewspaper = "大同日报"\ndate = "2022-11-29"\npage = "1"\n', encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    served = _served(second.site)
+    assert served == _clean(archive, tmp_path, "clean2")
+    assert any(p.startswith("papers/") and "2022-11-29" in p for p in served)

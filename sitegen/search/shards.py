@@ -167,10 +167,16 @@ class Spool:
         """Per bucket of ``run``: the hash of each issue's rows in it and those rows (held, with digests only)."""
         return tuple((tuple(self._digests[int(p.stem)]), tuple(self._held[int(p.stem)])) for p in run)
 
-    def held_rows(self, run: tuple[Path, ...]) -> np.ndarray:
-        """The held rows of a run of buckets, as ``gather`` reads them from the files."""
+    def held_rows(self, run: tuple[Path, ...], keys: np.ndarray) -> np.ndarray:
+        """The held rows of a run of buckets, as ``gather`` reads them from the files, of the buckets
+        where some of ``keys`` (sorted) fall."""
+        buckets = [int(p.stem) for p in run]
+        bounds = np.append(self.edges, np.uint64(np.iinfo(np.uint64).max))
+        counts = np.searchsorted(keys, bounds[buckets + [buckets[-1] + 1]]) if buckets else []
+        wanted = [b for b, start, end in zip(buckets, counts, counts[1:]) if end > start]
         # Joined as plain bytes: numpy joins structured arrays field by field, several times slower.
-        return np.concatenate([rows.view(f"V{ROW.itemsize}") for p in run for rows in self._held[int(p.stem)]]).view(ROW)
+        parts = [rows.view(f"V{ROW.itemsize}") for b in wanted for rows in self._held[b]]
+        return np.concatenate(parts).view(ROW) if parts else np.zeros(0, dtype=ROW)
 
     def close(self) -> None:
         for out in self._files.values():

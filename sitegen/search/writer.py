@@ -395,7 +395,7 @@ class SearchIndex:
         contents = self._spool.contents(run)
         if not len(changed):
             return replace(before, contents=contents, first_shard=first_shard), list(range(len(before.shard_terms)))
-        rows = self._spool.held_rows(run)
+        rows = self._spool.held_rows(run, changed)
         terms, weighed = encode.terms(rows[among(rows["key"], changed)])
         encoded, same = updated(before, changed, terms, weighed, contents)
         return replace(encoded, first_shard=first_shard), same
