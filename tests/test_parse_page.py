@@ -54,6 +54,20 @@ def test_repeated_paragraph_is_kept_once_and_marked_as_duplicate():
     assert (duplicate.line_start, duplicate.ref) == (7, "L5-5")
 
 
+def test_summary_line_printed_three_times_is_kept_once_not_joined_into_one_paragraph():
+    line = "过年是有关时间的仪式感，也是和文化密不可分的精神依归"
+    reading = read_page("\n\n".join(["在年味中感受文化的魅力（评论员观察）", line, line, line, "无论过去、现在还是未来，过年的盛情不减，过年的味道只会历久弥香。"]) + "\n")
+    assert [b.role for b in reading.blocks if b.text == line][1:] == ["duplicate", "duplicate"]
+
+
+def test_paragraph_and_subhead_printed_again_as_a_block_are_both_marked_duplicates():
+    paragraph = "数据显示，2018年中国声谷集聚企业数量433家，实现产值超600亿元；今年1月，中国声谷开年看涨。"
+    reading = read_page(
+        "\n\n".join(["中国声谷开年看涨", "产品缘何这么火？在于公司对产品的差异化定位，也源于人工智能产业发展的好时机。", paragraph, "湖北当阳——", paragraph, "湖北当阳——", "加大高新技术研发，中小企业成转型着力点"]) + "\n"
+    )
+    assert [b.role for b in reading.blocks if b.text in (paragraph, "湖北当阳——")][2:] == ["duplicate", "duplicate"]
+
+
 def test_text_continued_from_another_page_is_a_fragment_not_part_of_the_story():
     reading = _read("continuation_from_another_page.txt")
     assert [s.headline for s in reading.stories] == ["社区新画卷"]

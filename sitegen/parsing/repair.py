@@ -171,6 +171,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     a, b = first.text, second.text
     if first.level or second.level:
         return None
+    if len(significant(b)) >= 4 and significant(b) in significant(a):
+        # The same words printed again (a repeated block) are a repeat, not the rest of the paragraph.
+        return None
     if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
         return "the break falls inside a dash"
     if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
@@ -331,6 +334,9 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
         if unit.kind != "text":
             result.append(unit)
             continue
+        if result and result[-1].kind == "text" and significant(unit.text) == significant(result[-1].text):
+            result.append(unit)  # a line printed again: a repeat for ``mark_duplicates``, not a paragraph's first half
+            continue
         set_apart = _set_apart(unit, result[-1] if result else None)
         while True:
             look = index
@@ -369,8 +375,8 @@ def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> in
     This is how short lines (a subhead, a byline, a photo credit) are found
     repeated: they recur legitimately (同志们、朋友们！ before each part of a speech),
     so one counts only right after itself (“母亲的艺术” / “母亲的艺术”), or as the
-    first line of a repeated block: the line two above is the same and so is the
-    line after each.
+    first or last line of a repeated block of two: the line two above is the same
+    and so is the line after (or before) each.
     """
     key = keys[readable[n]]
     if len(key) < 2 or n == 0:
@@ -379,6 +385,9 @@ def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> in
         # A short sentence may be said twice (“加油！” / “加油！”); a heading or credit is not printed twice.
         return None if ends_sentence(key) else readable[n - 1]
     if n >= 2 and n + 1 < len(readable) and keys[readable[n - 2]] == key and keys[readable[n + 1]] == keys[readable[n - 1]]:
+        return readable[n - 2]
+    if n >= 3 and keys[readable[n - 2]] == key and keys[readable[n - 1]] == keys[readable[n - 3]]:
+        # The last line of a repeated block: the paragraph and the subhead under it, printed again.
         return readable[n - 2]
     return None
 
