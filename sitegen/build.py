@@ -457,7 +457,8 @@ def _list_articles(rendered: Iterator[RenderedIssue], index: SearchIndex, articl
                     text = seen[1]
                 else:
                     text = ",\n".join(json.dumps(record, ensure_ascii=False) for record in issue.records)
-                lines[id(issue.records)] = (issue.records, text)
+                if memo:  # a plain build keeps nothing of an issue once written: memory holds metadata, not text
+                    lines[id(issue.records)] = (issue.records, text)
                 if text:
                     out.write(("" if first else ",\n") + text)
                     first = False
