@@ -49,6 +49,7 @@ import jieba.posseg  # noqa: E402
 from search_corpus import CORPUS, corpus_docs  # noqa: E402
 from sitegen.search import SearchDoc, build_search_index  # noqa: E402
 from sitegen.search.tokenize import normalise  # noqa: E402
+from sitegen.search.writer import text_file  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -90,7 +91,7 @@ def read_back(search_dir: Path) -> list[SearchDoc]:
             n = chunk * manifest["docsPerChunk"] + i
             last = last[: rows["id"][2 * i]] + rows["id"][2 * i + 1]
             first = n - rows["text"][i]
-            run = value(search_dir / "t" / str(first // manifest["textsPerFolder"]) / f"{first}.js")
+            run = value(search_dir / f"{text_file(first)}.js")
             title, kicker, subtitle, body = run[n - first]
             docs.append(SearchDoc(id=last, url="", title=title, kicker=kicker, subtitle=subtitle, body=body,
                                   newspaper="", date=None, page=None))

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from sitegen.search.writer import text_file
+
 #: Attributes that make the browser load something as soon as the page opens.
 _LOADING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
             ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data"), ("img", "srcset"),
@@ -143,11 +145,11 @@ def check_search_index(site: Path) -> list[Problem]:
     documents = manifest.get("documents", 0)
     per_chunk = manifest.get("docsPerChunk") or 1
     chunks = [f"search/d/{n}.js" for n in range(math.ceil(documents / per_chunk))]
-    expected += chunks + _text_files(site, chunks, per_chunk, manifest.get("textsPerFolder") or 1)
+    expected += chunks + _text_files(site, chunks, per_chunk)
     return [Problem(name, "missing search-index file") for name in expected if not (site / name).is_file()]
 
 
-def _text_files(site: Path, chunks: list[str], per_chunk: int, per_folder: int) -> list[str]:
+def _text_files(site: Path, chunks: list[str], per_chunk: int) -> list[str]:
     """The text files the result data names: each article whose text starts a file (offset 0) names one."""
     names = []
     for number, chunk in enumerate(chunks):
@@ -156,7 +158,7 @@ def _text_files(site: Path, chunks: list[str], per_chunk: int, per_folder: int) 
         except (OSError, ValueError):
             continue  # reported as missing, or its shards would be: the texts cannot be known
         first = number * per_chunk
-        names += [f"search/t/{(first + i) // per_folder}/{first + i}.js" for i, offset in enumerate(offsets) if offset == 0]
+        names += [f"search/{text_file(first + i)}.js" for i, offset in enumerate(offsets) if offset == 0]
     return names
 
 

@@ -282,13 +282,10 @@ class EncodeTerms:
 
     def encode(self, rows: np.ndarray) -> EncodedBatch:
         """The terms of ``rows`` encoded and cut into shards."""
+        if not self.weighed:  # a plain build: the terms stream into shards, none kept
+            return EncodedBatch(_shards((t, p) for _, t, p in self._encoded(rows)))
         terms, weighed = self.terms(rows)
-        shards = tuple(
-            Shard(run[0][0], len(run), json_text({"terms": [t for t, _ in run], "postings": [p for _, p in run]},
-                                                 compact=True))
-            for run in ranges((t, p) for _, t, p in terms)
-        )
-        return EncodedBatch(shards, terms, weighed) if self.weighed else EncodedBatch(shards)
+        return EncodedBatch(_shards((t, p) for _, t, p in terms), terms, weighed)
 
     def terms(self, rows: np.ndarray) -> tuple[list[tuple[int, str, str]], Weighed | None]:
         """(key, term, postings) of each term of ``rows`` in term order, and (when ``weighed``) what the
@@ -381,11 +378,10 @@ class SearchIndex:
 
     def _encoded_run(self, run: tuple[Path, ...], batch: EncodedBatch, first_shard: int) -> EncodedRun:
         """A run encoded afresh, as the next rebuild of a server takes it up."""
-        terms = batch.terms
-        return EncodedRun(tuple(int(p.stem) for p in run), self._spool.contents(run), self._count,
-                          np.fromiter((k for k, _, _ in terms), dtype=np.uint64, count=len(terms)),
-                          [t for _, t, _ in terms], [p for _, _, p in terms],
-                          costs([t for _, t, _ in terms], [p for _, _, p in terms]),
+        keys = np.fromiter((k for k, _, _ in batch.terms), dtype=np.uint64, count=len(batch.terms))
+        terms, postings = [t for _, t, _ in batch.terms], [p for _, _, p in batch.terms]
+        return EncodedRun(tuple(int(p.stem) for p in run), self._spool.contents(run), self._count, keys,
+                          terms, postings, costs(terms, postings),
                           tuple(shard.terms for shard in batch.shards), first_shard, (), batch.weighed)
 
     def _updated_run(self, run: tuple[Path, ...], plan, encode: EncodeTerms,
@@ -439,7 +435,10 @@ class SearchIndex:
                     sizes.append(plan[0].shard_bytes[old])
                 else:
                     size = writer.bytes
-                    writer.write_json(name, text if text is not None else _shard_json(encoded, n))
+                    if text is None:
+                        first_term, end = encoded.shard_bounds()[n]
+                        text = _shard_json(encoded.terms[first_term:end], encoded.postings[first_term:end])
+                    writer.write_json(name, text)
                     sizes.append(writer.bytes - size)
                 shards += 1
                 terms_total += terms
@@ -469,10 +468,15 @@ class SearchIndex:
 SPOOL_DOCUMENTS = 200
 
 
-def _shard_json(run: EncodedRun, n: int) -> str:
-    """The content of the run's ``n``-th shard, as ``EncodeTerms`` makes it."""
-    first, end = run.shard_bounds()[n]
-    return json_text({"terms": run.terms[first:end], "postings": run.postings[first:end]}, compact=True)
+def _shards(terms: Iterator[tuple[str, str]]) -> tuple[Shard, ...]:
+    """(term, postings) in term order, cut into shards (``shards.ranges``)."""
+    return tuple(Shard(run[0][0], len(run), _shard_json([t for t, _ in run], [p for _, p in run]))
+                 for run in ranges(terms))
+
+
+def _shard_json(terms: list[str], postings: list[str]) -> str:
+    """A shard's content: its terms and their postings strings."""
+    return json_text({"terms": terms, "postings": postings}, compact=True)
 
 
 def build_search_index(docs: Iterable[SearchDoc], out_dir: Path, jobs: int = 1) -> SearchStats:
