@@ -16,7 +16,7 @@ from sitegen import urls
 from sitegen.model import Article, Issue, Newspaper, Page, PageMeta, PageReading, SourceSpan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadPage:
     """One input file after reading, parsing and metadata, before it has a place."""
 

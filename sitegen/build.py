@@ -194,7 +194,9 @@ def build(
             timer.done("place pages in the archive")
 
             # A server updates the topics and neighbours of its last build for what the edit changed.
-            enrichment = enrich(newspapers, articles, signals, taxonomy, since=remember.last("enrichment"))
+            enrichment = enrich(newspapers, articles, signals, taxonomy, since=remember.last("enrichment"),
+                                updatable=memo is not None)
+            del signals  # a plain build needs the text signals no more (a server's memo keeps them)
             remember.note("enrichment", None, (), enrichment, themed=False)
             topics = enrichment.topics
             timer.done("topics")
@@ -377,8 +379,9 @@ def _issue_tasks(
     """One rendering task per issue, in archive order, each carrying just what its pages link to."""
     topics_of: dict[str, list[TopicLink]] = defaultdict(list)
     for topic in topics:
+        topic_link = TopicLink(topic.kind, topic.slug, topic.name)  # one for all its articles
         for article_id in topic.article_ids:
-            topics_of[article_id].append(TopicLink(topic.kind, topic.slug, topic.name))
+            topics_of[article_id].append(topic_link)
     tasks = []
     first_article = 0
     for paper in newspapers:

@@ -181,7 +181,7 @@ class ContentCache:
             )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedSource:
     """What reading and parsing one input file gave: all the build keeps of it."""
 

@@ -83,13 +83,16 @@ def enrich(
     text_signals: dict[str, tuple[ArticleSignals, ...]],
     taxonomy: Taxonomy,
     since: Enrichment | None = None,
+    updatable: bool = True,
 ) -> Enrichment:
     """The archive's topics, and each article's reprints, related articles and summary.
 
     ``text_signals`` holds, by page source, the signals of the page's stories
     from their text (``sitegen.topics.text_signals``), in story order.
     ``since``: the enrichment of an earlier state of the archive, updated
-    rather than worked out afresh (the result is the same).
+    rather than worked out afresh (the result is the same).  Without ``updatable``
+    the result keeps no ``basis`` (a plain build updates nothing; the basis holds
+    every article's signals and the postings of their sketches and keywords).
     """
     fingerprint = taxonomy.fingerprint()
     before = since.basis if since is not None and since.basis is not None and since.basis.taxonomy == fingerprint else None
@@ -115,5 +118,5 @@ def enrich(
         topics = build_topics(articles, signals, taxonomy)
         related = related_topics(topics)
     near = neighbourhood(articles, signals, before.neighbourhood if before else None)
-    return Enrichment(topics, near.of, {i: s.summary for i, s in signals.items()}, related,
-                      Basis(fingerprint, placed_on, topic_inputs, near))
+    basis = Basis(fingerprint, placed_on, topic_inputs, near) if updatable else None
+    return Enrichment(topics, near.of, {i: s.summary for i, s in signals.items()}, related, basis)

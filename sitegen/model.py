@@ -33,7 +33,7 @@ ROLES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-sized run of text as it stands on the page, with its role."""
 
@@ -53,7 +53,7 @@ class Block:
     """Why the parser read the block this way, for ``sitegen inspect`` (e.g. "joined across column break")."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """One article as read from a page: its headline hierarchy, credits and body."""
 
@@ -77,7 +77,7 @@ class Story:
     """True when the page had no headline for this text and one was made from its opening words."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Masthead:
     """What a page says about itself in its masthead or page header; every field may be unknown."""
 
@@ -95,7 +95,7 @@ class Masthead:
     """Section or page name (要闻, 聚焦)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageReading:
     """Everything the parser read from one page file."""
 
@@ -109,7 +109,7 @@ class PageReading:
     """Problems worth telling the archivist about, each naming the line."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageMeta:
     """Where a page belongs in the archive, after every metadata source was weighed."""
 
@@ -129,7 +129,7 @@ class PageMeta:
     """(field, source) pairs saying where each value came from: masthead, front-matter, catalog, folder."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceSpan:
     """Where an article stands in the input."""
 
@@ -141,7 +141,7 @@ class SourceSpan:
     """Last line (inclusive)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article placed in the archive: a story plus where it was printed."""
 
@@ -163,7 +163,7 @@ class Article:
     """Its HTML file from the site root, as ``sitegen.urls`` decides."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One input file placed in the archive."""
 
@@ -185,7 +185,7 @@ class Page:
     """Its page view from the site root, as ``sitegen.urls`` decides."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A subject, series or keyword that groups articles."""
 
@@ -201,7 +201,7 @@ class Topic:
     """Ids of its articles, newest first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One paper's pages of one date (or all its undated pages, which share one issue)."""
 
@@ -217,7 +217,7 @@ class Issue:
     """Its index page from the site root."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Newspaper:
     """A newspaper and all of its issues in the archive."""
 

@@ -24,7 +24,7 @@ from sitegen.sources import display_path
 from sitegen.topics import ArticleSignals, Taxonomy, text_signals
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageOutline:
     """One input file after stage 1."""
 
@@ -47,7 +47,7 @@ def outline(reading: PageReading) -> PageReading:
     return replace(reading, blocks=(), stories=tuple(replace(s, body=()) for s in reading.stories))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadPages:
     """The stage's work for one page file (a picklable callable for ``sitegen.pool``)."""
 

@@ -24,7 +24,7 @@ REPRINT_SIMILARITY = 0.35
 COMMON_LIMIT = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleLink:
     """Another article as a page links to it."""
 
@@ -40,7 +40,7 @@ class ArticleLink:
     """Its page number."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Neighbours:
     """What an article page shows of other articles."""
 
@@ -88,7 +88,7 @@ def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -
     return {i: copies for i in ids if (copies := _copies_of(i, signals[i].fingerprint, sketches))}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Neighbourhood:
     """Every article's neighbours, with what they were found from, so that an edit can update them
     (``neighbourhood(..., since=...)``)."""

@@ -32,7 +32,7 @@ ROLE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PaperLink:
     """What an issue's pages show of their newspaper."""
 
@@ -44,7 +44,7 @@ class PaperLink:
     """The paper's index page."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IssueLink:
     """A neighbouring issue, for the 上一期 / 下一期 links."""
 
@@ -54,7 +54,7 @@ class IssueLink:
     """Its index page."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicLink:
     """A topic as an article page links to it."""
 
@@ -66,7 +66,7 @@ class TopicLink:
     """Display name."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IssueTask:
     """Everything stage 2 needs to render one issue."""
 

@@ -153,7 +153,7 @@ def load_taxonomy(archive_dir: Path | None = None) -> Taxonomy:
     return Taxonomy(subjects=tuple(subjects), **rules)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSignals:
     """What one article contributes to topics and related articles."""
 
