@@ -1120,3 +1120,56 @@ def test_readers_page_column_label_over_a_headline_opens_a_story():
         "基层干部，尤其是乡镇一级干部，影响着基层治理的现状和未来，也影响着群众对小镇发展的信心。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("建议", "让基层留住年轻干部")
+
+
+def test_heading_over_a_few_paragraphs_closed_by_a_photographers_credit_opens_a_photo_item():
+    reading = _page(
+        "苏州工业园区优化营商环境",
+        "",
+        "去年7月，园区发布优化营商环境行动方案，从精简企业办事环节到降低运营成本，一揽子举措陆续落地。",
+        "",
+        "“以前不少外资企业只是将制造车间落户在园区，如今研发、服务等环节也正在逐步转移过来。”园区负责人说。",
+        "",
+        "喜上枝头",
+        "",
+        "1月1日，一名工人在重庆市北碚区正码头广场悬挂灯笼，迎接新年的到来。",
+        "",
+        "秦廷富摄（影像中国）",
+        "",
+        "工业利润增速由负转正",
+        "",
+        "本报北京1月1日电　国家统计局日前发布的工业企业财务数据显示，11月份全国规模以上工业企业利润总额同比增长。",
+    )
+    assert [s.headline for s in reading.stories] == ["苏州工业园区优化营商环境", "喜上枝头", "工业利润增速由负转正"]
+    assert [b.text for b in reading.stories[1].body][0].startswith("1月1日")
+
+
+def test_heading_over_paragraphs_without_a_photographers_credit_stays_a_subhead():
+    reading = _page(
+        "苏州工业园区优化营商环境",
+        "",
+        "去年7月，园区发布优化营商环境行动方案，从精简企业办事环节到降低运营成本，一揽子举措陆续落地。",
+        "",
+        "办事环节再精简",
+        "",
+        "通过人工智能审批系统，园区外资企业注册地址变更备案的时间由一个工作日缩短到一至两分钟。",
+        "",
+        "“以前不少外资企业只是将制造车间落户在园区，如今研发、服务等环节也正在逐步转移过来。”园区负责人说。",
+    )
+    assert [s.headline for s in reading.stories] == ["苏州工业园区优化营商环境"]
+    assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body", "body"]
+
+
+def test_photo_column_name_with_its_series_in_brackets_heads_a_story_and_is_no_caption():
+    reading = _page(
+        "社区书记周建秋：抗疫就是打仗",
+        "",
+        "“我在社区呆了一辈子了，情况熟，这些棘手工作我来做，群众更容易理解和接受。”周建秋说。",
+        "",
+        "图片报道（一线抗疫群英谱）",
+        "",
+        "上图：2月12日，武汉体育中心方舱医院，医护人员王鸿准备接收转运来的患者。",
+        "",
+        "王海燕摄（影像中国）",
+    )
+    assert [s.headline for s in reading.stories] == ["社区书记周建秋：抗疫就是打仗", "图片报道（一线抗疫群英谱）"]

@@ -351,8 +351,12 @@ _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|
 
 
 def is_caption(text: str) -> bool:
-    """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄."""
-    if len(text) > 200 or text in STORY_COLUMNS:
+    """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄.
+
+    A photo column's name, alone or with its series in brackets (图片报道（患难见真情 共同抗疫情）),
+    is the headline over the pictures, not a caption, though it opens with 图片.
+    """
+    if len(text) > 200 or is_story_column(text):
         return False
     return ends_with_photo_credit(text) or _CAPTION_OPENING.search(text) is not None
 
@@ -445,6 +449,14 @@ def is_genre_subtitle(text: str) -> bool:
 _COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
+_STORY_COLUMN_TITLE = re.compile(rf"^(?:{'|'.join(STORY_COLUMNS)})(?:[(（][^()（）]{{2,40}}[)）])?$")
+
+
+def is_story_column(text: str) -> bool:
+    """True for the name of a column that heads a story of its own, perhaps with its series: 图片报道, 图片报道（一线抗疫群英谱）."""
+    return _STORY_COLUMN_TITLE.match(text) is not None
+
+
 #: Names of a readers' page column printed over a story's headline (建议 / 让基层留住年轻干部), and boxes
 #: of news briefs printed over the first brief's headline (速览 / 中国债券纳入彭博巴克莱债券指数): either
 #: opens a story and is its kicker.

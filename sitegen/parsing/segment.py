@@ -17,6 +17,8 @@ the page gives a reason to believe so:
   formulaic last sentence of a leaders' report (王毅、何立峰参加上述活动。), a
   photographer's credit standing alone (罗继胜摄（影像中国）) or a (下转第三版) marker;
 * a box of briefs' name over it (速览, 新闻速递);
+* a photo item under it: a paragraph or three closed by the photographer's
+  credit on a line of its own (喜上枝头 / 1月1日，一名工人在… / 秦廷富摄（影像中国）);
 * the text under it sharing almost no words with the story so far, or, under a
   dated news report that had no subheads, moving to another subject.
 
@@ -267,6 +269,35 @@ _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
 
 
+#: At most this many paragraphs of a photo item's text stand between its headline and the photographer's credit.
+PHOTO_ITEM_PARAGRAPHS = 3
+_SET_ASIDE = ("caption", "stray", "duplicate", "furniture")
+
+
+def photo_item_under(units: list[Unit], kinds: list[str], start: int) -> bool:
+    """True when the text from ``start`` is a photo item's: one to three paragraphs describing the
+    picture, then the photographer's credit on a line of its own, then the next headline or the
+    page's end (喜上枝头 / 1月1日，一名工人在重庆市北碚区正码头广场悬挂灯笼… / 秦廷富摄（影像中国）).
+
+    The corpus prints a credit so, a few paragraphs under a heading, almost only under the headline
+    of a photo item (some 400 times) and hardly ever under a subhead (4 times, none of them a real
+    section head): a picture inside an article carries its credit at the end of its caption.
+    """
+    paragraphs = 0
+    for at in range(start, len(units)):
+        kind, text = kinds[at], units[at].text
+        if kind == "caption" and is_photo_credit_line(text):
+            rest = next((k for k in kinds[at + 1 :] if k not in _SET_ASIDE), None)
+            return paragraphs >= 1 and rest in (None, "heading")
+        if kind in ("body", "caption"):
+            paragraphs += 1
+            if paragraphs > PHOTO_ITEM_PARAGRAPHS:
+                return False
+        elif kind not in _SET_ASIDE:
+            return False
+    return False
+
+
 # --- The page walk ------------------------------------------------------------------------
 
 
@@ -315,7 +346,9 @@ class _Page:
         return "".join(u.text for u in self.current.heads) + text
 
     # Decisions ---------------------------------------------------------------------------
-    def opens_story(self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "") -> str | None:
+    def opens_story(
+        self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "", photo_item: bool = False
+    ) -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
             return "first headline on the page"
@@ -346,6 +379,8 @@ class _Page:
             return None
         if heads[0].first.gap_before >= 2:
             return "two or more blank lines above"
+        if photo_item:
+            return "a photo item under it: a few paragraphs closed by the photographer's credit"
         if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
             return "headline with a ——subtitle under it"
         if following and not self.in_fragment and topic_shift(self.story_text(), following):
@@ -454,7 +489,7 @@ class _Page:
                 if opening and not ends_sentence(opening[0].text) and after + 1 < len(units):
                     opening.append(units[after + 1])
                 following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
-                reason = self.opens_story(heads, credits > end, opening, following)
+                reason = self.opens_story(heads, credits > end, opening, following, photo_item_under(units, kinds, credits))
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:
