@@ -1173,3 +1173,41 @@ def test_photo_column_name_with_its_series_in_brackets_heads_a_story_and_is_no_c
         "王海燕摄（影像中国）",
     )
     assert [s.headline for s in reading.stories] == ["社区书记周建秋：抗疫就是打仗", "图片报道（一线抗疫群英谱）"]
+
+
+def test_heading_over_the_summary_box_an_article_opens_with_is_a_headline():
+    reading = _page(
+        "女足备战奥运资格赛",
+        "",
+        "“有困难都要去克服，中国女足有优良的传统，我们不惧怕任何困难，会全力以赴去拼搏。”主教练说。",
+        "",
+        "“宅”在家也要勤锻炼",
+        "",
+        "核心阅读",
+        "",
+        "疫情期间，不少人居家时间变长。专家提醒，能站着别坐着，能坐着别躺着，动起来就比不动强。",
+    )
+    assert [s.headline for s in reading.stories] == ["女足备战奥运资格赛", "“宅”在家也要勤锻炼"]
+    assert [b.role for b in reading.stories[1].body][0] == "subhead"
+
+
+def test_readers_comment_column_name_after_a_cartoon_credit_opens_the_next_story_as_its_kicker():
+    reading = _page(
+        "与其“云孝顺”，不如常回家（来论）",
+        "",
+        "视频通话再方便，也代替不了面对面的陪伴。常回家看看，才是父母最想要的礼物。",
+        "",
+        "勾\xa0\xa0犇图\xa0\xa0羽\xa0\xa0生文",
+        "",
+        "来论",
+        "",
+        "小治理也需精细活",
+        "",
+        "北京朝阳\xa0\xa0施\xa0\xa0芳",
+        "",
+        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "与其“云孝顺”，不如常回家（来论）"),
+        ("来论", "小治理也需精细活"),
+    ]

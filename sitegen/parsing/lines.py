@@ -177,7 +177,10 @@ def _names_spaced_out(text: str) -> str:
 
 
 #: Labels printed over a box inside an article, never headlines: 核心阅读, 编者按.
-LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
+LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "延伸阅读", "记者手记", "短评")
+#: Labels of the box an article opens with, right under its headline (the corpus prints 核心阅读 so 360
+#: times and never under a subhead): a heading over one is an article's headline.
+OPENING_LABELS = ("核心阅读", "内容提要", "开栏的话", "编者的话")
 
 
 def is_label(text: str) -> bool:
@@ -460,8 +463,8 @@ def is_story_column(text: str) -> bool:
 #: Names of a readers' page column printed over a story's headline (建议 / 让基层留住年轻干部), and boxes
 #: of news briefs printed over the first brief's headline (速览 / 中国债券纳入彭博巴克莱债券指数): either
 #: opens a story and is its kicker.
-STORY_LABELS = ("建议", "身边事", "支招", "反馈", "把脉", "预告")
-BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递")
+STORY_LABELS = ("建议", "身边事", "支招", "反馈", "把脉", "预告", "来论")
+BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递", "数读")
 
 
 #: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.

@@ -16,7 +16,8 @@ the page gives a reason to believe so:
   closing credit ((据新华社), 新华社北京11月27日电, （作者为…）, （柯　文）), the
   formulaic last sentence of a leaders' report (王毅、何立峰参加上述活动。), a
   photographer's credit standing alone (罗继胜摄（影像中国）) or a (下转第三版) marker;
-* a box of briefs' name over it (速览, 新闻速递);
+* a box of briefs' name over it (速览, 新闻速递, 数读) or a readers' column's (建议, 来论);
+* the box an article opens with under it (核心阅读, 内容提要);
 * a photo item under it: a paragraph or three closed by the photographer's
   credit on a line of its own (喜上枝头 / 1月1日，一名工人在… / 秦廷富摄（影像中国）);
 * the text under it sharing almost no words with the story so far, or, under a
@@ -48,6 +49,7 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     BRIEF_BOXES,
     CLOSING_CREDIT,
+    OPENING_LABELS,
     STORY_LABELS,
     STORY_COLUMNS,
     DATELINE,
@@ -68,6 +70,7 @@ from sitegen.parsing.lines import (
     is_roles_line,
     looks_like_heading,
     page_number,
+    significant,
 )
 from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, seam_inside_word
 
@@ -364,6 +367,8 @@ class _Page:
             return "a column label or a box of news briefs over the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
+        if opening and is_label(opening[0].text) and significant(opening[0].text.lstrip("□■◇◆●○")) in OPENING_LABELS:
+            return "the box an article opens with (核心阅读) under it"
         if self.markup_page:
             levels = [u.level for u in heads]
             if any(level in (1, 2) for level in levels):
