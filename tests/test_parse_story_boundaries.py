@@ -1211,3 +1211,23 @@ def test_readers_comment_column_name_after_a_cartoon_credit_opens_the_next_story
         (None, "与其“云孝顺”，不如常回家（来论）"),
         ("来论", "小治理也需精细活"),
     ]
+
+
+def test_close_of_a_letter_over_the_writers_signature_is_not_a_headline():
+    reading = _page(
+        "不负军人职责，不负家人期盼（寄给祖国的家书）",
+        "",
+        "亲爱的妻子：",
+        "",
+        "不多说了，你要照顾好自己和孩子，我要去执行任务了。作为一名光荣的中国维和军人，我必须时刻牢记祖国的嘱托。",
+        "",
+        "此致",
+        "",
+        "敬礼！",
+        "",
+        "米秀刚",
+        "",
+        "（作者为中国第五批赴南苏丹维和步兵营连长）",
+    )
+    assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）"]
+    assert [b.text for b in reading.stories[0].body][-2:] == ["此致", "敬礼！"]

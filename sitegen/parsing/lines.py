@@ -325,6 +325,17 @@ def is_closing_sentence(text: str) -> bool:
     return len(text) <= 120 and _CLOSING_SENTENCE.match(text) is not None
 
 
+#: The close of a letter printed in full, over the writer's signature: 此致 / 敬礼！, 衷心祝愿祖国繁荣昌盛！
+_SIGN_OFF = re.compile(r"^(?:此致|(?:此致)?[ \u3000\xa0]*敬礼[！!]|(?:衷心|真诚|诚挚)?(?:祝|祝愿|祝福|顺祝|恭祝)[^。（）()]{1,30}[！!])$")
+
+
+def is_sign_off(text: str) -> bool:
+    """True for the close of a letter (此致 / 敬礼！, 祝新春快乐、学习进步！): the letter's last words,
+    though short and over a name like a headline over its byline.  The corpus prints some thirty
+    such lines in letters and no headline built so."""
+    return _SIGN_OFF.match(text) is not None
+
+
 # --- Captions, markers, subtitles --------------------------------------------
 
 _CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|新华社发|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")

@@ -68,6 +68,7 @@ from sitegen.parsing.lines import (
     is_name,
     is_photo_credit_line,
     is_roles_line,
+    is_sign_off,
     looks_like_heading,
     page_number,
     significant,
@@ -114,6 +115,8 @@ def _kind(unit: Unit) -> str:
         return "credit"
     if is_label(text):
         return "label"
+    if is_sign_off(text):
+        return "body"
     # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
     if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
         return "heading"
