@@ -1231,3 +1231,20 @@ def test_close_of_a_letter_over_the_writers_signature_is_not_a_headline():
     )
     assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）"]
     assert [b.text for b in reading.stories[0].body][-2:] == ["此致", "敬礼！"]
+
+
+def test_bare_name_the_dictionary_knows_for_a_person_signs_a_comment_under_its_headline():
+    reading = _page(
+        "共享优质教育，我们在路上（大家谈）",
+        "",
+        "面对技术进步给教育变革带来的影响，我们邀请了三位教育专家，与读者一起探索教育均衡问题的解决之道。",
+        "",
+        "——编\xa0\xa0者",
+        "",
+        "高质量发展教育信息化",
+        "",
+        "瞿振元",
+        "",
+        "当今世界，科技进步日新月异。在教育领域，教育信息化都受到高度重视。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("高质量发展教育信息化", "瞿振元")

@@ -45,6 +45,7 @@ from sitegen.parsing.lines import (
     LABELS,
     is_label,
     is_roles_line,
+    is_sign_off,
     looks_like_heading,
     significant,
 )
@@ -90,18 +91,31 @@ class Unit:
 
 
 @functools.lru_cache(maxsize=1)
-def dictionary() -> frozenset[str]:
-    """Two- to four-character words of jieba's dictionary, to tell a cut word (渠 / 道)."""
+def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Two- to four-character words of jieba's dictionary, and those of them it tags as people's names (nr)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset()
-    words = set()
+        return frozenset(), frozenset()
+    words, names = set(), set()
     with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
         for entry in handle:
             word, _, rest = entry.partition(" ")
-            if 2 <= len(word) <= 4 and int(rest.split(" ", 1)[0] or 0) >= 3:
+            count, _, tag = rest.strip().partition(" ")
+            if 2 <= len(word) <= 4 and int(count or 0) >= 3:
                 words.add(word)
-    return frozenset(words)
+                if tag == "nr":
+                    names.add(word)
+    return frozenset(words), frozenset(names)
+
+
+def dictionary() -> frozenset[str]:
+    """Two- to four-character words of jieba's dictionary, to tell a cut word (渠 / 道)."""
+    return _jieba_words()[0]
+
+
+def person_names() -> frozenset[str]:
+    """The people's names among ``dictionary()`` (瞿振元): a signature may be one."""
+    return _jieba_words()[1]
 
 
 def seam_inside_word(before: str, after: str) -> bool:
@@ -176,7 +190,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return None
     if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
         return "the break falls inside a dash"
-    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
+    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
         return None
     if len(a) <= 40 and (is_byline(a) or (is_credit_line(a) and not _unclosed(a))):
         # A byline or a credit is a line of its own (本报记者 靳 博 / 大年三十，…; 制图：蔡华伟 /

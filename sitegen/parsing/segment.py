@@ -73,7 +73,7 @@ from sitegen.parsing.lines import (
     page_number,
     significant,
 )
-from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, seam_inside_word
+from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, person_names, seam_inside_word
 
 
 @dataclass
@@ -143,8 +143,9 @@ def is_figure(text: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
-    """True for a writer's bare name on a line of its own: 陈志文, 储朝晖 (a word of the dictionary such as 高质量 is not)."""
-    return is_name(text) and text not in dictionary()
+    """True for a writer's bare name on a line of its own: 陈志文, 储朝晖, 瞿振元 (a word of the dictionary
+    such as 高质量 is not, unless the dictionary knows it for a person's name)."""
+    return is_name(text) and (text not in dictionary() or text in person_names())
 
 
 def _is_slogan(text: str) -> bool:
@@ -746,6 +747,9 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             below = index + 1 < len(units) and kinds[index + 1] == "byline"
             if above or below:
                 kinds[index] = "heading"
+        elif kinds[index] == "heading" and index and is_sign_off(units[index - 1].text) and is_signature(unit.text):
+            # The writer's name under the close of a letter (敬礼！ / 米秀刚) signs it.
+            kinds[index] = "byline"
     flush_headings = indented_page and any(k == "heading" and not u.first.indented for u, k in zip(units, kinds))
     page = _Page(markup_page=any(u.level for u in units), indented_page=flush_headings)
     page.walk(units, kinds)
