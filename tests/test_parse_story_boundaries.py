@@ -1248,3 +1248,19 @@ def test_bare_name_the_dictionary_knows_for_a_person_signs_a_comment_under_its_h
         "当今世界，科技进步日新月异。在教育领域，教育信息化都受到高度重视。",
     )
     assert [(s.headline, s.byline) for s in reading.stories][-1] == ("高质量发展教育信息化", "瞿振元")
+
+
+def test_on_an_indented_page_a_summary_line_cut_by_a_column_break_is_joined_though_its_rest_looks_like_a_headline():
+    reading = _page(
+        "人人有责，疫情防控从我做起（评论员观察）",
+        "",
+        P + "增强健康理念、提升疫情防控知识水平，提高文明素质和自我保护能力，是千",
+        "",
+        "家万户抵御疫情的最佳方式",
+        "",
+        P + "全国上下共同抗击新冠肺炎疫情之际，一则科普视频广为流传，每个人都是疫情防控的主体。",
+        "",
+        P + "病毒无情人有情。“不添乱”“不侥幸”“不传谣”收获了广泛认同，无论身在何处都能出一份力。",
+    )
+    assert [s.headline for s in reading.stories] == ["人人有责，疫情防控从我做起（评论员观察）"]
+    assert reading.stories[0].body[0].text.endswith("是千家万户抵御疫情的最佳方式")

@@ -223,7 +223,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         indented_page
         and first.first.indented
         and not second.first.indented
-        and (ends_sentence(b) or is_prose(b))
+        # The rest of a cut paragraph may look like a headline (…提高文明素质和自我保护能力，是千 /
+        # 家万户抵御疫情的最佳方式) when the paragraph is a summary line without a full stop.
+        and (ends_sentence(b) or is_prose(b) or is_prose(a))
         and a[-1] not in CLOSERS
         and not (b.endswith("——") and looks_like_heading(b))  # a kicker leading into its headline: 外交部发言人——
     ):
