@@ -15,7 +15,9 @@ place while a missed one only leaves a seam:
   balanced phrases (提高科技含量，重在解决问题) need plainer evidence.
 * A block is a repeat when its text already stands, whole, in an earlier block
   (or as part of, or nearly word for word, one of the last few); a short line
-  or caption only when it comes right after itself.  The copy is kept as a
+  or caption only when it comes right after itself.  A paragraph that holds a
+  shorter block above it whole is not a near repeat of it: that block is a
+  pull quote taken from the paragraph.  The copy is kept as a
   ``duplicate`` block pointing at the original, never dropped.
 """
 
@@ -445,10 +447,16 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
             if original is None and len(key) >= 30:
                 grams: set[str] | None = None
                 probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
+                recent = {other_key for _, other_key, _ in kept[-_NEAR_WINDOW - 1 :]}
                 for index in range(len(kept) - 1, max(-1, len(kept) - 1 - _NEAR_WINDOW), -1):
                     other, other_key, other_grams = kept[index]
                     # A near repeat shares long runs with its original; skip the rest cheaply.
                     if len(other_key) < 0.8 * len(key) or not any(probe in other_key for probe in probes):
+                        continue
+                    if len(other_key) < len(key) and other_key in key and key.replace(other_key, "", 1) not in recent:
+                        # The earlier block is a pull quote taken from this paragraph (面对…疫情 / 习近平指出，面对…疫情…):
+                        # the paragraph in full is text of its own, not a repeat.  (A paragraph printed whole
+                        # again after its first printing was cut in two pieces, the other piece near by, is one.)
                         continue
                     if grams is None:
                         grams = _bigrams(key)
