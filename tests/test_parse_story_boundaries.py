@@ -1266,3 +1266,43 @@ def test_on_an_indented_page_a_summary_line_cut_by_a_column_break_is_joined_thou
     )
     assert [s.headline for s in reading.stories] == ["人人有责，疫情防控从我做起（评论员观察）"]
     assert [b.text for b in reading.blocks if b.text.startswith("增强")] == ["增强健康理念、提升疫情防控知识水平，提高文明素质和自我保护能力，是千家万户抵御疫情的最佳方式"]
+
+
+def test_next_figure_of_a_data_box_is_no_headline_though_a_dateline_follows_the_box():
+    reading = _page(
+        "去年我国服务进出口规模创新高",
+        "",
+        "实现旅游总收入近六万亿元",
+        "",
+        "52402亿",
+        "",
+        "去年我国服务进出口规模达52402亿元，增速高于世界主要经济体",
+        "",
+        "10.5%",
+        "",
+        "2018年旅游总收入同比增长10.5%",
+        "",
+        "本报北京2月12日电　（记者王珂）商务部服贸司负责人12日表示，去年我国服务进出口规模创历史新高。",
+    )
+    assert [s.headline for s in reading.stories] == ["实现旅游总收入近六万亿元"]
+
+
+def test_headline_with_its_column_name_after_a_data_box_still_opens_a_story():
+    reading = _page(
+        "小南河的辣椒酱",
+        "",
+        "夜深人静，高挂的灯笼映红了村头的路，借着月色，冷菊贞在日记里写道：脱贫攻坚，一个都不能少。",
+        "",
+        "280多万",
+        "",
+        "截至2018年底，全国共有280多万驻村干部、第一书记",
+        "",
+        "909亿元",
+        "",
+        "2019年中央财政专项扶贫资金预算909.78亿元",
+        "",
+        "今年春晚不一般（今日谈）",
+        "",
+        "欢乐吉祥，喜气洋洋。走过30多年的春晚，已经成为我们辞旧迎新亲切而又充满期待的陪伴。",
+    )
+    assert reading.stories[-1].headline == "今年春晚不一般（今日谈）"

@@ -23,6 +23,9 @@ the page gives a reason to believe so:
 * the text under it sharing almost no words with the story so far, or, under a
   dated news report that had no subheads, moving to another subject.
 
+A figure printed large (17万人次, 10.5%) in a story whose last lines already
+showed one is the next entry of its data box, not a headline, whatever follows.
+
 A heading with nothing under it but the next story's headline (新春走基层) is
 that story's series title and becomes its kicker.
 
@@ -361,6 +364,10 @@ class _Page:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
+        if is_figure(heads[0].text) and self.in_data_box() and not any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
+            # The next figure of a data box (13.95亿人次 / … / 17万人次 / 春节期间全国日均出动警力…),
+            # though a dateline follows the box.
+            return None
         if has_byline and not (len(heads) >= 2 and heads[0].text.endswith("——") and self.current.body):
             return "byline under the headline"
         if any(DATELINE.match(u.text) for u in opening):
@@ -402,6 +409,11 @@ class _Page:
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def in_data_box(self) -> bool:
+        """True when one of the story's last few lines is a figure printed large (52402亿, 20.7%): a data box is being read."""
+        recent = [b.text for b in self.current.body[-8:]] + [u.text for u in self.current.heads]
+        return any(is_figure(text) for text in recent)
 
     def new_subject_after_plain_run(self, heads: list[Unit], following: str) -> bool:
         """True when a heading follows several paragraphs that had no subhead, and neither it nor the text
