@@ -1306,3 +1306,25 @@ def test_headline_with_its_column_name_after_a_data_box_still_opens_a_story():
         "欢乐吉祥，喜气洋洋。走过30多年的春晚，已经成为我们辞旧迎新亲切而又充满期待的陪伴。",
     )
     assert reading.stories[-1].headline == "今年春晚不一般（今日谈）"
+
+
+def test_issuer_and_date_signing_a_notice_close_it_and_the_heading_under_them_opens_the_next_story():
+    reading = _page(
+        "全国人民代表大会常务委员会公告",
+        "",
+        "第十三届全国人民代表大会常务委员会第九次会议决定，第十三届全国人民代表大会第二次会议于2019年3月5日在北京召开。",
+        "",
+        "特此公告。",
+        "",
+        "全国人民代表大会常务委员会",
+        "",
+        "2019年2月27日",
+        "",
+        "企地联动 创新添彩",
+        "",
+        "2月27日，江苏省淮安市金润印染有限公司纱线工人在纺织车间作业。",
+        "",
+        "王\xa0\xa0昊\xa0\xa0孙\xa0\xa0昊摄影报道（影像中国）",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [(None, "全国人民代表大会常务委员会公告"), (None, "企地联动 创新添彩")]
+    assert [b.role for b in reading.blocks if b.text == "2019年2月27日"] == ["byline"]

@@ -498,6 +498,14 @@ class _Page:
                     # (提升教育水平仍需反求诸己 / 陈志文) is its byline.
                     end -= 1
                     kinds[end] = "byline"
+                signed = next((k for k in range(index, min(end - 1, index + 2)) if _DATE_LINE.match(units[k].text)), None)
+                if signed is not None and self.current is not None and not self.in_fragment and self.current.body:
+                    # A notice's signature, the issuer and the date (全国人民代表大会常务委员会 / 2019年2月27日),
+                    # closes the text above; the heading lines under it are the next story's.
+                    for k in range(index, signed + 1):
+                        self.add("byline", units[k], note="; ".join(n for n in (units[k].note, "signature under the text") if n))
+                    index = signed + 1
+                    continue
                 heads = units[index:end]
                 credits = end
                 while credits < len(units) and kinds[credits] in ("byline", "dateline"):
