@@ -1328,3 +1328,28 @@ def test_issuer_and_date_signing_a_notice_close_it_and_the_heading_under_them_op
     )
     assert [(s.kicker, s.headline) for s in reading.stories] == [(None, "全国人民代表大会常务委员会公告"), (None, "企地联动 创新添彩")]
     assert [b.role for b in reading.blocks if b.text == "2019年2月27日"] == ["byline"]
+
+
+def test_first_paragraph_cut_after_a_number_and_its_measure_word_is_joined_not_read_as_the_headline():
+    reading = _page(
+        "在日本，扔垃圾是“生存技能”(链接)",
+        "",
+        "在日本，扔垃圾是一件",
+        "",
+        "“天大的事”，是每个人都必须要掌握的“生存技能”。人们搬家之后最先需要搞清楚的事情便是垃圾如何分类。",
+    )
+    assert reading.stories[0].headline == "在日本，扔垃圾是“生存技能”(链接)"
+    assert reading.stories[0].body[0].text.startswith("在日本，扔垃圾是一件“天大的事”")
+
+
+def test_subhead_ending_in_a_number_and_measure_word_that_is_whole_is_not_joined():
+    reading = _page(
+        "女足奥运资格赛移师悉尼",
+        "",
+        "中国女足在澳大利亚布里斯班结束了小组赛，全队将稍作调整，随后前往悉尼备战。",
+        "",
+        "着手准备下一场",
+        "",
+        "根据赛程，中国女足将于3月6日和11日与韩国女足展开淘汰赛两回合的较量。",
+    )
+    assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body"]

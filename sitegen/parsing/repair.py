@@ -245,6 +245,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return None
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
+    if _MEASURE_END.search(a) and b_ends:
+        # A number and its measure word wait for their noun (…扔垃圾是一件 / “天大的事”…; “珠三角”一张 / 蓝图…).
+        return "the first piece ends on a measure word that needs its noun"
     # Below, weaker evidence.  A piece opening with a quotation that runs on (“我们必须…) is far
     # more often a new paragraph than the rest of a sentence cut before a quoted term (…变成 /
     # “空城”。), and a line that is a whole quotation (“中国技术员真心帮我们建设家园…”) is a
@@ -278,6 +281,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
+#: A number or demonstrative and its measure word, waiting for their noun: …是一件 / “天大的事”.  After 有, 上, 下 or 第
+#: the phrase may be whole (技术路径有三种, 着手准备下一场).
+_MEASURE_END = re.compile(r"(?<![有上下第前后])[一二两三四五六七八九十几每这那该某][个张件位名项条种次场家座所只双份篇本部台辆艘架批支套片道]$")
 _MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
