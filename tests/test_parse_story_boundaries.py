@@ -1353,3 +1353,36 @@ def test_subhead_ending_in_a_number_and_measure_word_that_is_whole_is_not_joined
         "根据赛程，中国女足将于3月6日和11日与韩国女足展开淘汰赛两回合的较量。",
     )
     assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body"]
+
+
+def test_joint_report_credit_naming_places_and_reporters_closes_the_story():
+    reading = _page(
+        "国际社会积极评价中国抗击疫情",
+        "",
+        "多国人士表示，中国采取的防控措施有力有效，为全球公共卫生安全作出了重要贡献。",
+        "",
+        "（本报巴塞罗那、墨西哥城、巴黎电\xa0\xa0记者姜波、刘旭霞、刘玲玲）",
+        "",
+        "国际社会为我国防控疫情提供支持",
+        "",
+        "新冠肺炎疫情发生后，国际社会高度评价中国防控工作，纷纷以不同方式提供支持和帮助。",
+    )
+    assert [s.headline for s in reading.stories] == ["国际社会积极评价中国抗击疫情", "国际社会为我国防控疫情提供支持"]
+
+
+def test_bracketed_reporters_credit_cut_by_a_column_break_is_joined_and_closes_the_story():
+    reading = _page(
+        "暖暖的新家",
+        "",
+        "一处处新房拔地而起，一户户群众喜迁新居，搬迁群众的日子越过越红火。",
+        "",
+        "（本报记者江琳、贺勇、朱磊、颜珂、郝迎灿、姚雪青",
+        "",
+        "、程远州采写）",
+        "",
+        "喜出深山",
+        "",
+        "近日，云南昭通多个县区的群众陆续从大山深处搬出，住进了宽敞明亮的新房。",
+    )
+    assert [s.headline for s in reading.stories] == ["暖暖的新家", "喜出深山"]
+    assert any(b.text.endswith("姚雪青、程远州采写）") for b in reading.blocks)

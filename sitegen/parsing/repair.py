@@ -194,7 +194,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the break falls inside a dash"
     if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
         return None
-    if len(a) <= 40 and (is_byline(a) or (is_credit_line(a) and not _unclosed(a))):
+    if len(a) <= 40 and (is_byline(a) or is_credit_line(a)) and not _unclosed(a):
         # A byline or a credit is a line of its own (本报记者 靳 博 / 大年三十，…; 制图：蔡华伟 /
         # 王贵武照顾烈士母亲二十年——), though a name may end on a character that opens a
         # word with the next line (博大).
