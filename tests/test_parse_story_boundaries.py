@@ -1386,3 +1386,25 @@ def test_bracketed_reporters_credit_cut_by_a_column_break_is_joined_and_closes_t
     )
     assert [s.headline for s in reading.stories] == ["暖暖的新家", "喜出深山"]
     assert any(b.text.endswith("姚雪青、程远州采写）") for b in reading.blocks)
+
+
+def test_blank_lines_under_a_photo_caption_do_not_make_the_subhead_under_it_a_headline():
+    reading = _page(
+        "记者新春探访乡村治理",
+        "",
+        "村子大家管，日子更美满。记者春节期间走访多个村庄，看到乡村治理带来的新变化。",
+        "",
+        "",
+        "",
+        "图为村民在新建的公园里健身（本报记者 王晓丽摄）",
+        "",
+        "",
+        "",
+        "身边有了大公园",
+        "",
+        "村里新建占地275亩的公园，有老年广场、儿童广场、篮球场、足球场，还有河道、健身步道",
+        "",
+        "等设施，每到傍晚，村民们都来这里散步、跳广场舞。",
+    )
+    assert [s.headline for s in reading.stories] == ["记者新春探访乡村治理"]
+    assert "身边有了大公园" in [b.text for b in reading.stories[0].body if b.role == "subhead"]

@@ -357,7 +357,13 @@ class _Page:
 
     # Decisions ---------------------------------------------------------------------------
     def opens_story(
-        self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "", photo_item: bool = False
+        self,
+        heads: list[Unit],
+        has_byline: bool,
+        opening: list[Unit],
+        following: str = "",
+        photo_item: bool = False,
+        after_caption: bool = False,
     ) -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
@@ -393,7 +399,8 @@ class _Page:
             if not any(u.first.indented for u in heads):
                 return "headline set flush above an indented paragraph"
             return None
-        if heads[0].first.gap_before >= 2:
+        if heads[0].first.gap_before >= 2 and not after_caption:
+            # (A photo's caption is set apart by blank lines of its own: those under it say nothing of the heading.)
             return "two or more blank lines above"
         if photo_item:
             return "a photo item under it: a few paragraphs closed by the photographer's credit"
@@ -518,7 +525,8 @@ class _Page:
                 if opening and not ends_sentence(opening[0].text) and after + 1 < len(units):
                     opening.append(units[after + 1])
                 following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
-                reason = self.opens_story(heads, credits > end, opening, following, photo_item_under(units, kinds, credits))
+                after_caption = index > 0 and kinds[index - 1] == "caption" and units[index - 1].first.gap_before >= 2
+                reason = self.opens_story(heads, credits > end, opening, following, photo_item_under(units, kinds, credits), after_caption)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:
