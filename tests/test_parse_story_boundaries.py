@@ -1408,3 +1408,21 @@ def test_blank_lines_under_a_photo_caption_do_not_make_the_subhead_under_it_a_he
     )
     assert [s.headline for s in reading.stories] == ["记者新春探访乡村治理"]
     assert "身边有了大公园" in [b.text for b in reading.stories[0].body if b.role == "subhead"]
+
+
+def test_on_an_indented_page_an_indented_sentence_broken_inside_a_word_goes_on_in_the_short_flush_piece():
+    reading = _page(
+        "人工增雪催化剂影响健康？（求证）",
+        "",
+        P + "近年来，各地开展人工增雪作业，有网友担心所用催化剂会影响健康。记者就此采访了有关专家，专家一一作了解答。",
+        "",
+        P + "“人工影响天气作业是局部的，使用催化剂是微量的，作业时间和影响范围是有限的，不会对健康造成影响。”",
+        "",
+        P + "回应：天气系统上游地区人工增雪，对下",
+        "",
+        "游地区降雪量不会产生影响",
+        "",
+        P + "有人担心：天气系统的上游地区开展人工增雪，会对下游地区的降雪量产生影响。专家表示，这种担心是不必要的。",
+    )
+    assert [s.headline for s in reading.stories] == ["人工增雪催化剂影响健康？（求证）"]
+    assert "回应：天气系统上游地区人工增雪，对下游地区降雪量不会产生影响" in [b.text for b in reading.blocks]

@@ -233,6 +233,17 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     ):
         # Paragraphs open with an indent: a flush piece of prose after an indented one is its rest.
         return "the second piece is not indented: the paragraph goes on"
+    if (
+        indented_page
+        and first.first.indented
+        and not second.first.indented
+        and has_sentence_punctuation(a)
+        and a[-1] not in CLOSERS
+        and seam_inside_word(a, b)
+    ):
+        # An indented sentence broken off inside a word goes on in the flush piece under it, short as that is
+        # (回应：天气系统上游地区人工增雪，对下 / 游地区降雪量不会产生影响).
+        return "the break falls inside a word and the second piece is not indented"
     if DATELINE.match(a) and (b_ends or not looks_like_heading(b)):
         # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
         # the paragraph; they are not a line of their own.
