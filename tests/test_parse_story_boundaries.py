@@ -1426,3 +1426,18 @@ def test_on_an_indented_page_an_indented_sentence_broken_inside_a_word_goes_on_i
     )
     assert [s.headline for s in reading.stories] == ["人工增雪催化剂影响健康？（求证）"]
     assert "回应：天气系统上游地区人工增雪，对下游地区降雪量不会产生影响" in [b.text for b in reading.blocks]
+
+
+def test_box_of_briefs_name_marked_up_as_a_headline_is_the_kicker_of_the_first_briefs_headline():
+    reading = _page(
+        "## 营商环境好了 市场主体多了",
+        "",
+        "去年以来，各地持续优化营商环境，新设市场主体数量保持较快增长。",
+        "",
+        "# 速览",
+        "",
+        "加强绿色数据中心建设",
+        "",
+        "本报北京2月14日电　工信部等三部门日前出台了《关于加强绿色数据中心建设的指导意见》。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("速览", "加强绿色数据中心建设")

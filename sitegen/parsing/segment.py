@@ -171,6 +171,8 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     if any(levels):
         strongest = min(level for level in levels if level)
         at = levels.index(strongest)
+        if texts[at] in BRIEF_BOXES + STORY_LABELS and at + 1 < len(texts):
+            at += 1  # a box's name marked up over its first item's headline (# 速览 / 加强绿色数据中心建设) is its kicker
         return texts[:at], texts[at], texts[at + 1 :]
     decree = next((i for i in range(1, len(texts) - 1) if texts[i].endswith("令") and _DECREE_NUMBER.match(texts[i + 1])), None)
     if decree is not None:
