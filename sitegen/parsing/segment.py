@@ -12,7 +12,8 @@ the page gives a reason to believe so:
   column that always heads its own story (图片报道);
 * on a page that indents its paragraphs, the group standing flush above an
   indented paragraph (an indented group is a subhead);
-* two or more blank lines above it, or the story before it has ended with a
+* two or more blank lines above it (not those under a photo caption set apart
+  itself), or the story before it has ended with a
   closing credit ((据新华社), 新华社北京11月27日电, （作者为…）, （柯　文）), the
   formulaic last sentence of a leaders' report (王毅、何立峰参加上述活动。), a
   photographer's credit standing alone (罗继胜摄（影像中国）) or a (下转第三版) marker;
@@ -25,6 +26,8 @@ the page gives a reason to believe so:
 
 A figure printed large (17万人次, 10.5%) in a story whose last lines already
 showed one is the next entry of its data box, not a headline, whatever follows.
+The close of a letter (此致 / 敬礼！) is text, and a notice's signature (issuer
+and date) closes it: the heading lines under them are the next story's.
 
 A heading with nothing under it but the next story's headline (新春走基层) is
 that story's series title and becomes its kicker.
