@@ -1441,3 +1441,18 @@ def test_box_of_briefs_name_marked_up_as_a_headline_is_the_kicker_of_the_first_b
         "本报北京2月14日电　工信部等三部门日前出台了《关于加强绿色数据中心建设的指导意见》。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("速览", "加强绿色数据中心建设")
+
+
+def test_reporters_credit_for_an_account_they_wrote_down_is_a_byline_that_opens_the_story():
+    reading = _page(
+        "人人出力 家园更美（小康路上·绿色力量）",
+        "",
+        "我国大规模国土绿化行动不断推进，越来越多的人投身植树造林，家园变得更美。",
+        "",
+        "从黄风摆浪到松涛起伏",
+        "",
+        "本报记者\xa0\xa0乔\xa0\xa0栋整理",
+        "",
+        "我是山西桑干河杨树丰产林实验局的一名职工，在林场工作了三十多年，亲眼看着荒滩变成了林海。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("从黄风摆浪到松涛起伏", "本报记者\xa0\xa0乔\xa0\xa0栋整理")

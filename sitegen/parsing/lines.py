@@ -192,8 +192,9 @@ def is_label(text: str) -> bool:
 
 #: The credit over a commentary with its cartoon: 勾  犇图  苏  砥文 (drawing by 勾犇, text by 苏砥).
 _DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫画)[\u4e00-\u9fff]{2,4}文$")
-#: A writer who also took the pictures: 本报驻美国记者 高石文并图.
-_TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文)$")
+#: A writer who also took the pictures: 本报驻美国记者 高石文并图; a reporter who wrote down an account:
+#: 本报记者　乔　栋整理, 本报记者王锦涛采访整理.
+_TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文|采访整理|整理)$")
 
 
 _WIDE_SPACE = re.compile(r"[ \u3000\xa0]{2,}|[\u3000\xa0]")
