@@ -1456,3 +1456,18 @@ def test_reporters_credit_for_an_account_they_wrote_down_is_a_byline_that_opens_
         "我是山西桑干河杨树丰产林实验局的一名职工，在林场工作了三十多年，亲眼看着荒滩变成了林海。",
     )
     assert [(s.headline, s.byline) for s in reading.stories][-1] == ("从黄风摆浪到松涛起伏", "本报记者\xa0\xa0乔\xa0\xa0栋整理")
+
+
+def test_quoted_headline_signed_with_a_bare_name_opens_a_comment():
+    reading = _page(
+        "见证守望相助的力量（大家谈）",
+        "",
+        "疫情发生以来，各行各业的人们守望相助，汇聚起战胜疫情的强大力量。本期大家谈，听听他们的感受。",
+        "",
+        "“我们不上谁上？”",
+        "",
+        "谭志伟",
+        "",
+        "除夕夜，接到医院的通知，我和同事们第一时间赶回岗位。作为医生，这是我们的职责所在。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("“我们不上谁上？”", "谭志伟")

@@ -777,7 +777,9 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             # A headline may be a quotation that ends like a sentence (“这个假期，很开心！”): it is one
             # when a kicker leading into it stands above (张黎明天天早起——) or a byline below.
             above = kinds[index - 1] == "heading" and units[index - 1].text.endswith("——") if index else False
-            below = index + 1 < len(units) and kinds[index + 1] == "byline"
+            below = index + 1 < len(units) and (
+                kinds[index + 1] == "byline" or (kinds[index + 1] == "heading" and is_signature(units[index + 1].text))
+            )
             if above or below:
                 kinds[index] = "heading"
         elif kinds[index] == "heading" and index and is_sign_off(units[index - 1].text) and is_signature(unit.text):
