@@ -1471,3 +1471,16 @@ def test_quoted_headline_signed_with_a_bare_name_opens_a_comment():
         "除夕夜，接到医院的通知，我和同事们第一时间赶回岗位。作为医生，这是我们的职责所在。",
     )
     assert [(s.headline, s.byline) for s in reading.stories][-1] == ("“我们不上谁上？”", "谭志伟")
+
+
+def test_heading_over_a_paragraph_opening_as_paragraphs_do_is_not_joined_to_it_by_a_chance_word_across_the_seam():
+    reading = _page(
+        "菜价总体平稳",
+        "",
+        "记者走访多家超市看到，蔬菜、肉蛋奶货源充足，价格总体平稳，市民购物秩序井然。",
+        "",
+        "确保居民生活必需品供应",
+        "",
+        "当前，疫情防控正处于关键时期，切实维护正常经济社会秩序至关重要，要确保蔬菜、肉蛋奶等供应。",
+    )
+    assert "确保居民生活必需品供应" in [b.text for b in reading.blocks]

@@ -250,7 +250,13 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the first piece is the dateline opening its paragraph"
     if set_apart and looks_like_heading(a) and not is_prose(a):
         return None
-    if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
+    if (
+        seam_inside_word(a, b)
+        and (b_ends or not looks_like_heading(b))
+        # A headline over a paragraph opening as paragraphs do may make a word across the seam by chance
+        # (确保居民生活必需品供应 / 当前，… makes 应当).
+        and not (looks_like_heading(a) and not has_sentence_punctuation(a) and _PARAGRAPH_OPENING.match(b))
+    ):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
         return None
