@@ -174,7 +174,30 @@ def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[i
             or _PACKAGE_CLOSING.search(section[-1])
         ):
             starts.append(start)
-    return tuple(starts)
+    return tuple(sorted(set(starts) | set(_signed_siblings(paragraphs, starts))))
+
+
+#: A writer's name alone under a headline: 熊宣普, 何  娟 (names of two to four characters, perhaps spaced out).
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff][\s\u3000\xa0]+[\u4e00-\u9fff]$")
+
+
+def _signed_siblings(paragraphs: tuple[str, ...], starts: list[int]) -> list[int]:
+    """The other comments of a forum whose first comment was found signed with a bare name (补齐体育教育短板 /
+    熊宣普): later headlines right after a finished paragraph, signed the same way (体育教育不能功利化 / 杨一夫),
+    though no empty paragraph sets them apart.  A bare name alone is too weak a sign elsewhere (植绿, 活水)."""
+    if not any(start + 1 < len(paragraphs) and _BARE_NAME.match(paragraphs[start + 1]) for start in starts):
+        return []
+    first = min(starts)
+    return [
+        index
+        for index in range(first + 1, len(paragraphs) - 1)
+        if _heading_like(paragraphs[index])
+        and len(paragraphs[index]) >= 4
+        and paragraphs[index][0] not in "（("
+        and not _BARE_NAME.match(paragraphs[index])
+        and _ENDS_PIECE.search(paragraphs[index - 1])
+        and _BARE_NAME.match(paragraphs[index + 1])
+    ]
 
 
 def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:

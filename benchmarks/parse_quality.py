@@ -11,8 +11,9 @@ CRLF and GBK).  The figures:
 * segmentation F1 — a true article is *found* when one output story holds
   ≥ 90 % of its body and is itself ≥ 80 % that article (measured in characters
   of the source lines each covers; a story covers the lines of all its blocks
-  but its headline lines, credits included); precision counts output stories
-  that are the match of some true article;
+  but its headline lines, credits included; the photo captions the damage
+  prints with an article count for neither side); precision counts output
+  stories that are the match of some true article;
 * the same with packages read either way — the corpus files some boxes of
   several stories (news briefs under 速览, a page of signed reports under
   新春走基层) as one article, though each inner story has its own headline and
@@ -85,8 +86,14 @@ def _f1(found: int, true: int, matched: int, output: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def _line_weights(text: str) -> list[int]:
-    return [0] + [len(significant(line.lstrip("#"))) for line in text.split("\n")]
+def _line_weights(text: str, captions: set[str] = frozenset()) -> list[int]:
+    """Characters of each line (1-based); a photo caption the page prints with an article weighs nothing.
+
+    A caption is neither body text nor a headline: the story that holds its
+    article's caption holds it rightly, and a short item (图片报道 over one
+    paragraph) must not fail the 80 % test for it.
+    """
+    return [0] + [0 if line.strip() in captions else len(significant(line.lstrip("#"))) for line in text.split("\n")]
 
 
 def _package_parts(article, raw_lines: list[str]) -> list[tuple[set[int], set[str]]]:
@@ -128,7 +135,7 @@ def _series_headline(article, story) -> bool:
 def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) -> None:
     """Add one page's counts to ``figures``."""
     text = page.text
-    weights = _line_weights(text)
+    weights = _line_weights(text, {caption for article in page.truth.articles for caption in article.captions})
     raw_lines = text.split("\n")
     truth = page.truth
 

@@ -68,6 +68,18 @@ def test_paragraph_and_subhead_printed_again_as_a_block_are_both_marked_duplicat
     assert [b.role for b in reading.blocks if b.text in (paragraph, "湖北当阳——")][2:] == ["duplicate", "duplicate"]
 
 
+def test_paragraph_quoted_above_as_a_pull_quote_is_text_of_its_own_not_a_repeat():
+    quote = (
+        "面对新型冠状病毒感染的肺炎疫情加快蔓延的严重形势，必须加强党中央集中统一领导，各级党委和政府必须按照党中央决策部署，"
+        "全面动员，全面部署，全面加强工作，把人民群众生命安全和身体健康放在第一位，把疫情防控工作作为当前最重要的工作来抓。"
+    )
+    reading = read_page(
+        "\n\n".join(["中共中央政治局常务委员会召开会议", quote, "新华社北京1月25日电　1月25日农历正月初一，中共中央政治局常务委员会召开会议。", "习近平指出，" + quote]) + "\n"
+    )
+    assert [b.role for b in reading.blocks][-1] == "body"
+    assert reading.stories[0].body[-1].text == "习近平指出，" + quote
+
+
 def test_text_continued_from_another_page_is_a_fragment_not_part_of_the_story():
     reading = _read("continuation_from_another_page.txt")
     assert [s.headline for s in reading.stories] == ["社区新画卷"]

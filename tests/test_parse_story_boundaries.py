@@ -1120,3 +1120,367 @@ def test_readers_page_column_label_over_a_headline_opens_a_story():
         "基层干部，尤其是乡镇一级干部，影响着基层治理的现状和未来，也影响着群众对小镇发展的信心。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("建议", "让基层留住年轻干部")
+
+
+def test_heading_over_a_few_paragraphs_closed_by_a_photographers_credit_opens_a_photo_item():
+    reading = _page(
+        "苏州工业园区优化营商环境",
+        "",
+        "去年7月，园区发布优化营商环境行动方案，从精简企业办事环节到降低运营成本，一揽子举措陆续落地。",
+        "",
+        "“以前不少外资企业只是将制造车间落户在园区，如今研发、服务等环节也正在逐步转移过来。”园区负责人说。",
+        "",
+        "喜上枝头",
+        "",
+        "1月1日，一名工人在重庆市北碚区正码头广场悬挂灯笼，迎接新年的到来。",
+        "",
+        "秦廷富摄（影像中国）",
+        "",
+        "工业利润增速由负转正",
+        "",
+        "本报北京1月1日电　国家统计局日前发布的工业企业财务数据显示，11月份全国规模以上工业企业利润总额同比增长。",
+    )
+    assert [s.headline for s in reading.stories] == ["苏州工业园区优化营商环境", "喜上枝头", "工业利润增速由负转正"]
+    assert [b.text for b in reading.stories[1].body][0].startswith("1月1日")
+
+
+def test_heading_over_paragraphs_without_a_photographers_credit_stays_a_subhead():
+    reading = _page(
+        "苏州工业园区优化营商环境",
+        "",
+        "去年7月，园区发布优化营商环境行动方案，从精简企业办事环节到降低运营成本，一揽子举措陆续落地。",
+        "",
+        "办事环节再精简",
+        "",
+        "通过人工智能审批系统，园区外资企业注册地址变更备案的时间由一个工作日缩短到一至两分钟。",
+        "",
+        "“以前不少外资企业只是将制造车间落户在园区，如今研发、服务等环节也正在逐步转移过来。”园区负责人说。",
+    )
+    assert [s.headline for s in reading.stories] == ["苏州工业园区优化营商环境"]
+    assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body", "body"]
+
+
+def test_photo_column_name_with_its_series_in_brackets_heads_a_story_and_is_no_caption():
+    reading = _page(
+        "社区书记周建秋：抗疫就是打仗",
+        "",
+        "“我在社区呆了一辈子了，情况熟，这些棘手工作我来做，群众更容易理解和接受。”周建秋说。",
+        "",
+        "图片报道（一线抗疫群英谱）",
+        "",
+        "上图：2月12日，武汉体育中心方舱医院，医护人员王鸿准备接收转运来的患者。",
+        "",
+        "王海燕摄（影像中国）",
+    )
+    assert [s.headline for s in reading.stories] == ["社区书记周建秋：抗疫就是打仗", "图片报道（一线抗疫群英谱）"]
+
+
+def test_heading_over_the_summary_box_an_article_opens_with_is_a_headline():
+    reading = _page(
+        "女足备战奥运资格赛",
+        "",
+        "“有困难都要去克服，中国女足有优良的传统，我们不惧怕任何困难，会全力以赴去拼搏。”主教练说。",
+        "",
+        "“宅”在家也要勤锻炼",
+        "",
+        "核心阅读",
+        "",
+        "疫情期间，不少人居家时间变长。专家提醒，能站着别坐着，能坐着别躺着，动起来就比不动强。",
+    )
+    assert [s.headline for s in reading.stories] == ["女足备战奥运资格赛", "“宅”在家也要勤锻炼"]
+    assert [b.role for b in reading.stories[1].body][0] == "subhead"
+
+
+def test_readers_comment_column_name_after_a_cartoon_credit_opens_the_next_story_as_its_kicker():
+    reading = _page(
+        "与其“云孝顺”，不如常回家（来论）",
+        "",
+        "视频通话再方便，也代替不了面对面的陪伴。常回家看看，才是父母最想要的礼物。",
+        "",
+        "勾\xa0\xa0犇图\xa0\xa0羽\xa0\xa0生文",
+        "",
+        "来论",
+        "",
+        "小治理也需精细活",
+        "",
+        "北京朝阳\xa0\xa0施\xa0\xa0芳",
+        "",
+        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "与其“云孝顺”，不如常回家（来论）"),
+        ("来论", "小治理也需精细活"),
+    ]
+
+
+def test_close_of_a_letter_over_the_writers_signature_is_not_a_headline():
+    reading = _page(
+        "不负军人职责，不负家人期盼（寄给祖国的家书）",
+        "",
+        "亲爱的妻子：",
+        "",
+        "不多说了，你要照顾好自己和孩子，我要去执行任务了。作为一名光荣的中国维和军人，我必须时刻牢记祖国的嘱托。",
+        "",
+        "此致",
+        "",
+        "敬礼！",
+        "",
+        "米秀刚",
+        "",
+        "（作者为中国第五批赴南苏丹维和步兵营连长）",
+    )
+    assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）"]
+    assert [b.text for b in reading.stories[0].body][-2:] == ["此致", "敬礼！"]
+
+
+def test_bare_name_the_dictionary_knows_for_a_person_signs_a_comment_under_its_headline():
+    reading = _page(
+        "共享优质教育，我们在路上（大家谈）",
+        "",
+        "面对技术进步给教育变革带来的影响，我们邀请了三位教育专家，与读者一起探索教育均衡问题的解决之道。",
+        "",
+        "——编\xa0\xa0者",
+        "",
+        "高质量发展教育信息化",
+        "",
+        "瞿振元",
+        "",
+        "当今世界，科技进步日新月异。在教育领域，教育信息化都受到高度重视。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("高质量发展教育信息化", "瞿振元")
+
+
+def test_on_an_indented_page_a_summary_line_cut_by_a_column_break_is_joined_though_its_rest_looks_like_a_headline():
+    reading = _page(
+        "人人有责，疫情防控从我做起（评论员观察）",
+        "",
+        P + "增强健康理念、提升疫情防控知识水平，提高文明素质和自我保护能力，是千",
+        "",
+        "家万户抵御疫情的最佳方式",
+        "",
+        P + "全国上下共同抗击新冠肺炎疫情之际，一则科普视频广为流传。画面中，一排火柴密集扎堆，点燃其中一根，根根都会被点燃。",
+        "",
+        P + "2月3日，中央政治局常委会召开会议，特别强调“进一步培养居民健康生活习惯”。这也说明，每个人都是疫情防控的主体。",
+        "",
+        P + "病毒无情人有情。“不添乱”“不侥幸”“不传谣”收获了广泛认同，无论身在何处，每个人都能为疫情防控出一份力。",
+    )
+    assert [s.headline for s in reading.stories] == ["人人有责，疫情防控从我做起（评论员观察）"]
+    assert [b.text for b in reading.blocks if b.text.startswith("增强")] == ["增强健康理念、提升疫情防控知识水平，提高文明素质和自我保护能力，是千家万户抵御疫情的最佳方式"]
+
+
+def test_next_figure_of_a_data_box_is_no_headline_though_a_dateline_follows_the_box():
+    reading = _page(
+        "去年我国服务进出口规模创新高",
+        "",
+        "实现旅游总收入近六万亿元",
+        "",
+        "52402亿",
+        "",
+        "去年我国服务进出口规模达52402亿元，增速高于世界主要经济体",
+        "",
+        "10.5%",
+        "",
+        "2018年旅游总收入同比增长10.5%",
+        "",
+        "本报北京2月12日电　（记者王珂）商务部服贸司负责人12日表示，去年我国服务进出口规模创历史新高。",
+    )
+    assert [s.headline for s in reading.stories] == ["实现旅游总收入近六万亿元"]
+
+
+def test_headline_with_its_column_name_after_a_data_box_still_opens_a_story():
+    reading = _page(
+        "小南河的辣椒酱",
+        "",
+        "夜深人静，高挂的灯笼映红了村头的路，借着月色，冷菊贞在日记里写道：脱贫攻坚，一个都不能少。",
+        "",
+        "280多万",
+        "",
+        "截至2018年底，全国共有280多万驻村干部、第一书记",
+        "",
+        "909亿元",
+        "",
+        "2019年中央财政专项扶贫资金预算909.78亿元",
+        "",
+        "今年春晚不一般（今日谈）",
+        "",
+        "欢乐吉祥，喜气洋洋。走过30多年的春晚，已经成为我们辞旧迎新亲切而又充满期待的陪伴。",
+    )
+    assert reading.stories[-1].headline == "今年春晚不一般（今日谈）"
+
+
+def test_issuer_and_date_signing_a_notice_close_it_and_the_heading_under_them_opens_the_next_story():
+    reading = _page(
+        "全国人民代表大会常务委员会公告",
+        "",
+        "第十三届全国人民代表大会常务委员会第九次会议决定，第十三届全国人民代表大会第二次会议于2019年3月5日在北京召开。",
+        "",
+        "特此公告。",
+        "",
+        "全国人民代表大会常务委员会",
+        "",
+        "2019年2月27日",
+        "",
+        "企地联动 创新添彩",
+        "",
+        "2月27日，江苏省淮安市金润印染有限公司纱线工人在纺织车间作业。",
+        "",
+        "王\xa0\xa0昊\xa0\xa0孙\xa0\xa0昊摄影报道（影像中国）",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [(None, "全国人民代表大会常务委员会公告"), (None, "企地联动 创新添彩")]
+    assert [b.role for b in reading.blocks if b.text == "2019年2月27日"] == ["byline"]
+
+
+def test_first_paragraph_cut_after_a_number_and_its_measure_word_is_joined_not_read_as_the_headline():
+    reading = _page(
+        "在日本，扔垃圾是“生存技能”(链接)",
+        "",
+        "在日本，扔垃圾是一件",
+        "",
+        "“天大的事”，是每个人都必须要掌握的“生存技能”。人们搬家之后最先需要搞清楚的事情便是垃圾如何分类。",
+    )
+    assert reading.stories[0].headline == "在日本，扔垃圾是“生存技能”(链接)"
+    assert reading.stories[0].body[0].text.startswith("在日本，扔垃圾是一件“天大的事”")
+
+
+def test_subhead_ending_in_a_number_and_measure_word_that_is_whole_is_not_joined():
+    reading = _page(
+        "女足奥运资格赛移师悉尼",
+        "",
+        "中国女足在澳大利亚布里斯班结束了小组赛，全队将稍作调整，随后前往悉尼备战。",
+        "",
+        "着手准备下一场",
+        "",
+        "根据赛程，中国女足将于3月6日和11日与韩国女足展开淘汰赛两回合的较量。",
+    )
+    assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body"]
+
+
+def test_joint_report_credit_naming_places_and_reporters_closes_the_story():
+    reading = _page(
+        "国际社会积极评价中国抗击疫情",
+        "",
+        "多国人士表示，中国采取的防控措施有力有效，为全球公共卫生安全作出了重要贡献。",
+        "",
+        "（本报巴塞罗那、墨西哥城、巴黎电\xa0\xa0记者姜波、刘旭霞、刘玲玲）",
+        "",
+        "国际社会为我国防控疫情提供支持",
+        "",
+        "新冠肺炎疫情发生后，国际社会高度评价中国防控工作，纷纷以不同方式提供支持和帮助。",
+    )
+    assert [s.headline for s in reading.stories] == ["国际社会积极评价中国抗击疫情", "国际社会为我国防控疫情提供支持"]
+
+
+def test_bracketed_reporters_credit_cut_by_a_column_break_is_joined_and_closes_the_story():
+    reading = _page(
+        "暖暖的新家",
+        "",
+        "一处处新房拔地而起，一户户群众喜迁新居，搬迁群众的日子越过越红火。",
+        "",
+        "（本报记者江琳、贺勇、朱磊、颜珂、郝迎灿、姚雪青",
+        "",
+        "、程远州采写）",
+        "",
+        "喜出深山",
+        "",
+        "近日，云南昭通多个县区的群众陆续从大山深处搬出，住进了宽敞明亮的新房。",
+    )
+    assert [s.headline for s in reading.stories] == ["暖暖的新家", "喜出深山"]
+    assert any(b.text.endswith("姚雪青、程远州采写）") for b in reading.blocks)
+
+
+def test_blank_lines_under_a_photo_caption_do_not_make_the_subhead_under_it_a_headline():
+    reading = _page(
+        "记者新春探访乡村治理",
+        "",
+        "村子大家管，日子更美满。记者春节期间走访多个村庄，看到乡村治理带来的新变化。",
+        "",
+        "",
+        "",
+        "图为村民在新建的公园里健身（本报记者 王晓丽摄）",
+        "",
+        "",
+        "",
+        "身边有了大公园",
+        "",
+        "村里新建占地275亩的公园，有老年广场、儿童广场、篮球场、足球场，还有河道、健身步道",
+        "",
+        "等设施，每到傍晚，村民们都来这里散步、跳广场舞。",
+    )
+    assert [s.headline for s in reading.stories] == ["记者新春探访乡村治理"]
+    assert "身边有了大公园" in [b.text for b in reading.stories[0].body if b.role == "subhead"]
+
+
+def test_on_an_indented_page_an_indented_sentence_broken_inside_a_word_goes_on_in_the_short_flush_piece():
+    reading = _page(
+        "人工增雪催化剂影响健康？（求证）",
+        "",
+        P + "近年来，各地开展人工增雪作业，有网友担心所用催化剂会影响健康。记者就此采访了有关专家，专家一一作了解答。",
+        "",
+        P + "“人工影响天气作业是局部的，使用催化剂是微量的，作业时间和影响范围是有限的，不会对健康造成影响。”",
+        "",
+        P + "回应：天气系统上游地区人工增雪，对下",
+        "",
+        "游地区降雪量不会产生影响",
+        "",
+        P + "有人担心：天气系统的上游地区开展人工增雪，会对下游地区的降雪量产生影响。专家表示，这种担心是不必要的。",
+    )
+    assert [s.headline for s in reading.stories] == ["人工增雪催化剂影响健康？（求证）"]
+    assert "回应：天气系统上游地区人工增雪，对下游地区降雪量不会产生影响" in [b.text for b in reading.blocks]
+
+
+def test_box_of_briefs_name_marked_up_as_a_headline_is_the_kicker_of_the_first_briefs_headline():
+    reading = _page(
+        "## 营商环境好了 市场主体多了",
+        "",
+        "去年以来，各地持续优化营商环境，新设市场主体数量保持较快增长。",
+        "",
+        "# 速览",
+        "",
+        "加强绿色数据中心建设",
+        "",
+        "本报北京2月14日电　工信部等三部门日前出台了《关于加强绿色数据中心建设的指导意见》。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("速览", "加强绿色数据中心建设")
+
+
+def test_reporters_credit_for_an_account_they_wrote_down_is_a_byline_that_opens_the_story():
+    reading = _page(
+        "人人出力 家园更美（小康路上·绿色力量）",
+        "",
+        "我国大规模国土绿化行动不断推进，越来越多的人投身植树造林，家园变得更美。",
+        "",
+        "从黄风摆浪到松涛起伏",
+        "",
+        "本报记者\xa0\xa0乔\xa0\xa0栋整理",
+        "",
+        "我是山西桑干河杨树丰产林实验局的一名职工，在林场工作了三十多年，亲眼看着荒滩变成了林海。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("从黄风摆浪到松涛起伏", "本报记者\xa0\xa0乔\xa0\xa0栋整理")
+
+
+def test_quoted_headline_signed_with_a_bare_name_opens_a_comment():
+    reading = _page(
+        "见证守望相助的力量（大家谈）",
+        "",
+        "疫情发生以来，各行各业的人们守望相助，汇聚起战胜疫情的强大力量。本期大家谈，听听他们的感受。",
+        "",
+        "“我们不上谁上？”",
+        "",
+        "谭志伟",
+        "",
+        "除夕夜，接到医院的通知，我和同事们第一时间赶回岗位。作为医生，这是我们的职责所在。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories][-1] == ("“我们不上谁上？”", "谭志伟")
+
+
+def test_heading_over_a_paragraph_opening_as_paragraphs_do_is_not_joined_to_it_by_a_chance_word_across_the_seam():
+    reading = _page(
+        "菜价总体平稳",
+        "",
+        "记者走访多家超市看到，蔬菜、肉蛋奶货源充足，价格总体平稳，市民购物秩序井然。",
+        "",
+        "确保居民生活必需品供应",
+        "",
+        "当前，疫情防控正处于关键时期，切实维护正常经济社会秩序至关重要，要确保蔬菜、肉蛋奶等供应。",
+    )
+    assert "确保居民生活必需品供应" in [b.text for b in reading.blocks]

@@ -138,7 +138,9 @@ DATELINE = re.compile(
 _CLOSING_CREDIT = (
     r"(?:[(（](?:据|综合|来源[：:])?(?:新华社|人民日报|本报|央视|中新社)[^()（）]{0,20}[)）]"
     r"|[(（]综合[^()（）]{2,80}报道[)）]"
-    r"|[(（](?:本报|新华社)[^()（）]{0,120}?\d{1,2}月\d{1,2}日电[^()（）]{0,200}[)）]"
+    r"|[(（]据?(?:本报|新华社)[^()（）]{0,120}?\d{1,2}月\d{1,2}日电[^()（）]{0,200}[)）]"
+    # A joint report from several places names them and its reporters: (本报巴塞罗那、…、华盛顿电　记者姜波、…).
+    r"|[(（]据?(?:本报|新华社)[^()（）]{0,120}?电[ \u3000\xa0]+(?:本报)?记者[^()（）]{1,200}[)）]"
     r"|新华社[^\s，。]{0,10}?\d{1,2}月\d{1,2}日电(?:[(（][^()（）]{1,20}[)）])?)"
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
@@ -177,7 +179,10 @@ def _names_spaced_out(text: str) -> str:
 
 
 #: Labels printed over a box inside an article, never headlines: 核心阅读, 编者按.
-LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "数读", "来论", "延伸阅读", "记者手记", "短评")
+LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "延伸阅读", "记者手记", "短评")
+#: Labels of the box an article opens with, right under its headline (the corpus prints 核心阅读 so 360
+#: times and never under a subhead): a heading over one is an article's headline.
+OPENING_LABELS = ("核心阅读", "内容提要", "开栏的话", "编者的话")
 
 
 def is_label(text: str) -> bool:
@@ -187,8 +192,9 @@ def is_label(text: str) -> bool:
 
 #: The credit over a commentary with its cartoon: 勾  犇图  苏  砥文 (drawing by 勾犇, text by 苏砥).
 _DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫画)[\u4e00-\u9fff]{2,4}文$")
-#: A writer who also took the pictures: 本报驻美国记者 高石文并图.
-_TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文)$")
+#: A writer who also took the pictures: 本报驻美国记者 高石文并图; a reporter who wrote down an account:
+#: 本报记者　乔　栋整理, 本报记者王锦涛采访整理.
+_TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文|采访整理|整理)$")
 
 
 _WIDE_SPACE = re.compile(r"[ \u3000\xa0]{2,}|[\u3000\xa0]")
@@ -322,6 +328,17 @@ def is_closing_sentence(text: str) -> bool:
     return len(text) <= 120 and _CLOSING_SENTENCE.match(text) is not None
 
 
+#: The close of a letter printed in full, over the writer's signature: 此致 / 敬礼！, 衷心祝愿祖国繁荣昌盛！
+_SIGN_OFF = re.compile(r"^(?:此致|(?:此致)?[ \u3000\xa0]*敬礼[！!]|(?:衷心|真诚|诚挚)?(?:祝|祝愿|祝福|顺祝|恭祝)[^。（）()]{1,30}[！!])$")
+
+
+def is_sign_off(text: str) -> bool:
+    """True for the close of a letter (此致 / 敬礼！, 祝新春快乐、学习进步！): the letter's last words,
+    though short and over a name like a headline over its byline.  The corpus prints some thirty
+    such lines in letters and no headline built so."""
+    return _SIGN_OFF.match(text) is not None
+
+
 # --- Captions, markers, subtitles --------------------------------------------
 
 _CAPTION_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|新华社发|图片来源[^\s]*)[)）]?(?:[(（][^()（）]{2,8}[)）])?$")
@@ -351,8 +368,12 @@ _CAPTION_OPENING = re.compile(r"(?:^|[。！])\s*(?:图为|上图|下图|左图|
 
 
 def is_caption(text: str) -> bool:
-    """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄."""
-    if len(text) > 200 or text in STORY_COLUMNS:
+    """True for a photo caption: …(新华社记者 李安/摄), 图为…, 新华社记者 辛悦卫摄.
+
+    A photo column's name, alone or with its series in brackets (图片报道（患难见真情 共同抗疫情）),
+    is the headline over the pictures, not a caption, though it opens with 图片.
+    """
+    if len(text) > 200 or is_story_column(text):
         return False
     return ends_with_photo_credit(text) or _CAPTION_OPENING.search(text) is not None
 
@@ -445,11 +466,19 @@ def is_genre_subtitle(text: str) -> bool:
 _COLUMN_TAG = re.compile(r"[(（](?:[^()（）]|[(（][^()（）]{1,6}[)）]){2,40}[)）]$")
 #: Column names that head a story of their own, however short it is.
 STORY_COLUMNS = ("图片报道", "图片新闻", "新闻图片", "短新闻", "简讯", "快讯", "新闻速览", "今日谈")
+_STORY_COLUMN_TITLE = re.compile(rf"^(?:{'|'.join(STORY_COLUMNS)})(?:[(（][^()（）]{{2,40}}[)）])?$")
+
+
+def is_story_column(text: str) -> bool:
+    """True for the name of a column that heads a story of its own, perhaps with its series: 图片报道, 图片报道（一线抗疫群英谱）."""
+    return _STORY_COLUMN_TITLE.match(text) is not None
+
+
 #: Names of a readers' page column printed over a story's headline (建议 / 让基层留住年轻干部), and boxes
 #: of news briefs printed over the first brief's headline (速览 / 中国债券纳入彭博巴克莱债券指数): either
 #: opens a story and is its kicker.
-STORY_LABELS = ("建议", "身边事", "支招", "反馈", "把脉", "预告")
-BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递")
+STORY_LABELS = ("建议", "身边事", "支招", "反馈", "把脉", "预告", "来论")
+BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", "财经短波", "医学资讯", "简讯", "快讯", "新闻速览", "短新闻", "环球速览", "信息速递", "数读")
 
 
 #: Bracketed names of boxes inside an article, not of a column: 如何选择满意的盆景（小贴士）.

@@ -15,7 +15,9 @@ place while a missed one only leaves a seam:
   balanced phrases (提高科技含量，重在解决问题) need plainer evidence.
 * A block is a repeat when its text already stands, whole, in an earlier block
   (or as part of, or nearly word for word, one of the last few); a short line
-  or caption only when it comes right after itself.  The copy is kept as a
+  or caption only when it comes right after itself.  A paragraph that holds a
+  shorter block above it whole is not a near repeat of it: that block is a
+  pull quote taken from the paragraph.  The copy is kept as a
   ``duplicate`` block pointing at the original, never dropped.
 """
 
@@ -45,6 +47,7 @@ from sitegen.parsing.lines import (
     LABELS,
     is_label,
     is_roles_line,
+    is_sign_off,
     looks_like_heading,
     significant,
 )
@@ -90,18 +93,31 @@ class Unit:
 
 
 @functools.lru_cache(maxsize=1)
-def dictionary() -> frozenset[str]:
-    """Two- to four-character words of jieba's dictionary, to tell a cut word (渠 / 道)."""
+def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Two- to four-character words of jieba's dictionary, and those of them it tags as people's names (nr)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return frozenset()
-    words = set()
+        return frozenset(), frozenset()
+    words, names = set(), set()
     with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
         for entry in handle:
             word, _, rest = entry.partition(" ")
-            if 2 <= len(word) <= 4 and int(rest.split(" ", 1)[0] or 0) >= 3:
+            count, _, tag = rest.strip().partition(" ")
+            if 2 <= len(word) <= 4 and int(count or 0) >= 3:
                 words.add(word)
-    return frozenset(words)
+                if tag == "nr":
+                    names.add(word)
+    return frozenset(words), frozenset(names)
+
+
+def dictionary() -> frozenset[str]:
+    """Two- to four-character words of jieba's dictionary, to tell a cut word (渠 / 道)."""
+    return _jieba_words()[0]
+
+
+def person_names() -> frozenset[str]:
+    """The people's names among ``dictionary()`` (瞿振元): a signature may be one."""
+    return _jieba_words()[1]
 
 
 def seam_inside_word(before: str, after: str) -> bool:
@@ -176,9 +192,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return None
     if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
         return "the break falls inside a dash"
-    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a):
+    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
         return None
-    if len(a) <= 40 and (is_byline(a) or (is_credit_line(a) and not _unclosed(a))):
+    if len(a) <= 40 and (is_byline(a) or is_credit_line(a)) and not _unclosed(a):
         # A byline or a credit is a line of its own (本报记者 靳 博 / 大年三十，…; 制图：蔡华伟 /
         # 王贵武照顾烈士母亲二十年——), though a name may end on a character that opens a
         # word with the next line (博大).
@@ -209,24 +225,46 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         indented_page
         and first.first.indented
         and not second.first.indented
-        and (ends_sentence(b) or is_prose(b))
+        # The rest of a cut paragraph may look like a headline (…提高文明素质和自我保护能力，是千 /
+        # 家万户抵御疫情的最佳方式) when the paragraph is a summary line without a full stop.
+        and (ends_sentence(b) or is_prose(b) or is_prose(a))
         and a[-1] not in CLOSERS
         and not (b.endswith("——") and looks_like_heading(b))  # a kicker leading into its headline: 外交部发言人——
     ):
         # Paragraphs open with an indent: a flush piece of prose after an indented one is its rest.
         return "the second piece is not indented: the paragraph goes on"
+    if (
+        indented_page
+        and first.first.indented
+        and not second.first.indented
+        and has_sentence_punctuation(a)
+        and a[-1] not in CLOSERS
+        and seam_inside_word(a, b)
+    ):
+        # An indented sentence broken off inside a word goes on in the flush piece under it, short as that is
+        # (回应：天气系统上游地区人工增雪，对下 / 游地区降雪量不会产生影响).
+        return "the break falls inside a word and the second piece is not indented"
     if DATELINE.match(a) and (b_ends or not looks_like_heading(b)):
         # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
         # the paragraph; they are not a line of their own.
         return "the first piece is the dateline opening its paragraph"
     if set_apart and looks_like_heading(a) and not is_prose(a):
         return None
-    if seam_inside_word(a, b) and (b_ends or not looks_like_heading(b)):
+    if (
+        seam_inside_word(a, b)
+        and (b_ends or not looks_like_heading(b))
+        # A headline over a paragraph opening as paragraphs do may make a word across the seam by chance
+        # (确保居民生活必需品供应 / 当前，… makes 应当).
+        and not (looks_like_heading(a) and not has_sentence_punctuation(a) and _PARAGRAPH_OPENING.match(b))
+    ):
         return "the break falls inside a word"
     if _PARAGRAPH_OPENING.match(b):
         return None
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
+    if _MEASURE_END.search(a) and b_ends:
+        # A number and its measure word wait for their noun (…扔垃圾是一件 / “天大的事”…; “珠三角”一张 / 蓝图…).
+        return "the first piece ends on a measure word that needs its noun"
     # Below, weaker evidence.  A piece opening with a quotation that runs on (“我们必须…) is far
     # more often a new paragraph than the rest of a sentence cut before a quoted term (…变成 /
     # “空城”。), and a line that is a whole quotation (“中国技术员真心帮我们建设家园…”) is a
@@ -260,6 +298,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
+#: A number or demonstrative and its measure word, waiting for their noun: …是一件 / “天大的事”.  After 有, 上, 下 or 第
+#: the phrase may be whole (技术路径有三种, 着手准备下一场).
+_MEASURE_END = re.compile(r"(?<![有上下第前后])[一二两三四五六七八九十几每这那该某][个张件位名项条种次场家座所只双份篇本部台辆艘架批支套片道]$")
 _MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
@@ -429,10 +470,16 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
             if original is None and len(key) >= 30:
                 grams: set[str] | None = None
                 probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
+                recent = {other_key for _, other_key, _ in kept[-_NEAR_WINDOW - 1 :]}
                 for index in range(len(kept) - 1, max(-1, len(kept) - 1 - _NEAR_WINDOW), -1):
                     other, other_key, other_grams = kept[index]
                     # A near repeat shares long runs with its original; skip the rest cheaply.
                     if len(other_key) < 0.8 * len(key) or not any(probe in other_key for probe in probes):
+                        continue
+                    if len(other_key) < len(key) and other_key in key and key.replace(other_key, "", 1) not in recent:
+                        # The earlier block is a pull quote taken from this paragraph (面对…疫情 / 习近平指出，面对…疫情…):
+                        # the paragraph in full is text of its own, not a repeat.  (A paragraph printed whole
+                        # again after its first printing was cut in two pieces, the other piece near by, is one.)
                         continue
                     if grams is None:
                         grams = _bigrams(key)

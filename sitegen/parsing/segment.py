@@ -12,13 +12,22 @@ the page gives a reason to believe so:
   column that always heads its own story (图片报道);
 * on a page that indents its paragraphs, the group standing flush above an
   indented paragraph (an indented group is a subhead);
-* two or more blank lines above it, or the story before it has ended with a
+* two or more blank lines above it (not those under a photo caption set apart
+  itself), or the story before it has ended with a
   closing credit ((据新华社), 新华社北京11月27日电, （作者为…）, （柯　文）), the
   formulaic last sentence of a leaders' report (王毅、何立峰参加上述活动。), a
   photographer's credit standing alone (罗继胜摄（影像中国）) or a (下转第三版) marker;
-* a box of briefs' name over it (速览, 新闻速递);
+* a box of briefs' name over it (速览, 新闻速递, 数读) or a readers' column's (建议, 来论);
+* the box an article opens with under it (核心阅读, 内容提要);
+* a photo item under it: a paragraph or three closed by the photographer's
+  credit on a line of its own (喜上枝头 / 1月1日，一名工人在… / 秦廷富摄（影像中国）);
 * the text under it sharing almost no words with the story so far, or, under a
   dated news report that had no subheads, moving to another subject.
+
+A figure printed large (17万人次, 10.5%) in a story whose last lines already
+showed one is the next entry of its data box, not a headline, whatever follows.
+The close of a letter (此致 / 敬礼！) is text, and a notice's signature (issuer
+and date) closes it: the heading lines under them are the next story's.
 
 A heading with nothing under it but the next story's headline (新春走基层) is
 that story's series title and becomes its kicker.
@@ -46,6 +55,7 @@ from sitegen.parsing.lines import (
     BRACKETED_BYLINE,
     BRIEF_BOXES,
     CLOSING_CREDIT,
+    OPENING_LABELS,
     STORY_LABELS,
     STORY_COLUMNS,
     DATELINE,
@@ -64,10 +74,12 @@ from sitegen.parsing.lines import (
     is_name,
     is_photo_credit_line,
     is_roles_line,
+    is_sign_off,
     looks_like_heading,
     page_number,
+    significant,
 )
-from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, seam_inside_word
+from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, person_names, seam_inside_word
 
 
 @dataclass
@@ -109,6 +121,8 @@ def _kind(unit: Unit) -> str:
         return "credit"
     if is_label(text):
         return "label"
+    if is_sign_off(text):
+        return "body"
     # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
     if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
         return "heading"
@@ -135,8 +149,9 @@ def is_figure(text: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
-    """True for a writer's bare name on a line of its own: 陈志文, 储朝晖 (a word of the dictionary such as 高质量 is not)."""
-    return is_name(text) and text not in dictionary()
+    """True for a writer's bare name on a line of its own: 陈志文, 储朝晖, 瞿振元 (a word of the dictionary
+    such as 高质量 is not, unless the dictionary knows it for a person's name)."""
+    return is_name(text) and (text not in dictionary() or text in person_names())
 
 
 def _is_slogan(text: str) -> bool:
@@ -159,6 +174,8 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     if any(levels):
         strongest = min(level for level in levels if level)
         at = levels.index(strongest)
+        if texts[at] in BRIEF_BOXES + STORY_LABELS and at + 1 < len(texts):
+            at += 1  # a box's name marked up over its first item's headline (# 速览 / 加强绿色数据中心建设) is its kicker
         return texts[:at], texts[at], texts[at + 1 :]
     decree = next((i for i in range(1, len(texts) - 1) if texts[i].endswith("令") and _DECREE_NUMBER.match(texts[i + 1])), None)
     if decree is not None:
@@ -267,6 +284,35 @@ _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
 
 
+#: At most this many paragraphs of a photo item's text stand between its headline and the photographer's credit.
+PHOTO_ITEM_PARAGRAPHS = 3
+_SET_ASIDE = ("caption", "stray", "duplicate", "furniture")
+
+
+def photo_item_under(units: list[Unit], kinds: list[str], start: int) -> bool:
+    """True when the text from ``start`` is a photo item's: one to three paragraphs describing the
+    picture, then the photographer's credit on a line of its own, then the next headline or the
+    page's end (喜上枝头 / 1月1日，一名工人在重庆市北碚区正码头广场悬挂灯笼… / 秦廷富摄（影像中国）).
+
+    The corpus prints a credit so, a few paragraphs under a heading, almost only under the headline
+    of a photo item (some 400 times) and hardly ever under a subhead (4 times, none of them a real
+    section head): a picture inside an article carries its credit at the end of its caption.
+    """
+    paragraphs = 0
+    for at in range(start, len(units)):
+        kind, text = kinds[at], units[at].text
+        if kind == "caption" and is_photo_credit_line(text):
+            rest = next((k for k in kinds[at + 1 :] if k not in _SET_ASIDE), None)
+            return paragraphs >= 1 and rest in (None, "heading")
+        if kind in ("body", "caption"):
+            paragraphs += 1
+            if paragraphs > PHOTO_ITEM_PARAGRAPHS:
+                return False
+        elif kind not in _SET_ASIDE:
+            return False
+    return False
+
+
 # --- The page walk ------------------------------------------------------------------------
 
 
@@ -315,12 +361,24 @@ class _Page:
         return "".join(u.text for u in self.current.heads) + text
 
     # Decisions ---------------------------------------------------------------------------
-    def opens_story(self, heads: list[Unit], has_byline: bool, opening: list[Unit], following: str = "") -> str | None:
+    def opens_story(
+        self,
+        heads: list[Unit],
+        has_byline: bool,
+        opening: list[Unit],
+        following: str = "",
+        photo_item: bool = False,
+        after_caption: bool = False,
+    ) -> str | None:
         """Why the heading group opens a new story, or None when it is a subhead of the current one."""
         if self.current is None:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
+        if is_figure(heads[0].text) and self.in_data_box() and not any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
+            # The next figure of a data box (13.95亿人次 / … / 17万人次 / 春节期间全国日均出动警力…),
+            # though a dateline follows the box.
+            return None
         if has_byline and not (len(heads) >= 2 and heads[0].text.endswith("——") and self.current.body):
             return "byline under the headline"
         if any(DATELINE.match(u.text) for u in opening):
@@ -331,6 +389,8 @@ class _Page:
             return "a column label or a box of news briefs over the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
+        if opening and is_label(opening[0].text) and significant(opening[0].text.lstrip("□■◇◆●○")) in OPENING_LABELS:
+            return "the box an article opens with (核心阅读) under it"
         if self.markup_page:
             levels = [u.level for u in heads]
             if any(level in (1, 2) for level in levels):
@@ -344,8 +404,11 @@ class _Page:
             if not any(u.first.indented for u in heads):
                 return "headline set flush above an indented paragraph"
             return None
-        if heads[0].first.gap_before >= 2:
+        if heads[0].first.gap_before >= 2 and not after_caption:
+            # (A photo's caption is set apart by blank lines of its own: those under it say nothing of the heading.)
             return "two or more blank lines above"
+        if photo_item:
+            return "a photo item under it: a few paragraphs closed by the photographer's credit"
         if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
             return "headline with a ——subtitle under it"
         if following and not self.in_fragment and topic_shift(self.story_text(), following):
@@ -358,6 +421,11 @@ class _Page:
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def in_data_box(self) -> bool:
+        """True when one of the story's last few lines is a figure printed large (52402亿, 20.7%): a data box is being read."""
+        recent = [b.text for b in self.current.body[-8:]] + [u.text for u in self.current.heads]
+        return any(is_figure(text) for text in recent)
 
     def new_subject_after_plain_run(self, heads: list[Unit], following: str) -> bool:
         """True when a heading follows several paragraphs that had no subhead, and neither it nor the text
@@ -442,6 +510,14 @@ class _Page:
                     # (提升教育水平仍需反求诸己 / 陈志文) is its byline.
                     end -= 1
                     kinds[end] = "byline"
+                signed = next((k for k in range(index, min(end - 1, index + 2)) if _DATE_LINE.match(units[k].text)), None)
+                if signed is not None and self.current is not None and not self.in_fragment and self.current.body:
+                    # A notice's signature, the issuer and the date (全国人民代表大会常务委员会 / 2019年2月27日),
+                    # closes the text above; the heading lines under it are the next story's.
+                    for k in range(index, signed + 1):
+                        self.add("byline", units[k], note="; ".join(n for n in (units[k].note, "signature under the text") if n))
+                    index = signed + 1
+                    continue
                 heads = units[index:end]
                 credits = end
                 while credits < len(units) and kinds[credits] in ("byline", "dateline"):
@@ -454,7 +530,8 @@ class _Page:
                 if opening and not ends_sentence(opening[0].text) and after + 1 < len(units):
                     opening.append(units[after + 1])
                 following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
-                reason = self.opens_story(heads, credits > end, opening, following)
+                after_caption = index > 0 and kinds[index - 1] == "caption" and units[index - 1].first.gap_before >= 2
+                reason = self.opens_story(heads, credits > end, opening, following, photo_item_under(units, kinds, credits), after_caption)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
                 else:
@@ -700,9 +777,14 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             # A headline may be a quotation that ends like a sentence (“这个假期，很开心！”): it is one
             # when a kicker leading into it stands above (张黎明天天早起——) or a byline below.
             above = kinds[index - 1] == "heading" and units[index - 1].text.endswith("——") if index else False
-            below = index + 1 < len(units) and kinds[index + 1] == "byline"
+            below = index + 1 < len(units) and (
+                kinds[index + 1] == "byline" or (kinds[index + 1] == "heading" and is_signature(units[index + 1].text))
+            )
             if above or below:
                 kinds[index] = "heading"
+        elif kinds[index] == "heading" and index and is_sign_off(units[index - 1].text) and is_signature(unit.text):
+            # The writer's name under the close of a letter (敬礼！ / 米秀刚) signs it.
+            kinds[index] = "byline"
     flush_headings = indented_page and any(k == "heading" and not u.first.indented for u, k in zip(units, kinds))
     page = _Page(markup_page=any(u.level for u in units), indented_page=flush_headings)
     page.walk(units, kinds)
