@@ -38,6 +38,7 @@ from sitegen.diagnostics import Diagnostic
 from sitegen.memo import BuildMemo, MemoRound, NoMemo
 from sitegen.model import Newspaper, Topic
 from sitegen.output import LayeredStaging, SiteView, Staging, check_output_dir
+from sitegen.parse import load_word_lists
 from sitegen.pool import default_jobs, ordered_map
 from sitegen.progress import NoProgress, Progress
 from sitegen.read_pages import ReadPages, signals_cache
@@ -278,6 +279,7 @@ def _read_pages(
     read_pages, files, signals = [], {}, {}
     topics_cache = signals_cache(archive_dir, taxonomy) if use_cache else None
     load_segmenter()  # before the workers fork, so that they share jieba's dictionary
+    load_word_lists()  # and the parser's
     work = ReadPages(archive_dir, cache, taxonomy, topics_cache)
     outlines = _remembered_map(work, paths, jobs, memo) if memo else ordered_map(work, paths, jobs=jobs)
     for path, outline in zip(paths, _counted(outlines, meter)):

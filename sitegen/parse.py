@@ -33,7 +33,7 @@ from sitegen.parsing.lines import (
     split_lines,
 )
 from sitegen.parsing.masthead import furniture_note, read_masthead
-from sitegen.parsing.repair import Unit, is_prose, join_column_breaks, join_reason, mark_duplicates
+from sitegen.parsing.repair import Unit, dictionary, is_prose, join_column_breaks, join_reason, mark_duplicates
 from sitegen.parsing.segment import segment
 
 
@@ -107,6 +107,13 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
 def _continued(line: SourceLine, following: list[SourceLine]) -> bool:
     """True when the line under ``line`` reads as the rest of its paragraph, cut by a column break."""
     return bool(following) and join_reason(Unit((line,), line.text, "text"), Unit((following[0],), following[0].text, "text")) is not None
+
+
+def load_word_lists() -> None:
+    """Load the parser's word lists (from jieba's dictionary) now: worker processes forked
+    afterwards share them instead of each reading its own, and a server's first rebuild
+    does not wait for them (some 0.3 s)."""
+    dictionary()
 
 
 def read_page(text: str) -> PageReading:
