@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen import charts, dates, feeds, theme, urls
@@ -114,16 +115,20 @@ def render_paper(renderer: Renderer, out: SiteFolder, paper: Newspaper) -> None:
 
 @dataclass(frozen=True)
 class TopicTask:
-    """One topic's list pages, with what they show of other things."""
+    """A run of one topic's list pages, with what they show of other things."""
 
     topic: Topic
     """The topic."""
     articles: tuple[Article, ...]
-    """Its articles (outlines), newest first."""
+    """The articles (outlines) of these pages, newest first."""
     related: tuple[Topic, ...]
     """Its related topics."""
     summaries: dict[str, str]
-    """One-line summary of each of its articles, by id."""
+    """One-line summary of each of these articles, by id."""
+    first_page: int = 1
+    """The number of the first of these pages."""
+    dates: tuple[dt.date | None, ...] = ()
+    """The dates of all the topic's articles, for the chart on its first page (with ``first_page`` 1)."""
 
 
 @dataclass
@@ -146,22 +151,32 @@ class RenderTopics:
         renderer, out = self._tools
         files = 0
         for task in tasks:
-            topic, members = task.topic, task.articles
+            topic = task.topic
             pages = topic_pages(topic)
-            chart = charts.articles_per_month([a.date for a in members], f"“{topic.name}”每月文章数")
-            for n, path in enumerate(pages, 1):
+            chart = (charts.articles_per_month(list(task.dates), f"“{topic.name}”每月文章数")
+                     if task.first_page == 1 else "")
+            for k in range(0, len(task.articles), PAGE_SIZE):
+                n = task.first_page + k // PAGE_SIZE
                 out.write_text(
-                    path,
-                    renderer.render("topic.html", path, topic=topic, articles=members[(n - 1) * PAGE_SIZE : n * PAGE_SIZE],
+                    pages[n - 1],
+                    renderer.render("topic.html", pages[n - 1], topic=topic, articles=task.articles[k : k + PAGE_SIZE],
                                     pager=pager(pages, n), chart=chart if n == 1 else "",
                                     related_topics=task.related, summaries=task.summaries),
                 )
                 files += 1
+            if not task.articles:  # a topic with no articles still has its (empty) first page
+                out.write_text(pages[0], renderer.render("topic.html", pages[0], topic=topic, articles=(),
+                                                         pager=pager(pages, 1), chart=chart,
+                                                         related_topics=task.related, summaries=task.summaries))
+                files += 1
         return files
 
 
-#: Topics rendered per task of the pool.
+#: Most topics, and most articles listed, in one task of the pool: a big archive has thousands
+#: of small keyword topics, and subjects of tens of thousands of articles, which go in parts
+#: (all of them in one task took some 250 MB a worker at 100,000 articles).
 TOPICS_PER_TASK = 64
+ARTICLES_PER_TASK = 2_000
 
 
 def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, by_id: dict[str, Article],
@@ -175,14 +190,13 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
     tasks = []
     for topic in topics:
         members = tuple(by_id[i] for i in topic.article_ids)
-        task = TopicTask(topic, members, enrichment.related_topics.get((topic.kind, topic.slug), ()),
-                         {a.id: enrichment.summaries[a.id] for a in members if a.id in enrichment.summaries})
+        task = TopicTask(topic, members, enrichment.related_topics.get((topic.kind, topic.slug), ()), {})
         group, made_from = f"topic:{topic.kind}/{topic.slug}", _made_from(task, enrichment)
         if remember.take(group, made_from) is None:
             remember.note(group, made_from, tuple(topic_pages(topic)))
             tasks.append(task)
-    batches = [tuple(tasks[i : i + TOPICS_PER_TASK]) for i in range(0, len(tasks), TOPICS_PER_TASK)]
     folder = out.for_workers()
+    batches = _batches(tasks, enrichment.summaries)
     for _ in ordered_map(RenderTopics(archive_dir, renderer.config, folder, _tools=(renderer, folder)), batches,
                          jobs=jobs):
         pass
@@ -193,13 +207,35 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
     out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
 
 
+def _batches(tasks: list[TopicTask], summaries: dict[str, str]) -> Iterator[tuple[TopicTask, ...]]:
+    """The topics' tasks in pool-sized batches, in order: a topic of more than ``ARTICLES_PER_TASK``
+    articles in parts of whole pages, each with the ``summaries`` of its articles; at most
+    ``TOPICS_PER_TASK`` topics and about ``ARTICLES_PER_TASK`` articles a batch."""
+    step = max(1, ARTICLES_PER_TASK // PAGE_SIZE) * PAGE_SIZE
+    batch: list[TopicTask] = []
+    listed = 0
+    for task in tasks:
+        for start in range(0, max(1, len(task.articles)), step):
+            part = task.articles[start : start + step]
+            if batch and (len(batch) == TOPICS_PER_TASK or listed + len(part) > ARTICLES_PER_TASK):
+                yield tuple(batch)
+                batch, listed = [], 0
+            batch.append(replace(task, articles=part, first_page=start // PAGE_SIZE + 1,
+                                 summaries={a.id: summaries[a.id] for a in part if a.id in summaries},
+                                 dates=tuple(a.date for a in task.articles) if start == 0 else ()))
+            listed += len(part)
+    if batch:
+        yield tuple(batch)
+
+
 def _made_from(task: TopicTask, enrichment: Enrichment) -> tuple | TopicTask:
     """What a topic's pages show: the task, with each article as it is linked to (``sitegen.related.link``),
     which a server's rebuilds keep as the same objects while they are unchanged, so comparing is quick."""
     if enrichment.basis is None:
         return task
-    links = enrichment.basis.neighbourhood.inputs
-    return (task.topic, task.related, tuple(links[a.id][0] for a in task.articles), tuple(task.summaries.items()))
+    links, summaries = enrichment.basis.neighbourhood.inputs, enrichment.summaries
+    return (task.topic, task.related, tuple(links[a.id][0] for a in task.articles),
+            tuple(summaries.get(a.id) for a in task.articles))
 
 
 def topic_pages(topic: Topic) -> list[str]:

@@ -120,3 +120,24 @@ def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     assert first.count('class="article-item"') == PAGE_SIZE
     assert second.count('class="article-item"') == 30
     assert 'rel="next" href="page-2.html"' in first and 'rel="prev" href="index.html"' in second
+
+
+def test_a_topic_too_big_for_one_task_is_rendered_in_parts_with_the_same_pages(tmp_path, monkeypatch):
+    """Workers take a big subject a few pages at a time (their memory stays flat); the pages are the same."""
+    from sitegen import render_indexes
+
+    paper = _dated_paper([dt.date(2020, 1, 1) + dt.timedelta(days=n) for n in range(3 * PAGE_SIZE + 7)])
+    articles = list(archive.all_articles((paper,)))
+    big = Topic("chunjie", "series", "春节", "春节的报道。", tuple(a.id for a in reversed(articles)))
+    small = Topic("yuanxiao", "series", "元宵", "元宵的报道。", tuple(a.id for a in articles[:3]))
+    enrichment = Enrichment(topics=(big, small), neighbours={}, related_topics={},
+                            summaries={a.id: f"摘要{n}" for n, a in enumerate(articles)})
+    by_id = {a.id: a for a in articles}
+    render_topics(_renderer(), SiteFolder(tmp_path / "whole"), enrichment, by_id, tmp_path / "archive", 2)
+    monkeypatch.setattr(render_indexes, "ARTICLES_PER_TASK", PAGE_SIZE)
+    batches = list(render_indexes._batches([render_indexes.TopicTask(big, tuple(by_id[i] for i in big.article_ids), (), {})],
+                                           enrichment.summaries))
+    assert len(batches) == 4 and all(len(b[0].articles) <= PAGE_SIZE for b in batches)
+    render_topics(_renderer(), SiteFolder(tmp_path / "parts"), enrichment, by_id, tmp_path / "archive", 2)
+    _assert_same_site(tmp_path / "whole", tmp_path / "parts")
+    assert "摘要0" in (tmp_path / "parts" / urls.topic("series", "chunjie", 4)).read_text(encoding="utf-8")

@@ -151,6 +151,29 @@ def test_encoding_in_small_batches_gives_every_term_the_same_postings(tmp_path, 
     assert postings(tmp_path / "whole") == postings(tmp_path / "batched")
 
 
+def test_a_run_too_big_to_hold_is_read_in_parts_of_whole_terms_in_term_order(tmp_path, monkeypatch):
+    """The bucket of 的 is millions of rows in a big archive; a worker reads it a part at a time."""
+    monkeypatch.setattr(shards_mod, "BLOCK_ROWS", 97)
+    monkeypatch.setattr(shards_mod, "SAMPLE_EVERY", 3)
+    spool = shards_mod.Spool(tmp_path)
+    for issue in range(6):  # several issues: a term's rows must stay in document order across them
+        docs = [(f"标题{n}", "", "", f"的确的的{n}的话，的士与目的地{issue * n}的") for n in range(issue * 10, issue * 10 + 10)]
+        spool.add(shards_mod.issue_rows(issue * 10, docs)[0])
+    spool.close()
+    (run,) = spool.batches(10**9)
+    whole = shards_mod.gather(run)
+    parts = list(shards_mod.gather_parts(run, target=40))
+
+    assert len(parts) > 3 and sum(map(len, parts)) == len(whole)
+    assert max(map(len, parts)) < 4 * 40
+    key_sets = [set(p["key"].tolist()) for p in parts]
+    assert all(max(a) < min(b) for a, b in zip(key_sets, key_sets[1:]))  # whole terms, in term order
+    by_term = whole[np.argsort(whole["key"], kind="stable")]
+    in_parts = np.concatenate([p[np.argsort(p["key"], kind="stable")] for p in parts])
+    assert in_parts.tobytes() == by_term.tobytes()  # each term's rows in document order
+    assert not list(tmp_path.glob("*.part*"))  # the part files are gone
+
+
 def _browser_score(shard_postings: str, documents: int, field: int) -> dict[int, float]:
     """What search.js computes from a term's postings: idf * weight * boost per document (one field)."""
     nums = decode_numbers(shard_postings)

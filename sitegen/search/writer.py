@@ -31,7 +31,7 @@ import numpy as np
 
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch, weight_levels
 from sitegen.search import shards
-from sitegen.search.shards import Spool, gather, issue_rows, ranges, term_of
+from sitegen.search.shards import Spool, gather, gather_parts, issue_rows, ranges, term_of
 from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
 from sitegen.search.tokenize import tables
 
@@ -278,7 +278,10 @@ class EncodeTerms:
     """Whether to send back the terms and what the weights were worked out from (``EncodedBatch``)."""
 
     def __call__(self, buckets: tuple[Path, ...]) -> EncodedBatch:
-        return self.encode(gather(buckets))
+        if self.weighed:
+            return self.encode(gather(buckets))
+        # A plain build: the terms stream into shards, none kept, a part of the run at a time.
+        return EncodedBatch(_shards((t, p) for rows in gather_parts(buckets) for _, t, p in self._encoded(rows)))
 
     def encode(self, rows: np.ndarray) -> EncodedBatch:
         """The terms of ``rows`` encoded and cut into shards."""
