@@ -159,10 +159,13 @@ def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[i
     bounds = sections + [len(paragraphs)]
     for number, start in enumerate(sections):
         section = paragraphs[start : bounds[number + 1]]
-        if len(section) < 2 or not _heading_like(section[0]) or section[0].strip("■●◆") in _SIDEBARS:
+        if len(section) < 2 or section[0].strip("■●◆") in _SIDEBARS:
             continue
         if start in inline:
+            # (Its first line may be a kicker naming the speaker, which ends with a colon: 生态环境部华东督察局督察人员徐锡惠：)
             starts.append(start)
+            continue
+        if not _heading_like(section[0]):
             continue
         heads = 1
         if len(section) > 2 and _heading_like(section[1]) and len(section[1]) <= 30 and not _PACKAGE_CREDIT.match(section[1]) and not _PACKAGE_NAME.match(section[1]):
