@@ -227,11 +227,20 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
         if start != 0 and not _ENDS_PIECE.search(paragraphs[start - 1]):
             continue
         under = paragraphs[index + 1]
+        if start < index and _NAMES_ONLY.match(under):
+            starts.append(start)
+            continue
         if _heading_like(under) and len(under) <= 30 and not _is_credit(under) and index + 2 < len(paragraphs):
             under = paragraphs[index + 2]  # a kicker over the headline
         if _is_credit(under) or _PACKAGE_DATELINE.match(under):
             starts.append(start)
     return starts
+
+
+_ONE_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][\s\u3000\xa0]+[\u4e00-\u9fff])"
+#: Reporters' names alone, two or more (李　纵　邓铁军): a credit under a speaker's kicker and headline,
+#: though elsewhere such a line may as well be a headline of two phrases (守护社区 不遗余力).
+_NAMES_ONLY = re.compile(rf"^{_ONE_NAME}(?:[\s\u3000\xa0]+{_ONE_NAME})+$")
 
 
 #: A contributor's post or place before the name, set off by a space: 北京大学艺术学院院长　王一川, 北京　洪乐风.
