@@ -1515,3 +1515,23 @@ def test_heading_line_printed_twice_does_not_hide_the_byline_under_it():
         ("duplicate", 13),
         ("byline", 15),
     ]
+
+
+def test_contributor_whose_post_names_a_body_in_brackets_signs_a_comment_of_its_own():
+    reading = _page(
+        "中式科幻大片的开山之作",
+        "",
+        "北京大学艺术学院院长　王一川",
+        "",
+        "这部影片把中国人的家园情怀带进了科幻电影，让观众看到了中国电影工业的新高度，也看到了年轻创作者的担当。",
+        "",
+        "形成合力，拍摄更多科幻大片",
+        "",
+        "国防科工局（国家航天局）新闻办副主任　孟　华",
+        "",
+        "探月工程经过十五年的奋斗，实现了五战五捷。我们愿意为电影创作者提供更多的航天知识和素材，一起讲好中国故事。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("中式科幻大片的开山之作", "北京大学艺术学院院长　王一川"),
+        ("形成合力，拍摄更多科幻大片", "国防科工局（国家航天局）新闻办副主任　孟　华"),
+    ]

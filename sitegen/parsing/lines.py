@@ -201,6 +201,9 @@ _WIDE_SPACE = re.compile(r"[ \u3000\xa0]{2,}|[\u3000\xa0]")
 _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff]$")
 
 
+_BRACKETED_ASIDE = re.compile(r"[（(][\u4e00-\u9fff]{2,20}[)）]")
+
+
 def _is_signed_name(text: str) -> bool:
     """A reader's or contributor's signature under a letter or comment: a two-character name
     printed spaced out (何  娟), or a place before a name set off by a wide space (江西南昌　杨铭鸣,
@@ -212,8 +215,9 @@ def _is_signed_name(text: str) -> bool:
     if not _WIDE_SPACE.search(text):
         return False
     tokens = _names_spaced_out(text).split()
-    # A post may list several (科幻作家、新华社对外新闻编辑部副主任　韩　松).
-    posts = [t.replace("、", "") for t in tokens[:-1]]
+    # A post may list several (科幻作家、新华社对外新闻编辑部副主任　韩　松), or name a body's
+    # other name in brackets (国防科工局（国家航天局）新闻办副主任　孟　华).
+    posts = [_BRACKETED_ASIDE.sub("", t.replace("、", "")) for t in tokens[:-1]]
     return (
         2 <= len(tokens) <= 3
         and is_name(tokens[-1])
