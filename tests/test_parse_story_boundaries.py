@@ -1535,3 +1535,42 @@ def test_contributor_whose_post_names_a_body_in_brackets_signs_a_comment_of_its_
         ("中式科幻大片的开山之作", "北京大学艺术学院院长　王一川"),
         ("形成合力，拍摄更多科幻大片", "国防科工局（国家航天局）新闻办副主任　孟　华"),
     ]
+
+
+def test_bare_name_between_a_headline_and_its_summary_line_is_the_byline():
+    # Every line indented, as the page prints it.
+    reading = _page(
+        *(
+            P + line if line else line
+            for line in (
+                "陕西师范大学",
+                "",
+                "爱国励志延安行",
+                "",
+                "王\xa0楠",
+                "",
+                "■组织寒假留校受助学生开展爱国励志延安行游学活动",
+                "",
+                "1月27至28日，陕西师范大学党委学工部（学生处）学生资助管理中心组织寒假留校受助学生赴延安开展"
+                "“微爱·远行——爱国励志延安行”游学活动，拜谒中华始祖圣地黄帝陵、轩辕庙，参观王家坪、枣园。",
+                "",
+                "学校负责人介绍，此次活动进一步加强了受助学生的传统文化教育、爱国主义教育、红色革命教育，"
+                "引导他们青春建功新时代，争做有为新青年，大大激发和增强了受助学生的民族自豪感和爱国情怀。",
+                "",
+                "东北林业大学",
+                "",
+                "精准走访送慰问",
+                "",
+                "李玉荣",
+                "",
+                "■学校派出慰问家访组前往学生家中开展新春慰问家访",
+                "",
+                "东北林业大学的老师一直牵挂着已回家过年的家庭经济困难学生和边远地区的少数民族学生。",
+            )
+        )
+    )
+    assert [(s.kicker, s.headline, s.byline) for s in reading.stories] == [
+        ("陕西师范大学", "爱国励志延安行", "王\xa0楠"),
+        ("东北林业大学", "精准走访送慰问", "李玉荣"),
+    ]
+    assert reading.stories[1].body[0].text.startswith("■学校派出")

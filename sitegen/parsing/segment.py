@@ -279,6 +279,8 @@ def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool
 _NUMBERED_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节条部篇]|\d+[.、．]|[①-⑳]|[问答][：:]|目[ \u3000\xa0]*录)"
 )
+#: The marks that open a summary line set under a headline: ■学校派出慰问家访组前往学生家中开展新春慰问家访.
+_SUMMARY_MARKS = "■●◆□"
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 #: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…) or a speaker's verb (表示，…).
 _SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
@@ -494,6 +496,22 @@ class _Page:
             unit, kind = units[index], kinds[index]
             if kind == "heading":
                 members, end = self.heading_group(units, kinds, index)
+                named = next(
+                    (
+                        at
+                        for at in range(1, len(members) - 1)
+                        if is_signature(units[members[at]].text)
+                        and not is_signature(units[members[at - 1]].text)
+                        and all(units[k].text[0] in _SUMMARY_MARKS for k in members[at + 1 :])
+                    ),
+                    None,
+                )
+                if named is not None:
+                    # A writer's bare name between the headline and the summary lines set under it
+                    # (精准走访送慰问 / 李玉荣 / ■学校派出慰问家访组…) is its byline; the summary follows.
+                    end = members[named]
+                    members = members[:named]
+                    kinds[end] = "byline"
                 if len(members) >= 2 and is_signature(units[members[-1]].text) and not is_signature(units[members[-2]].text):
                     # A writer's bare name under the headline of a signed comment
                     # (提升教育水平仍需反求诸己 / 陈志文) is its byline.
