@@ -184,20 +184,27 @@ _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff][\s\u3000\xa0]+
 def _signed_siblings(paragraphs: tuple[str, ...], starts: list[int]) -> list[int]:
     """The other comments of a forum whose first comment was found signed with a bare name (补齐体育教育短板 /
     熊宣普): later headlines right after a finished paragraph, signed the same way (体育教育不能功利化 / 杨一夫),
-    though no empty paragraph sets them apart.  A bare name alone is too weak a sign elsewhere (植绿, 活水)."""
-    if not any(start + 1 < len(paragraphs) and _BARE_NAME.match(paragraphs[start + 1]) for start in starts):
-        return []
-    first = min(starts)
-    return [
-        index
-        for index in range(first + 1, len(paragraphs) - 1)
-        if _heading_like(paragraphs[index])
-        and len(paragraphs[index]) >= 4
-        and paragraphs[index][0] not in "（("
-        and not _BARE_NAME.match(paragraphs[index])
-        and _ENDS_PIECE.search(paragraphs[index - 1])
-        and _BARE_NAME.match(paragraphs[index + 1])
-    ]
+    though no empty paragraph sets them apart.  A bare name alone is too weak a sign elsewhere (植绿, 活水).
+
+    The same holds for items signed under a kicker and a headline (湖南省十八洞村 / 第一书记 / 孙中元):
+    the later ones signed so at the same depth (云南省景东彝族自治县 / 挂职副县长 / 许亚洲) are stories too."""
+    siblings = []
+    for depth in (1, 2):
+        if not any(start + depth < len(paragraphs) and _BARE_NAME.match(paragraphs[start + depth]) for start in starts):
+            continue
+        first = min(starts)
+        siblings += [
+            index
+            for index in range(first + 1, len(paragraphs) - depth)
+            if _heading_like(paragraphs[index])
+            and len(paragraphs[index]) >= 4
+            and paragraphs[index][0] not in "（("
+            and not _BARE_NAME.match(paragraphs[index])
+            and _ENDS_PIECE.search(paragraphs[index - 1])
+            and all(_heading_like(x) and not _BARE_NAME.match(x) for x in paragraphs[index + 1 : index + depth])
+            and _BARE_NAME.match(paragraphs[index + depth])
+        ]
+    return siblings
 
 
 def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:

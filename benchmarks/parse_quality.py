@@ -194,6 +194,14 @@ def measure_page(page: AssembledPage, reading: PageReading, figures: Figures) ->
             figures.headline_either += 1
         else:
             figures.problems.append(f"{page.relpath}: headline {reading.stories[found].headline!r}, true {article.headline_lines}")
+    owner_of_line = {n: article for article in truth.articles for first, last in article.paragraph_lines for n in range(first, last + 1)}
+    for index, story in enumerate(reading.stories):
+        if index not in matched_either:
+            inside = next((owner_of_line[n] for n in sorted(story_lines[index]) if n in owner_of_line), None)
+            where = f"inside {inside.headline!r}" if inside is not None else "over no true text"
+            start = min(story_lines[index], default=0)
+            why = next((b.note for b in reading.blocks if b.article == index and "starts" in (b.note or "")), "")
+            figures.problems.append(f"{page.relpath}: story {story.headline!r} (line {start}-) is no true article: {where} [{why}]")
     figures.output_stories += len(reading.stories)
     figures.matched_outputs += len(matched)
     figures.matched_either += len(matched_either)

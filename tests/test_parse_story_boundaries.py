@@ -1484,3 +1484,34 @@ def test_heading_over_a_paragraph_opening_as_paragraphs_do_is_not_joined_to_it_b
         "当前，疫情防控正处于关键时期，切实维护正常经济社会秩序至关重要，要确保蔬菜、肉蛋奶等供应。",
     )
     assert "确保居民生活必需品供应" in [b.text for b in reading.blocks]
+
+
+def test_heading_line_printed_twice_does_not_hide_the_byline_under_it():
+    reading = _page(
+        "河北省德胜村",
+        "",
+        "村民",
+        "",
+        "徐海成",
+        "",
+        "前年，总书记在我家开过座谈会，这让我备受鼓舞。村里的日子一年比一年好，我们有信心过上更好的生活。",
+        "",
+        "山西省宋家沟村",
+        "",
+        "村民",
+        "",
+        "村民",
+        "",
+        "周明则",
+        "",
+        "在电视里收看新年贺词，越看越有干劲。去年村里修了新路，盖起了新房，游客也多了起来。",
+    )
+    assert [(s.kicker, s.headline, s.byline) for s in reading.stories] == [
+        ("河北省德胜村", "村民", "徐海成"),
+        ("山西省宋家沟村", "村民", "周明则"),
+    ]
+    assert [(b.role, b.line_start) for b in reading.blocks if b.line_start in (11, 13, 15)] == [
+        ("headline", 11),
+        ("duplicate", 13),
+        ("byline", 15),
+    ]

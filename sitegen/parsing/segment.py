@@ -493,24 +493,13 @@ class _Page:
         while index < len(units):
             unit, kind = units[index], kinds[index]
             if kind == "heading":
-                end = index
-                while (
-                    end < len(units)
-                    and kinds[end] == "heading"
-                    and (
-                        end == index
-                        # A box of briefs names itself over the first brief's headline, however set (速览 / 中国债券纳入…).
-                        or (end == index + 1 and units[index].text in BRIEF_BOXES + STORY_LABELS)
-                        or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[end - 1], units[end]))
-                    )
-                ):
-                    end += 1
-                if end - index >= 2 and kinds[end - 1] == "heading" and is_signature(units[end - 1].text) and not is_signature(units[end - 2].text):
+                members, end = self.heading_group(units, kinds, index)
+                if len(members) >= 2 and is_signature(units[members[-1]].text) and not is_signature(units[members[-2]].text):
                     # A writer's bare name under the headline of a signed comment
                     # (提升教育水平仍需反求诸己 / 陈志文) is its byline.
-                    end -= 1
+                    end = members.pop()
                     kinds[end] = "byline"
-                signed = next((k for k in range(index, min(end - 1, index + 2)) if _DATE_LINE.match(units[k].text)), None)
+                signed = next((k for k in members[: min(len(members) - 1, 2)] if _DATE_LINE.match(units[k].text)), None)
                 if signed is not None and self.current is not None and not self.in_fragment and self.current.body:
                     # A notice's signature, the issuer and the date (全国人民代表大会常务委员会 / 2019年2月27日),
                     # closes the text above; the heading lines under it are the next story's.
@@ -518,7 +507,8 @@ class _Page:
                         self.add("byline", units[k], note="; ".join(n for n in (units[k].note, "signature under the text") if n))
                     index = signed + 1
                     continue
-                heads = units[index:end]
+                heads = [units[k] for k in members]
+                repeats = [units[k] for k in range(index, end) if k not in members]
                 credits = end
                 while credits < len(units) and kinds[credits] in ("byline", "dateline"):
                     credits += 1
@@ -536,10 +526,52 @@ class _Page:
                     self.open_story(heads, units[end:credits], reason)
                 else:
                     self.subheads(heads, units[end:credits])
+                self.put_back(repeats)
                 index = credits
                 continue
             self.one(unit, kind)
             index += 1
+
+    def heading_group(self, units: list[Unit], kinds: list[str], index: int) -> tuple[list[int], int]:
+        """Indexes of the heading lines that read as one group from ``index`` (lines set close under one
+        another), and the index just past the group.
+
+        A line printed twice inside the group or under it (湖南省张庄村 / 村民 / 村民 / 闫春光)
+        is a repeat the damage put there: it does not cut the group, and the byline
+        under it stays the group's.
+        """
+        members = [index]
+        end = index + 1
+        while end < len(units):
+            if (
+                kinds[end] == "duplicate"
+                and units[end].first.gap_before < 2
+                and end + 1 < len(units)
+                and kinds[end + 1] in ("heading", "byline", "duplicate")
+                and units[end + 1].first.gap_before < 2
+            ):
+                end += 1
+                continue
+            if kinds[end] != "heading" or not (
+                # A box of briefs names itself over the first brief's headline, however set (速览 / 中国债券纳入…).
+                (end == index + 1 and units[index].text in BRIEF_BOXES + STORY_LABELS)
+                or (units[end].first.gap_before < 2 and not is_figure(units[end].text) and not self.indent_changes(units[members[-1]], units[end]))
+            ):
+                break
+            members.append(end)
+            end += 1
+        if end < len(units) and kinds[end] == "byline":
+            return members, end  # the repeats over the byline are the group's
+        return members, members[-1] + 1
+
+    def put_back(self, repeats: list[Unit]) -> None:
+        """Keep the repeats found inside a heading group as duplicates, each in its place by line."""
+        for unit in repeats:
+            block = Block("duplicate", unit.text, unit.line_start, unit.line_end, None, unit.ref, unit.note)
+            at = len(self.blocks)
+            while at and self.blocks[at - 1].line_start > unit.line_start:
+                at -= 1
+            self.blocks.insert(at, block)
 
     def open_story(self, heads: list[Unit], bylines: list[Unit], reason: str) -> None:
         if self.title_only():
