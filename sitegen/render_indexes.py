@@ -115,14 +115,27 @@ def render_paper(renderer: Renderer, out: SiteFolder, paper: Newspaper) -> None:
 
 @dataclass(frozen=True)
 class TopicTask:
-    """A run of one topic's list pages, with what they show of other things."""
+    """One topic's list pages, with what they show of other things."""
 
     topic: Topic
     """The topic."""
     articles: tuple[Article, ...]
-    """The articles (outlines) of these pages, newest first."""
+    """Its articles (outlines), newest first."""
     related: tuple[Topic, ...]
     """Its related topics."""
+
+
+@dataclass(frozen=True)
+class TopicPart:
+    """A run of one topic's list pages, as a worker gets it: the topics by key (``RenderTopics.topics``
+    has them), for a subject's tens of thousands of article ids are not to be sent with every part."""
+
+    topic: tuple[str, str]
+    """The topic's kind and slug."""
+    articles: tuple[Article, ...]
+    """The articles (outlines) of these pages, newest first."""
+    related: tuple[tuple[str, str], ...]
+    """The kind and slug of each of its related topics."""
     summaries: dict[str, str]
     """One-line summary of each of these articles, by id."""
     first_page: int = 1
@@ -133,41 +146,38 @@ class TopicTask:
 
 @dataclass
 class RenderTopics:
-    """Topic list pages for a batch of topics (a picklable callable for ``sitegen.pool``):
+    """Topic list pages for a batch of topic parts (a picklable callable for ``sitegen.pool``):
     a big archive has thousands of keyword topics."""
 
     archive_dir: Path
     config: Config
     site: SiteFolder
+    topics: dict[tuple[str, str], Topic]
+    """Every topic, by kind and slug (forked workers share it; others get it once)."""
     _tools: tuple | None = field(default=None, repr=False)
 
     def __getstate__(self):
         return {**self.__dict__, "_tools": None}  # the Jinja environment is rebuilt in each process
 
-    def __call__(self, tasks: tuple[TopicTask, ...]) -> int:
+    def __call__(self, parts: tuple[TopicPart, ...]) -> int:
         if self._tools is None:
             self._tools = (Renderer(environment(theme.template_dirs(self.archive_dir)), self.config),
                            self.site)
         renderer, out = self._tools
         files = 0
-        for task in tasks:
-            topic = task.topic
+        for part in parts:
+            topic, related = self.topics[part.topic], tuple(self.topics[key] for key in part.related)
             pages = topic_pages(topic)
-            chart = (charts.articles_per_month(list(task.dates), f"“{topic.name}”每月文章数")
-                     if task.first_page == 1 else "")
-            for k in range(0, len(task.articles), PAGE_SIZE):
-                n = task.first_page + k // PAGE_SIZE
+            chart = (charts.articles_per_month(list(part.dates), f"“{topic.name}”每月文章数")
+                     if part.first_page == 1 else "")
+            for k in range(0, max(1, len(part.articles)), PAGE_SIZE):  # a topic with no articles: its empty first page
+                n = part.first_page + k // PAGE_SIZE
                 out.write_text(
                     pages[n - 1],
-                    renderer.render("topic.html", pages[n - 1], topic=topic, articles=task.articles[k : k + PAGE_SIZE],
+                    renderer.render("topic.html", pages[n - 1], topic=topic, articles=part.articles[k : k + PAGE_SIZE],
                                     pager=pager(pages, n), chart=chart if n == 1 else "",
-                                    related_topics=task.related, summaries=task.summaries),
+                                    related_topics=related, summaries=part.summaries),
                 )
-                files += 1
-            if not task.articles:  # a topic with no articles still has its (empty) first page
-                out.write_text(pages[0], renderer.render("topic.html", pages[0], topic=topic, articles=(),
-                                                         pager=pager(pages, 1), chart=chart,
-                                                         related_topics=task.related, summaries=task.summaries))
                 files += 1
         return files
 
@@ -190,15 +200,15 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
     tasks = []
     for topic in topics:
         members = tuple(by_id[i] for i in topic.article_ids)
-        task = TopicTask(topic, members, enrichment.related_topics.get((topic.kind, topic.slug), ()), {})
+        task = TopicTask(topic, members, enrichment.related_topics.get((topic.kind, topic.slug), ()))
         group, made_from = f"topic:{topic.kind}/{topic.slug}", _made_from(task, enrichment)
         if remember.take(group, made_from) is None:
             remember.note(group, made_from, tuple(topic_pages(topic)))
             tasks.append(task)
     folder = out.for_workers()
-    batches = _batches(tasks, enrichment.summaries)
-    for _ in ordered_map(RenderTopics(archive_dir, renderer.config, folder, _tools=(renderer, folder)), batches,
-                         jobs=jobs):
+    work = RenderTopics(archive_dir, renderer.config, folder, {(t.kind, t.slug): t for t in topics},
+                        _tools=(renderer, folder))
+    for _ in ordered_map(work, _batches(tasks, enrichment.summaries), jobs=jobs):
         pass
     groups = [
         (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
@@ -207,23 +217,24 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
     out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
 
 
-def _batches(tasks: list[TopicTask], summaries: dict[str, str]) -> Iterator[tuple[TopicTask, ...]]:
-    """The topics' tasks in pool-sized batches, in order: a topic of more than ``ARTICLES_PER_TASK``
+def _batches(tasks: list[TopicTask], summaries: dict[str, str]) -> Iterator[tuple[TopicPart, ...]]:
+    """The topics' pages in pool-sized batches, in order: a topic of more than ``ARTICLES_PER_TASK``
     articles in parts of whole pages, each with the ``summaries`` of its articles; at most
     ``TOPICS_PER_TASK`` topics and about ``ARTICLES_PER_TASK`` articles a batch."""
     step = max(1, ARTICLES_PER_TASK // PAGE_SIZE) * PAGE_SIZE
-    batch: list[TopicTask] = []
+    batch: list[TopicPart] = []
     listed = 0
     for task in tasks:
+        key, related = (task.topic.kind, task.topic.slug), tuple((t.kind, t.slug) for t in task.related)
         for start in range(0, max(1, len(task.articles)), step):
-            part = task.articles[start : start + step]
-            if batch and (len(batch) == TOPICS_PER_TASK or listed + len(part) > ARTICLES_PER_TASK):
+            articles = task.articles[start : start + step]
+            if batch and (len(batch) == TOPICS_PER_TASK or listed + len(articles) > ARTICLES_PER_TASK):
                 yield tuple(batch)
                 batch, listed = [], 0
-            batch.append(replace(task, articles=part, first_page=start // PAGE_SIZE + 1,
-                                 summaries={a.id: summaries[a.id] for a in part if a.id in summaries},
-                                 dates=tuple(a.date for a in task.articles) if start == 0 else ()))
-            listed += len(part)
+            batch.append(TopicPart(key, articles, related, {a.id: summaries[a.id] for a in articles if a.id in summaries},
+                                   first_page=start // PAGE_SIZE + 1,
+                                   dates=tuple(a.date for a in task.articles) if start == 0 else ()))
+            listed += len(articles)
     if batch:
         yield tuple(batch)
 

@@ -135,7 +135,7 @@ def test_a_topic_too_big_for_one_task_is_rendered_in_parts_with_the_same_pages(t
     by_id = {a.id: a for a in articles}
     render_topics(_renderer(), SiteFolder(tmp_path / "whole"), enrichment, by_id, tmp_path / "archive", 2)
     monkeypatch.setattr(render_indexes, "ARTICLES_PER_TASK", PAGE_SIZE)
-    batches = list(render_indexes._batches([render_indexes.TopicTask(big, tuple(by_id[i] for i in big.article_ids), (), {})],
+    batches = list(render_indexes._batches([render_indexes.TopicTask(big, tuple(by_id[i] for i in big.article_ids), ())],
                                            enrichment.summaries))
     assert len(batches) == 4 and all(len(b[0].articles) <= PAGE_SIZE for b in batches)
     render_topics(_renderer(), SiteFolder(tmp_path / "parts"), enrichment, by_id, tmp_path / "archive", 2)
