@@ -1574,3 +1574,31 @@ def test_bare_name_between_a_headline_and_its_summary_line_is_the_byline():
         ("东北林业大学", "精准走访送慰问", "李玉荣"),
     ]
     assert reading.stories[1].body[0].text.startswith("■学校派出")
+
+
+def test_couplets_signed_one_by_one_stay_in_their_collection():
+    reading = _page(
+        "春联里的心里话",
+        "",
+        "每逢春节，家家户户都会在门上贴一副喜庆祥和的春联。今年我们征集了读者的春联，选登如下。",
+        "",
+        "庚子山河秀",
+        "",
+        "春风福寿多",
+        "",
+        "（丁潭清）",
+        "",
+        "福瑞启春，感恩天地迎新岁",
+        "",
+        "吉祥行世，着意江山续化年",
+        "",
+        "（荷　砚）",
+        "",
+        "情寄鼠毫描幸福",
+        "",
+        "岁开鸿运纳祯祥",
+        "",
+        "（肖良平）",
+    )
+    assert [s.headline for s in reading.stories] == ["春联里的心里话"]
+    assert "岁开鸿运纳祯祥" in [b.text for b in reading.stories[0].body]
