@@ -154,6 +154,12 @@ def is_signature(text: str) -> bool:
     return is_name(text) and (text not in dictionary() or text in person_names())
 
 
+def _asks(heads: list[Unit]) -> bool:
+    """True for a heading that is one question put as a sentence (为什么有的领域追求快，有的建设却并不急于出效果？):
+    a commentary asks it of its own subject, and the answer under it may use words of its own."""
+    return len(heads) == 1 and heads[0].text.endswith(("？", "?")) and "，" in heads[0].text
+
+
 _COUPLET_MARKS = re.compile(r"[，,、；;]")
 #: A writer's name or pen name in brackets under a couplet or a poem: （丁潭清）, （荷　砚）.
 _BRACKETED_SIGNATURE = re.compile(r"^[（(][\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5}[)）]$")
@@ -431,7 +437,7 @@ class _Page:
             return "a photo item under it: a few paragraphs closed by the photographer's credit"
         if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
             return "headline with a ——subtitle under it"
-        if following and not self.in_fragment and topic_shift(self.story_text(), following):
+        if following and not self.in_fragment and not _asks(heads) and topic_shift(self.story_text(), following):
             return "the text under it shares almost no words with the story before"
         if following and not self.in_fragment and self.news_report_ended(heads, following):
             return "a dated news report had no subheads so far: a plain heading after it opens the next item"
