@@ -1574,3 +1574,46 @@ def test_bare_name_between_a_headline_and_its_summary_line_is_the_byline():
         ("东北林业大学", "精准走访送慰问", "李玉荣"),
     ]
     assert reading.stories[1].body[0].text.startswith("■学校派出")
+
+
+def test_couplets_signed_one_by_one_stay_in_their_collection():
+    reading = _page(
+        "春联里的心里话",
+        "",
+        "每逢春节，家家户户都会在门上贴一副喜庆祥和的春联。今年我们征集了读者的春联，选登如下。",
+        "",
+        "庚子山河秀",
+        "",
+        "春风福寿多",
+        "",
+        "（丁潭清）",
+        "",
+        "福瑞启春，感恩天地迎新岁",
+        "",
+        "吉祥行世，着意江山续化年",
+        "",
+        "（荷　砚）",
+        "",
+        "情寄鼠毫描幸福",
+        "",
+        "岁开鸿运纳祯祥",
+        "",
+        "（肖良平）",
+    )
+    assert [s.headline for s in reading.stories] == ["春联里的心里话"]
+    assert "岁开鸿运纳祯祥" in [b.text for b in reading.stories[0].body]
+
+
+def test_question_put_in_a_commentary_does_not_open_a_story_though_its_answer_uses_new_words():
+    reading = _page(
+        "“快思维”与“慢思维”（人民论坛）",
+        "",
+        "有这样两则案例。一则是，雄安新区经过多次会议部署、实地调研、科学论证，规划编制工作历时两年才完成；"
+        "另一则是，某地为了尽快出政绩，一个项目从立项到开工只用了一个月，结果留下了不少隐患，群众颇有怨言。",
+        "",
+        "为什么有的领域追求快，有的建设却并不急于出效果？",
+        "",
+        "快有快的追求。“时间就是金钱，效率就是生命”的标语，曾引领深圳特区跑出了惊人的速度。"
+        "慢有慢的考虑。十年磨一剑与一年磨十剑，品质自然有差别，不是任何事情都能一蹴而就。",
+    )
+    assert [s.headline for s in reading.stories] == ["“快思维”与“慢思维”（人民论坛）"]

@@ -154,6 +154,30 @@ def is_signature(text: str) -> bool:
     return is_name(text) and (text not in dictionary() or text in person_names())
 
 
+def _asks(heads: list[Unit]) -> bool:
+    """True for a heading that is one question put as a sentence (为什么有的领域追求快，有的建设却并不急于出效果？):
+    a commentary asks it of its own subject, and the answer under it may use words of its own."""
+    return len(heads) == 1 and heads[0].text.endswith(("？", "?")) and "，" in heads[0].text
+
+
+_COUPLET_MARKS = re.compile(r"[，,、；;]")
+#: A writer's name or pen name in brackets under a couplet or a poem: （丁潭清）, （荷　砚）.
+_BRACKETED_SIGNATURE = re.compile(r"^[（(][\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5}[)）]$")
+
+
+def is_couplet(lines: list[str]) -> bool:
+    """True for the two halves of a couplet (对联): two lines of four to twenty-four characters, of the same
+    length, with their commas in the same places (福瑞启春，感恩天地迎新岁 / 吉祥行世，着意江山续化年)."""
+    if len(lines) != 2:
+        return False
+    first, second = ("".join(line.split()) for line in lines)
+    if first == second or len(first) != len(second) or not 4 <= len(first) <= 24 or ends_sentence(first) or ends_sentence(second):
+        return False
+    if any(mark in first + second for mark in "。！？!?：:“”《》（）()"):
+        return False
+    return [m.start() for m in _COUPLET_MARKS.finditer(first)] == [m.start() for m in _COUPLET_MARKS.finditer(second)]
+
+
 def _is_slogan(text: str) -> bool:
     """A series slogan of short phrases: 新时代 新征程 新伟业, 慎终如始 精准防控."""
     chunks = text.split()
@@ -413,7 +437,7 @@ class _Page:
             return "a photo item under it: a few paragraphs closed by the photographer's credit"
         if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
             return "headline with a ——subtitle under it"
-        if following and not self.in_fragment and topic_shift(self.story_text(), following):
+        if following and not self.in_fragment and not _asks(heads) and topic_shift(self.story_text(), following):
             return "the text under it shares almost no words with the story before"
         if following and not self.in_fragment and self.news_report_ended(heads, following):
             return "a dated news report had no subheads so far: a plain heading after it opens the next item"
@@ -539,6 +563,17 @@ class _Page:
                     opening.append(units[after + 1])
                 following = "".join(u.text for u, k in zip(units[after : after + 4], kinds[after : after + 4]) if k == "body")
                 after_caption = index > 0 and kinds[index - 1] == "caption" and units[index - 1].first.gap_before >= 2
+                if (
+                    self.current is not None
+                    and self.current.closed_by == "credit"
+                    and is_couplet([u.text for u in heads])
+                    and credits == end
+                    and end < len(units)
+                    and (kinds[end] == "closing" or _BRACKETED_SIGNATURE.match(units[end].text))
+                ):
+                    # The next couplet of a collection, signed as the one before it was (庚子山河秀 /
+                    # 春风福寿多 / （丁潭清）): the signature closed a couplet, not the collection.
+                    self.current.closed_by = None
                 reason = self.opens_story(heads, credits > end, opening, following, photo_item_under(units, kinds, credits), after_caption)
                 if reason:
                     self.open_story(heads, units[end:credits], reason)
