@@ -469,7 +469,9 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
             topics.append(Topic(slug, "subject", subject.name, subject.description, newest_first(by_subject[slug])))
     series_slugs: set[str] = set()
     for kicker, members in sorted(by_kicker.items()):
-        if len(members) >= 2:
+        # A series runs across issues (or papers): one issue's two pieces under one kicker are one
+        # event's report, or one story continued on another page (习近平将对缅甸进行国事访问).
+        if len({(a.newspaper, a.date) for a in members}) >= 2:
             slug = _unique(urls.slugify(kicker), series_slugs)
             topics.append(Topic(slug, "series", kicker, f"以“{kicker}”为引题的系列报道。", newest_first(members)))
     keyword_slugs: set[str] = set()

@@ -75,6 +75,24 @@ def test_a_kicker_repeated_across_papers_becomes_a_series_page(records, seeds_si
         assert record["title"] in page
 
 
+def test_a_kicker_repeated_only_within_one_issue_is_no_series():
+    import datetime as dt
+
+    from sitegen.model import Article, Block, SourceSpan, Story
+    from sitegen.topics import build_topics, load_taxonomy
+
+    def article(n, kicker, day, paper="朔州日报"):
+        story = Story(f"标题{n}", kicker, None, None, None, (Block("body", "正文。", 2, 2),), 1, 2)
+        return Article(f"a{n}", paper, dt.date(2022, 11, day), "01", n, story, SourceSpan("x.txt", 1, 2), f"a{n}.html")
+
+    articles = [article(1, "习近平将对缅甸进行国事访问", 1), article(2, "习近平将对缅甸进行国事访问", 1),
+                article(3, "新华时评", 1), article(4, "新华时评", 2),
+                article(5, "新时代 新征程 新伟业", 3), article(6, "新时代 新征程 新伟业", 3, paper="大同日报")]
+    series = {t.name: t.article_ids for t in build_topics(articles, {}, load_taxonomy())
+              if t.kind == "series"}
+    assert series == {"新华时评": ("a4", "a3"), "新时代 新征程 新伟业": ("a5", "a6")}
+
+
 def test_the_two_copies_of_one_story_link_to_each_other(records, seeds_site):
     copies = [r for r in records if r["title"].startswith("让群众过上更加幸福美好的生活")]
     assert len({r["newspaper"] for r in copies}) == 2
