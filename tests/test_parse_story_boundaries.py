@@ -1617,3 +1617,26 @@ def test_question_put_in_a_commentary_does_not_open_a_story_though_its_answer_us
         "慢有慢的考虑。十年磨一剑与一年磨十剑，品质自然有差别，不是任何事情都能一蹴而就。",
     )
     assert [s.headline for s in reading.stories] == ["“快思维”与“慢思维”（人民论坛）"]
+
+
+def test_summary_line_cut_by_a_column_break_under_the_headline_opens_no_story():
+    reading = _page(
+        "国办印发意见",
+        "",
+        "切实支持小微企业和“三农”发展",
+        "",
+        P + "■国家融资担保基金再担保业务收费一般不高于省级担保、再担保基金（机构），引导合作机构逐步将平均担保费率降至1%以下",
+        "",
+        P + "■原则上国",
+        "",
+        "家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%",
+        "",
+        P + "■重点支持单户担保金额500万元及以下小微企业",
+        "",
+        "和“三农”主体",
+        "",
+        P + "据新华社北京2月14日电　日前，国务院办公厅印发《关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见》。",
+        "",
+        P + "《意见》强调，要以习近平新时代中国特色社会主义思想为指导，坚持聚焦支小支农融资担保主业，切实降低担保费率。",
+    )
+    assert [s.headline for s in reading.stories] == ["切实支持小微企业和“三农”发展"]

@@ -401,6 +401,11 @@ class _Page:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
+        if self.in_summary() and not has_byline:
+            # More of the summary lines under the headline (■国家融资担保基金… / ■重点支持单户担保金额…),
+            # or the rest of one cut by a column break (■原则上国 / 家融资担保基金…): the story's text,
+            # which its dateline may open, has not begun.
+            return None
         if is_figure(heads[0].text) and self.in_data_box() and not any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             # The next figure of a data box (13.95亿人次 / … / 17万人次 / 春节期间全国日均出动警力…),
             # though a dateline follows the box.
@@ -447,6 +452,16 @@ class _Page:
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def in_summary(self) -> bool:
+        """True when all the story has under its headline so far is summary lines (■…), and the rests of
+        any of them cut by a column break, read as heading lines."""
+        body = self.current.body
+
+        def marked(block: Block) -> bool:
+            return block.text.lstrip("\u3000 ")[:1] in _SUMMARY_MARKS
+
+        return bool(body) and marked(body[0]) and all(marked(b) or b.role == "subhead" for b in body)
 
     def in_data_box(self) -> bool:
         """True when one of the story's last few lines is a figure printed large (52402亿, 20.7%): a data box is being read."""
