@@ -1640,3 +1640,35 @@ def test_summary_line_cut_by_a_column_break_under_the_headline_opens_no_story():
         P + "《意见》强调，要以习近平新时代中国特色社会主义思想为指导，坚持聚焦支小支农融资担保主业，切实降低担保费率。",
     )
     assert [s.headline for s in reading.stories] == ["切实支持小微企业和“三农”发展"]
+
+
+def test_kicker_naming_a_place_with_a_colon_heads_the_story_under_it():
+    reading = _page(
+        "七部门开展消费扶贫行动",
+        "",
+        "本报北京2月17日电　国家发展改革委等七部门日前联合印发通知，鼓励各级预算单位优先采购贫困地区农副产品。",
+        "",
+        "",
+        "拉萨：",
+        "",
+        "民生物资供应充足",
+        "",
+        "随着藏历新年的临近，拉萨市积极保障节日供应和市场价格平稳，蔬菜、肉类、粮油等民生物资储备充足。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "七部门开展消费扶贫行动"),
+        ("拉萨：", "民生物资供应充足"),
+    ]
+
+
+def test_paragraph_introducing_a_list_with_a_colon_is_no_kicker():
+    reading = _page(
+        "节后，养护肠胃的办法",
+        "",
+        "春节期间，不少人饮食不规律，节后肠胃容易出现不适。",
+        "",
+        "专家建议：",
+        "",
+        "饮食要清淡，少吃油腻和辛辣的食物，多喝温水，规律作息。",
+    )
+    assert [b.role for b in reading.stories[0].body][:2] == ["body", "body"]

@@ -160,6 +160,18 @@ def _asks(heads: list[Unit]) -> bool:
     return len(heads) == 1 and heads[0].text.endswith(("？", "?")) and "，" in heads[0].text
 
 
+def _is_colon_kicker(units: list[Unit], kinds: list[str], index: int) -> bool:
+    """True for a kicker naming who or where the story is about, ending with a colon, set close over a
+    headline line and the text (拉萨： / 民生物资供应充足 / 随着藏历新年的临近，…); a numbered scene
+    (镜头一：) or a paragraph introducing a list (专家建议：) is not one."""
+    text = units[index].text
+    if not text.endswith(("：", ":")) or len(text) > 24 or any(mark in text for mark in "，。；,;") or _NUMBERED_HEADING.match(text):
+        return False
+    if index + 2 >= len(units) or kinds[index + 1] != "heading" or units[index + 1].first.gap_before >= 2:
+        return False
+    return kinds[index + 2] == "body" and not re.search(r"[一二三四五六七八九十\d][：:]$", text)
+
+
 _COUPLET_MARKS = re.compile(r"[，,、；;]")
 #: A writer's name or pen name in brackets under a couplet or a poem: （丁潭清）, （荷　砚）.
 _BRACKETED_SIGNATURE = re.compile(r"^[（(][\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5}[)）]$")
@@ -882,6 +894,8 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             )
             if above or below:
                 kinds[index] = "heading"
+        elif kinds[index] == "body" and _is_colon_kicker(units, kinds, index):
+            kinds[index] = "heading"
         elif kinds[index] == "heading" and index and is_sign_off(units[index - 1].text) and is_signature(unit.text):
             # The writer's name under the close of a letter (敬礼！ / 米秀刚) signs it.
             kinds[index] = "byline"
