@@ -1672,3 +1672,20 @@ def test_paragraph_introducing_a_list_with_a_colon_is_no_kicker():
         "饮食要清淡，少吃油腻和辛辣的食物，多喝温水，规律作息。",
     )
     assert [b.role for b in reading.stories[0].body][:2] == ["body", "body"]
+
+
+def test_headline_with_a_column_name_joined_by_a_dot_is_no_signature():
+    reading = _page(
+        "新家过新年",
+        "",
+        "本报昆明1月9日电　云南各地搬迁群众在新家里迎来了第一个新年，家家户户贴上了春联。",
+        "",
+        "（本报记者江琳、贺勇采写）",
+        "",
+        "",
+        "",
+        "喜出深山（记录中国·暖暖的新家）",
+        "",
+        "近日，云南昭通多个县区的群众陆续从大山深处搬出，住进了县城的安置区。",
+    )
+    assert [s.headline for s in reading.stories] == ["新家过新年", "喜出深山（记录中国·暖暖的新家）"]
