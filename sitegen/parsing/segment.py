@@ -32,6 +32,13 @@ and date) closes it: the heading lines under them are the next story's.
 A heading with nothing under it but the next story's headline (新春走基层) is
 that story's series title and becomes its kicker.
 
+Some heading groups open no story whatever the blank lines and closings above
+say: the next couplet of a collection signed one by one (庚子山河秀 / 春风福寿多
+/ （丁潭清）), a question a commentary puts as a sentence (为什么…？), and the
+lines under a headline while the story has nothing under it but summary lines
+(■…), one of them perhaps cut by a column break.  A line printed twice inside a
+heading group is kept as a duplicate and does not cut the group.
+
 In a heading group the line carrying a column name is the headline; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
 summary lines are subtitles.
