@@ -1689,3 +1689,18 @@ def test_headline_with_a_column_name_joined_by_a_dot_is_no_signature():
         "近日，云南昭通多个县区的群众陆续从大山深处搬出，住进了县城的安置区。",
     )
     assert [s.headline for s in reading.stories] == ["新家过新年", "喜出深山（记录中国·暖暖的新家）"]
+
+
+def test_heading_over_a_paragraph_opening_with_a_time_phrase_is_not_joined_to_it_by_a_chance_word():
+    reading = _page(
+        "数读",
+        "",
+        "152亿美元\xa0\xa01月份我国外汇储备增长",
+        "",
+        "本报北京2月11日电　国家外汇管理局11日发布的数据显示，截至1月末，我国外汇储备规模较上月末上升。",
+        "",
+        "10.6%\xa0\xa0春节假期民航运送旅客增长",
+        "",
+        "春节期间，民航运行安全平稳有序，共运送旅客1258.6万人次，同比增长10.6%。",
+    )
+    assert "10.6%\xa0\xa0春节假期民航运送旅客增长" in [b.text for b in reading.blocks]
