@@ -1704,3 +1704,18 @@ def test_heading_over_a_paragraph_opening_with_a_time_phrase_is_not_joined_to_it
         "春节期间，民航运行安全平稳有序，共运送旅客1258.6万人次，同比增长10.6%。",
     )
     assert "10.6%\xa0\xa0春节假期民航运送旅客增长" in [b.text for b in reading.blocks]
+
+
+def test_lead_sentence_printed_without_its_full_stop_under_a_brief_headline_is_text_of_the_brief():
+    reading = _page(
+        "数读",
+        "",
+        "152亿美元\xa0\xa01月份我国外汇储备增长",
+        "",
+        "截至2019年1月末，我国外汇储备规模为30879亿美元，较2018年12月末上升152亿美元",
+        "",
+        "本报北京2月11日电　国家外汇管理局11日发布的数据显示，今年1月，我国外汇市场供求基本平衡，跨境资金流动总体稳定。",
+    )
+    story = reading.stories[0]
+    assert story.subtitle is None
+    assert story.body[0].text.startswith("截至2019年1月末")

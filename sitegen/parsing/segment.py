@@ -139,9 +139,16 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
-    if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
+    if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?") and not _is_lead_sentence(text):
         return "heading"
     return "body"
+
+
+def _is_lead_sentence(text: str) -> bool:
+    """True for a sentence of more than forty characters in clauses, printed without its full stop under a
+    headline as the item's lead (截至2019年1月末，我国外汇储备规模为30879亿美元，较2018年12月末上升152亿美元):
+    text of the item, not a subtitle."""
+    return len(text) > 40 and "，" in text and not has_column_tag(text)
 
 
 _AUTHOR_NOTE_OPENING = re.compile(r"^[(（](?:作者|执笔|参与)|参与采写[)）]$")
