@@ -1617,3 +1617,105 @@ def test_question_put_in_a_commentary_does_not_open_a_story_though_its_answer_us
         "慢有慢的考虑。十年磨一剑与一年磨十剑，品质自然有差别，不是任何事情都能一蹴而就。",
     )
     assert [s.headline for s in reading.stories] == ["“快思维”与“慢思维”（人民论坛）"]
+
+
+def test_summary_line_cut_by_a_column_break_under_the_headline_opens_no_story():
+    reading = _page(
+        "国办印发意见",
+        "",
+        "切实支持小微企业和“三农”发展",
+        "",
+        P + "■国家融资担保基金再担保业务收费一般不高于省级担保、再担保基金（机构），引导合作机构逐步将平均担保费率降至1%以下",
+        "",
+        P + "■原则上国",
+        "",
+        "家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%",
+        "",
+        P + "■重点支持单户担保金额500万元及以下小微企业",
+        "",
+        "和“三农”主体",
+        "",
+        P + "据新华社北京2月14日电　日前，国务院办公厅印发《关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见》。",
+        "",
+        P + "《意见》强调，要以习近平新时代中国特色社会主义思想为指导，坚持聚焦支小支农融资担保主业，切实降低担保费率。",
+    )
+    assert [s.headline for s in reading.stories] == ["切实支持小微企业和“三农”发展"]
+
+
+def test_kicker_naming_a_place_with_a_colon_heads_the_story_under_it():
+    reading = _page(
+        "七部门开展消费扶贫行动",
+        "",
+        "本报北京2月17日电　国家发展改革委等七部门日前联合印发通知，鼓励各级预算单位优先采购贫困地区农副产品。",
+        "",
+        "",
+        "拉萨：",
+        "",
+        "民生物资供应充足",
+        "",
+        "随着藏历新年的临近，拉萨市积极保障节日供应和市场价格平稳，蔬菜、肉类、粮油等民生物资储备充足。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        (None, "七部门开展消费扶贫行动"),
+        ("拉萨：", "民生物资供应充足"),
+    ]
+
+
+def test_paragraph_introducing_a_list_with_a_colon_is_no_kicker():
+    reading = _page(
+        "节后，养护肠胃的办法",
+        "",
+        "春节期间，不少人饮食不规律，节后肠胃容易出现不适。",
+        "",
+        "专家建议：",
+        "",
+        "饮食要清淡，少吃油腻和辛辣的食物，多喝温水，规律作息。",
+    )
+    assert [b.role for b in reading.stories[0].body][:2] == ["body", "body"]
+
+
+def test_headline_with_a_column_name_joined_by_a_dot_is_no_signature():
+    reading = _page(
+        "新家过新年",
+        "",
+        "本报昆明1月9日电　云南各地搬迁群众在新家里迎来了第一个新年，家家户户贴上了春联。",
+        "",
+        "（本报记者江琳、贺勇采写）",
+        "",
+        "",
+        "",
+        "喜出深山（记录中国·暖暖的新家）",
+        "",
+        "近日，云南昭通多个县区的群众陆续从大山深处搬出，住进了县城的安置区。",
+    )
+    assert [s.headline for s in reading.stories] == ["新家过新年", "喜出深山（记录中国·暖暖的新家）"]
+
+
+def test_heading_over_a_paragraph_opening_with_a_time_phrase_is_not_joined_to_it_by_a_chance_word():
+    reading = _page(
+        "数读",
+        "",
+        "152亿美元\xa0\xa01月份我国外汇储备增长",
+        "",
+        "本报北京2月11日电　国家外汇管理局11日发布的数据显示，截至1月末，我国外汇储备规模较上月末上升。",
+        "",
+        "10.6%\xa0\xa0春节假期民航运送旅客增长",
+        "",
+        "春节期间，民航运行安全平稳有序，共运送旅客1258.6万人次，同比增长10.6%。",
+    )
+    assert "10.6%\xa0\xa0春节假期民航运送旅客增长" in [b.text for b in reading.blocks]
+
+
+def test_lead_sentence_printed_without_its_full_stop_under_a_brief_headline_is_text_of_the_brief():
+    reading = _page(
+        "数读",
+        "",
+        "152亿美元\xa0\xa01月份我国外汇储备增长",
+        "",
+        "截至2019年1月末，我国外汇储备规模为30879亿美元，较2018年12月末上升152亿美元",
+        "",
+        "本报北京2月11日电　国家外汇管理局11日发布的数据显示，今年1月，我国外汇市场供求基本平衡，跨境资金流动总体稳定。",
+    )
+    story = reading.stories[0]
+    assert story.subtitle is None
+    assert story.body[0].text.startswith("截至2019年1月末")

@@ -247,7 +247,13 @@ def is_name_with_post(text: str) -> bool:
     if match is None:
         return False
     name = significant(match["name"])
-    return 2 <= len(name) <= 5 and _POST_WORD.search(match["post"]) is not None and not has_sentence_punctuation(match["post"].replace("，", ""))
+    # A column's name joins its parts with a dot, a post does not: 喜出深山（记录中国·暖暖的新家） is a headline.
+    return (
+        2 <= len(name) <= 5
+        and _POST_WORD.search(match["post"]) is not None
+        and "·" not in match["post"]
+        and not has_sentence_punctuation(match["post"].replace("，", ""))
+    )
 
 
 def is_byline(text: str) -> bool:

@@ -32,6 +32,13 @@ and date) closes it: the heading lines under them are the next story's.
 A heading with nothing under it but the next story's headline (新春走基层) is
 that story's series title and becomes its kicker.
 
+Some heading groups open no story whatever the blank lines and closings above
+say: the next couplet of a collection signed one by one (庚子山河秀 / 春风福寿多
+/ （丁潭清）), a question a commentary puts as a sentence (为什么…？), and the
+lines under a headline while the story has nothing under it but summary lines
+(■…), one of them perhaps cut by a column break.  A line printed twice inside a
+heading group is kept as a duplicate and does not cut the group.
+
 In a heading group the line carrying a column name is the headline; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
 summary lines are subtitles.
@@ -132,9 +139,16 @@ def _kind(unit: Unit) -> str:
         return "heading"
     if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
-    if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?"):
+    if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?") and not _is_lead_sentence(text):
         return "heading"
     return "body"
+
+
+def _is_lead_sentence(text: str) -> bool:
+    """True for a sentence of more than forty characters in clauses, printed without its full stop under a
+    headline as the item's lead (截至2019年1月末，我国外汇储备规模为30879亿美元，较2018年12月末上升152亿美元):
+    text of the item, not a subtitle."""
+    return len(text) > 40 and "，" in text and not has_column_tag(text)
 
 
 _AUTHOR_NOTE_OPENING = re.compile(r"^[(（](?:作者|执笔|参与)|参与采写[)）]$")
@@ -158,6 +172,18 @@ def _asks(heads: list[Unit]) -> bool:
     """True for a heading that is one question put as a sentence (为什么有的领域追求快，有的建设却并不急于出效果？):
     a commentary asks it of its own subject, and the answer under it may use words of its own."""
     return len(heads) == 1 and heads[0].text.endswith(("？", "?")) and "，" in heads[0].text
+
+
+def _is_colon_kicker(units: list[Unit], kinds: list[str], index: int) -> bool:
+    """True for a kicker naming who or where the story is about, ending with a colon, set close over a
+    headline line and the text (拉萨： / 民生物资供应充足 / 随着藏历新年的临近，…); a numbered scene
+    (镜头一：) or a paragraph introducing a list (专家建议：) is not one."""
+    text = units[index].text
+    if not text.endswith(("：", ":")) or len(text) > 24 or any(mark in text for mark in "，。；,;") or _NUMBERED_HEADING.match(text):
+        return False
+    if index + 2 >= len(units) or kinds[index + 1] != "heading" or units[index + 1].first.gap_before >= 2:
+        return False
+    return kinds[index + 2] == "body" and not re.search(r"[一二三四五六七八九十\d][：:]$", text)
 
 
 _COUPLET_MARKS = re.compile(r"[，,、；;]")
@@ -401,6 +427,11 @@ class _Page:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
+        if self.in_summary() and not has_byline:
+            # More of the summary lines under the headline (■国家融资担保基金… / ■重点支持单户担保金额…),
+            # or the rest of one cut by a column break (■原则上国 / 家融资担保基金…): the story's text,
+            # which its dateline may open, has not begun.
+            return None
         if is_figure(heads[0].text) and self.in_data_box() and not any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             # The next figure of a data box (13.95亿人次 / … / 17万人次 / 春节期间全国日均出动警力…),
             # though a dateline follows the box.
@@ -447,6 +478,16 @@ class _Page:
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def in_summary(self) -> bool:
+        """True when all the story has under its headline so far is summary lines (■…), and the rests of
+        any of them cut by a column break, read as heading lines."""
+        body = self.current.body
+
+        def marked(block: Block) -> bool:
+            return block.text.lstrip("\u3000 ")[:1] in _SUMMARY_MARKS
+
+        return bool(body) and marked(body[0]) and all(marked(b) or b.role == "subhead" for b in body)
 
     def in_data_box(self) -> bool:
         """True when one of the story's last few lines is a figure printed large (52402亿, 20.7%): a data box is being read."""
@@ -867,6 +908,8 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             )
             if above or below:
                 kinds[index] = "heading"
+        elif kinds[index] == "body" and _is_colon_kicker(units, kinds, index):
+            kinds[index] = "heading"
         elif kinds[index] == "heading" and index and is_sign_off(units[index - 1].text) and is_signature(unit.text):
             # The writer's name under the close of a letter (敬礼！ / 米秀刚) signs it.
             kinds[index] = "byline"
