@@ -10,6 +10,7 @@ that share sketch values are ever compared.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -176,6 +177,7 @@ def _changed(inputs: dict, before: dict) -> set[str] | None:
 def _neighbours_of(ids: list[str], inputs: dict, sketches: dict, keywords: dict) -> dict[str, Neighbours]:
     """The neighbours of the articles ``ids`` (those that have any), from the postings of every article."""
     subjects_of: dict[str, frozenset] = {}
+    newest_first: dict[str, int] = {}  # among equal scores the newer first
 
     def subjects(article_id: str) -> frozenset:
         if article_id not in subjects_of:
@@ -188,19 +190,29 @@ def _neighbours_of(ids: list[str], inputs: dict, sketches: dict, keywords: dict)
         if signal is None:
             continue
         copies = _copies_of(article_id, signal.fingerprint, sketches) if signal.fingerprint else []
-        scores: dict[str, int] = {}
-        own = subjects(article_id)
-        skip = {article_id, *copies}
+        # Each telling keyword shared scores 2, plus the subjects shared.
+        shared: Counter = Counter()
         for word in signal.keywords:
             members = keywords.get(word)
             if _telling(members):
-                for other in members:
-                    if other not in skip:
-                        scores[other] = scores.get(other, 0) + 2 + len(own & subjects(other))
+                shared.update(members)
+        own = subjects(article_id)
+        skip = {article_id, *copies}
         # Closest first; among equals the newer, then by id, so rebuilds agree.
-        close = [o for o, score in scores.items() if score >= 3]
-        related = sorted(close, key=lambda o: (-scores[o], -(inputs[o][0].date or dt.date.min).toordinal(), o))
-        related = related[:RELATED_MAX]
+        close = []
+        for other, count in shared.items():
+            if other in skip:
+                continue
+            mine = subjects_of.get(other)
+            if mine is None:
+                mine = subjects(other)
+            score = count * (2 + len(own & mine))
+            if score >= 3:
+                age = newest_first.get(other)
+                if age is None:
+                    age = newest_first[other] = -(inputs[other][0].date or dt.date.min).toordinal()
+                close.append((-score, age, other))
+        related = [other for _, _, other in heapq.nsmallest(RELATED_MAX, close)]
         if copies or related:
             result[article_id] = Neighbours(tuple(inputs[c][0] for c in copies), tuple(inputs[r][0] for r in related))
     return result
