@@ -122,6 +122,27 @@ def _edit_targets(records: list[dict], count: int) -> list[tuple[str, str]]:
     return [(f, last[f]["url"]) for f in files[::step][:count]]
 
 
+def _append_paragraph(path: Path, text: str) -> None:
+    """Save the page file with one more paragraph, in the file's own encoding."""
+    data = path.read_bytes()
+    path.write_bytes(data + f"\n\n　　{text}。\n".encode("gb18030" if _is_gbk(data) else "utf-8"))
+
+
+def _edit_template(archive: Path, mark: str) -> None:
+    """Save the archive's own ``base.html``: the theme's, with ``mark`` in its footer."""
+    base_html = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    (archive / "templates").mkdir(exist_ok=True)
+    (archive / "templates" / "base.html").write_text(base_html.replace("</footer>", f"<p>{mark}</p></footer>"),
+                                                     encoding="utf-8")
+
+
+def _undo_template(archive: Path, url: str, mark: str) -> None:
+    """Remove the archive's templates and wait until ``url`` is served without ``mark`` again."""
+    shutil.rmtree(archive / "templates")
+    while mark in _fetch(url)[1]:
+        time.sleep(0.1)
+
+
 def _shown_in_browser(page, text: str, since: float) -> float:
     """Seconds from ``since`` until the open page, reloaded by livereload, shows ``text``.
 
@@ -153,25 +174,18 @@ def measure_in_browser(archive: Path, base: str, targets: list[tuple[str, str]],
             mark = f"浏览器修改标记{n}号"
             page.goto(base + url, wait_until="load")
             time.sleep(0.5)  # livereload's script connects its WebSocket
-            path = archive / file
-            text = path.read_bytes()
             since = time.perf_counter()
-            path.write_bytes(text + f"\n\n　　{mark}。\n".encode("gb18030" if _is_gbk(text) else "utf-8"))
+            _append_paragraph(archive / file, mark)
             page_times.append(_shown_in_browser(page, mark, since))
-        templates = archive / "templates"
-        templates.mkdir(exist_ok=True)
-        base_html = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
         page.goto(base + template_url, wait_until="load")
         for n in range(template_edits):
             mark = f"浏览器模板标记{n}号"
             time.sleep(0.5)
             since = time.perf_counter()
-            (templates / "base.html").write_text(base_html.replace("</footer>", f"<p>{mark}</p></footer>"),
-                                                 encoding="utf-8")
+            _edit_template(archive, mark)
             template_times.append(_shown_in_browser(page, mark, since))
-        shutil.rmtree(templates)
-        while template_edits and mark in _fetch(base + template_url)[1]:
-            time.sleep(0.1)
+        if template_edits:
+            _undo_template(archive, base + template_url, mark)
         browser.close()
     return {"page": page_times, "template": template_times}
 
@@ -192,28 +206,22 @@ def measure_serve(archive: Path, edits: int, template_edits: int, log: Path) -> 
         page_times, page_cpu = [], []
         for n, (file, url) in enumerate(_edit_targets(records, edits)):
             mark = f"基准修改标记{n}号"
-            path = archive / file
-            text = path.read_bytes()
             time.sleep(0.3)  # let the previous rebuild's reload settle, as a person would between saves
             cpu, since = session_cpu(server.pid), time.perf_counter()
-            path.write_bytes(text + f"\n\n　　{mark}。\n".encode("gb18030" if _is_gbk(text) else "utf-8"))
+            _append_paragraph(archive / file, mark)
             page_times.append(_wait_for(base + url, mark, since))
             page_cpu.append(session_cpu(server.pid) - cpu)
         template_times, template_cpu = [], []
-        templates = archive / "templates"
-        templates.mkdir(exist_ok=True)
-        base_html = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+        middle = base + records[len(records) // 2]["url"]
         for n in range(template_edits):
             mark = f"模板修改标记{n}号"
             time.sleep(0.3)
             cpu, since = session_cpu(server.pid), time.perf_counter()
-            (templates / "base.html").write_text(base_html.replace("</footer>", f"<p>{mark}</p></footer>"),
-                                                 encoding="utf-8")
-            template_times.append(_wait_for(base + records[len(records) // 2]["url"], mark, since))
+            _edit_template(archive, mark)
+            template_times.append(_wait_for(middle, mark, since))
             template_cpu.append(session_cpu(server.pid) - cpu)
-        shutil.rmtree(templates)
-        while template_edits and mark in _fetch(base + records[len(records) // 2]["url"])[1]:
-            time.sleep(0.1)  # the rebuild without the template
+        if template_edits:
+            _undo_template(archive, middle, mark)
         # Other pages than the ones edited above (those now end with the HTTP marks).
         targets = _edit_targets(records, 2 * edits)[1::2]
         in_browser = measure_in_browser(archive, base, targets, records[len(records) // 3]["url"], template_edits)
@@ -255,8 +263,7 @@ def main(argv: list[str] | None = None) -> None:
     again, summary = timed_build(archive, site)
     print(f"second build, nothing changed:   {again:6.2f} s = {100 * again / cold:4.1f} % of cold (goal ≤ 15 %)   {summary}")
     inputs = sorted(archive.rglob("*.txt"))
-    one = inputs[len(inputs) // 2]
-    one.write_bytes(one.read_bytes() + "\n\n　　第二次构建前补录的一段。\n".encode("gb18030" if _is_gbk(one.read_bytes()) else "utf-8"))
+    _append_paragraph(inputs[len(inputs) // 2], "第二次构建前补录的一段")
     changed, summary = timed_build(archive, site)
     print(f"second build, one page changed:  {changed:6.2f} s = {100 * changed / cold:4.1f} % of cold   {summary}")
     forced, summary = timed_build(archive, site, "--no-cache")

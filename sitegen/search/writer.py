@@ -278,16 +278,10 @@ class EncodeTerms:
     """Whether to send back the terms and what the weights were worked out from (``EncodedBatch``)."""
 
     def __call__(self, buckets: tuple[Path, ...]) -> EncodedBatch:
-        if self.weighed:
-            return self.encode(gather(buckets))
-        # A plain build: the terms stream into shards, none kept, a part of the run at a time.
-        return EncodedBatch(_shards((t, p) for rows in gather_parts(buckets) for _, t, p in self._encoded(rows)))
-
-    def encode(self, rows: np.ndarray) -> EncodedBatch:
-        """The terms of ``rows`` encoded and cut into shards."""
-        if not self.weighed:  # a plain build: the terms stream into shards, none kept
-            return EncodedBatch(_shards((t, p) for _, t, p in self._encoded(rows)))
-        terms, weighed = self.terms(rows)
+        """The terms of the run's buckets encoded and cut into shards."""
+        if not self.weighed:  # a plain build: the terms stream into shards, none kept, a part of the run at a time
+            return EncodedBatch(_shards((t, p) for rows in gather_parts(buckets) for _, t, p in self._encoded(rows)))
+        terms, weighed = self.terms(gather(buckets))
         return EncodedBatch(_shards((t, p) for _, t, p in terms), terms, weighed)
 
     def terms(self, rows: np.ndarray) -> tuple[list[tuple[int, str, str]], Weighed | None]:
