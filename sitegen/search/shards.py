@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 import numpy as np
@@ -242,8 +243,8 @@ def gather_parts(paths: Sequence[Path], target: int | None = None) -> Iterator[n
     sample = np.sort(np.concatenate([block["key"][::SAMPLE_EVERY] for block in _blocks(paths)]))
     cuts = np.unique(sample[target // SAMPLE_EVERY :: target // SAMPLE_EVERY])  # a part is [cut, next cut)
     parts = [paths[0].with_name(f"{paths[0].name}.part{n}") for n in range(len(cuts) + 1)]
-    files = [open(part, "wb") for part in parts]
-    try:
+    with ExitStack() as stack:
+        files = [stack.enter_context(open(part, "wb")) for part in parts]
         for block in _blocks(paths):
             part_of = np.searchsorted(cuts, block["key"], side="right")
             order = np.argsort(part_of, kind="stable")  # each part's rows stay in document order
@@ -252,9 +253,6 @@ def gather_parts(paths: Sequence[Path], target: int | None = None) -> Iterator[n
             for out, start, end in zip(files, np.concatenate([[0], bounds[:-1]]), bounds):
                 if end > start:
                     out.write(ordered[start:end].tobytes())
-    finally:
-        for out in files:
-            out.close()
     for part in parts:
         rows = np.fromfile(part, dtype=ROW)
         part.unlink()
