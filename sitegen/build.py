@@ -244,7 +244,7 @@ def build(
         timer.done("static files")
         result.site = staging.commit()
         if memo:
-            remember.install(result.site)
+            remember.install(result.site, tasks)
         timer.done("replace the previous site")
     except BaseException:
         staging.discard()

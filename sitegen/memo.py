@@ -71,6 +71,10 @@ class BuildMemo:
     """Each issue's lines of ``api/articles.json``, by the identity of its records (kept with them)."""
     hashes: dict[str, tuple[tuple[int, int, int], str]] = field(default_factory=dict)
     """By input file: its (modification time, size, inode) when it was hashed, and the hash."""
+    context: str = ""
+    """The templates and settings the last build rendered with (``MemoRound.context``)."""
+    tasks: dict[str, object] = field(default_factory=dict)
+    """The last build's ``IssueTask`` of each issue, by the issue's path (for ``sitegen.preview``)."""
 
     def file_hash(self, path: Path) -> str:
         """``content_hash`` of the file's bytes, read only when its time or size changed since it was hashed."""
@@ -146,9 +150,10 @@ class MemoRound:
         """The group was made from ``inputs`` into the files ``paths``."""
         self.now[group] = Made((self.context if themed else None, inputs), paths, value)
 
-    def install(self, site: SiteView) -> None:
-        """The build committed ``site``: the next one is layered on it."""
-        self.memo.site, self.memo.made = site, self.now
+    def install(self, site: SiteView, tasks: list) -> None:
+        """The build committed ``site``, rendering the issues of ``tasks``: the next one is layered on it."""
+        self.memo.site, self.memo.made, self.memo.context = site, self.now, self.context
+        self.memo.tasks = {task.issue.path: task for task in tasks}
 
 
 class NoMemo:

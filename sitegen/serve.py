@@ -21,6 +21,7 @@ The generation folders live in the archive's cache folder
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import errno
 import gc
@@ -37,7 +38,7 @@ import tempfile
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -51,6 +52,7 @@ from sitegen.build import BuildStopped, build
 from sitegen.cache import CACHE_DIR
 from sitegen.memo import BuildMemo
 from sitegen.output import SiteView
+from sitegen.preview import ThemePreview, input_state
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -63,6 +65,8 @@ POLL_SECONDS = 0.1
 COLLECT_WHEN_IDLE_SECONDS = 1.0
 #: ... and at least this often while the server is idle, for the garbage of serving requests.
 COLLECT_EVERY_SECONDS = 60.0
+#: How often a request for a page that waits for a rebuild after a template edit looks again.
+PREVIEW_WAIT_SECONDS = 0.05
 #: Ports tried after a busy one before giving up.
 PORT_ATTEMPTS = 20
 #: Files of the serve overlay, under a folder no site path can have.
@@ -85,6 +89,10 @@ class Served:
     """Warnings of the last rebuild."""
     generation: int = 0
     """How many rebuilds have finished."""
+    preview: ThemePreview | None = None
+    """While a rebuild for a template edit runs: its issue pages, rendered when asked for (``sitegen.preview``)."""
+    reload: bool = True
+    """Whether browsers are to reload for this state (not when a preview already showed what the rebuild made)."""
 
 
 @dataclass
@@ -109,12 +117,16 @@ class Builder:
     _stopping: bool = False
     busy: bool = False
     """True while a rebuild runs."""
+    watching: bool = True
+    """Whether the files are to be watched now: not while a rebuild runs, unless it follows a template edit."""
     memo: BuildMemo = field(default_factory=BuildMemo)
     """What the last build left for the next (``sitegen.memo``)."""
     _generations: list[Path] = field(default_factory=list)
     _shown_before: SiteView | None = None
     _collected: float = field(default_factory=time.monotonic)
     """When the garbage collector last ran (``collect_when_idle``)."""
+    _inputs: tuple = ()
+    """The inputs other than templates (``sitegen.preview.input_state``) when the last committed build started."""
     _garbage: bool = False
     """Whether a rebuild ran since then."""
 
@@ -123,12 +135,18 @@ class Builder:
         started = time.perf_counter()
         generation = self.served.generation + 1
         out = self.session / f"site-{generation}"
+        inputs = input_state(self.archive_dir)
+        before, preview = self.served, self._preview(inputs)
+        if preview is not None:  # only templates changed: show their pages now, rendered as they are asked for
+            self.served = replace(before, preview=preview, reload=True)
+            self.on_done(self.served)
+        self.watching = preview is not None
         try:
             # Rebuilds run beside the server's thread, so their workers come from a fork server
             # (sitegen.pool).  Files the edit did not change stay in the folders they are in.
-            result = build(self.archive_dir, out, memo=self.memo, stop=lambda: self._stopping)
+            result = build(self.archive_dir, out, memo=self.memo, stop=lambda: self._stopping or self._restart(preview))
         except BuildStopped:
-            return self.served
+            return self.served  # stopping, or an edit came during a template edit's rebuild: the next one starts now
         except Exception as error:  # noqa: BLE001 - a broken input or template must not stop the server
             self.echo(traceback.format_exc().rstrip())
             errors, warnings, built = (f"{type(error).__name__}: {error}",), (), False
@@ -136,28 +154,45 @@ class Builder:
             errors, warnings, built = tuple(map(str, result.errors)), tuple(map(str, result.warnings)), True
             for line in (*errors, *warnings):
                 self.echo(line)
+        finally:
+            self.watching = True
         if built:
             self._generations.append(out)
-        new_errors = set(errors) - (set(self.served.errors) if self.served.site else set())
-        accepted = built and (not new_errors or self.served.site is None)
+            self._inputs = inputs
+        new_errors = set(errors) - (set(before.errors) if before.site else set())
+        accepted = built and (not new_errors or before.site is None)
         seconds = time.perf_counter() - started
         if accepted:
-            self._shown_before = self.served.site
+            self._shown_before = before.site
             self.echo(f"Rebuilt in {seconds:.2f} s: {result.summary().rsplit(' in ', 1)[0]} "
                       f"(parsed {result.parsed} pages, reused {result.reused}; "
                       f"rendered {result.issues - result.issues_reused} issues, reused {result.issues_reused})")
         else:
             self.echo(f"Rebuild failed after {seconds:.2f} s; still serving the last good site")
         self.served = Served(
-            site=result.site if accepted else self.served.site,
+            site=result.site if accepted else before.site,
             errors=errors,
             warnings=warnings,
             generation=generation,
+            # The preview showed the rebuilt pages already; others waited for them.
+            reload=not (preview and accepted and (errors, warnings) == (before.errors, before.warnings)),
         )
         self._remove_unused()
         self._garbage = True
         self.on_done(self.served)
         return self.served
+
+    def _restart(self, preview: ThemePreview | None) -> bool:
+        """Whether to give up the rebuild under way for a newer edit: only one that follows a template edit,
+        whose pages the preview shows meanwhile, so that a second template edit soon after the first is
+        shown at once too, not after the first edit's rebuild."""
+        return preview is not None and self._wanted.is_set()
+
+    def _preview(self, inputs: tuple) -> ThemePreview | None:
+        """A preview of the new templates when nothing but templates changed since the site served was built."""
+        if inputs != self._inputs or self.served.site is None or self.served.site is not self.memo.site:
+            return None
+        return ThemePreview.after_template_edit(self.archive_dir, self.memo)
 
     def collect_when_idle(self, idle: float) -> None:
         """Collect garbage once the builder has been idle long enough after a rebuild, and now and then
@@ -255,10 +290,12 @@ class ArchiveWatcher(Watcher):
         """Run the tasks (which ask for a rebuild), but never let livereload reload the browser
         itself: that happens when the rebuild is done, not when a file changed.
 
-        While a rebuild runs it does not look: a look over a big archive takes
-        ~20 ms of the interpreter every ``POLL_SECONDS``, which the rebuild's own
+        While a rebuild runs it does not look (``paused``): a look over a big archive
+        takes ~20 ms of the interpreter every ``POLL_SECONDS``, which the rebuild's own
         thread needs, and a file saved meanwhile is still seen, at the first look
-        after the rebuild (its time differs from the one noted before)."""
+        after the rebuild (its time differs from the one noted before).  The
+        exception is the rebuild after a template edit, which a newer edit stops
+        (``Builder._restart``)."""
         if not self.paused():
             super().examine()
         return None, None
@@ -351,6 +388,11 @@ def _not_built_page() -> str:
     )
 
 
+def _is_page(name: str, served: Served) -> bool:
+    """Whether ``name`` is made from templates: an HTML page, or a path the site lacks (the 404 page)."""
+    return name.endswith(".html") or served.site is None or served.site.file(name) is None
+
+
 def _read(site: SiteView | None, name: str) -> bytes | None:
     """The file ``name`` of the site; None when the site has no such file."""
     target = site.file(name) if site is not None else None
@@ -372,9 +414,9 @@ class SiteHandler(web.RequestHandler):
         return None
 
     def head(self, path: str):
-        self.get(path, include_body=False)
+        return self.get(path, include_body=False)
 
-    def get(self, path: str, include_body: bool = True):
+    async def get(self, path: str, include_body: bool = True):
         served = self.current()
         self.set_header("Cache-Control", "no-store")
         if path == OVERLAY_CSS:
@@ -382,7 +424,15 @@ class SiteHandler(web.RequestHandler):
             self.finish(_OVERLAY_STYLE if include_body else None)
             return
         name = path + "index.html" if path == "" or path.endswith("/") else path
-        content = _read(served.site, name)
+        content = None
+        # After a template edit no page is served with the old templates: an issue's pages are
+        # rendered with the new ones now (sitegen.preview), any other page waits for the rebuild.
+        while served.preview is not None and _is_page(name, served):
+            if (content := served.preview.page(name)) is not None:
+                break
+            await asyncio.sleep(PREVIEW_WAIT_SECONDS)
+            served = self.current()
+        content = content or _read(served.site, name)
         if content is None and _read(served.site, f"{name}/index.html") is not None:
             self.redirect(f"/{path}/", permanent=False)
             return
@@ -463,13 +513,14 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     loop = ioloop.IOLoop.current()
 
     def reload_browsers(served: Served) -> None:
-        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+        if served.reload:
+            loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     session = open_session(archive_dir)
     builder = Builder(archive_dir, session, reload_browsers, echo=echo)
     worker = threading.Thread(target=builder.run, name="sitegen-rebuild", daemon=True)
     try:
-        watcher = ArchiveWatcher(paused=lambda: builder.busy)
+        watcher = ArchiveWatcher(paused=lambda: not builder.watching)
         for path in watched_paths(archive_dir):
             if path.is_dir():
                 # 'forever': livereload must not reload the browser on a change, only after the rebuild.
