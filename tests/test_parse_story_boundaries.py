@@ -1719,3 +1719,48 @@ def test_lead_sentence_printed_without_its_full_stop_under_a_brief_headline_is_t
     story = reading.stories[0]
     assert story.subtitle is None
     assert story.body[0].text.startswith("截至2019年1月末")
+
+
+def test_long_unpunctuated_title_after_a_closing_credit_is_not_joined_to_the_line_under_it():
+    reading = _page(
+        "快递小哥坚守岗位",
+        "",
+        "疫情期间，快递员冉昊每天往返于医院和社区之间，把市民网购的防护用品送到他们手中，从不耽误。",
+        "",
+        "（本报记者申少铁、程远州）",
+        "",
+        "国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发企事业单位复工复产疫情防控措施指南的通知",
+        "",
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        "",
+        "《企事业单位复工复产疫情防控措施指南》已经中央应对新型冠状病毒感染肺炎疫情工作领导小组同意，现印发给你们，请结合实际抓好贯彻落实。",
+    )
+    assert [s.headline for s in reading.stories] == [
+        "快递小哥坚守岗位",
+        "国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发企事业单位复工复产疫情防控措施指南的通知",
+    ]
+    assert reading.stories[1].body[0].text == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+
+
+def test_title_of_a_document_printed_in_full_under_its_report_does_not_open_a_story():
+    reading = _page(
+        "中共中央办公厅印发",
+        "",
+        "纪检监察机关处理检举控告工作规则",
+        "",
+        "新华社北京2月3日电\u3000\u3000近日，中共中央办公厅印发了《纪检监察机关处理检举控告工作规则》，并发出通知，要求各地区各部门认真遵照执行。",
+        "",
+        "《规则》全文如下。",
+        "",
+        "纪检监察机关处理",
+        "",
+        "检举控告工作规则",
+        "",
+        "（2020年1月2日中共中央政治局常委会会议审议批准\xa02020年1月21日中共中央办公厅发布）",
+        "",
+        "第一章\xa0\xa0总\xa0\xa0则",
+        "",
+        "第一条\xa0\xa0为了规范纪检监察机关处理检举控告工作，保障党员、群众行使监督权利，制定本规则。",
+    )
+    assert [s.headline for s in reading.stories] == ["纪检监察机关处理检举控告工作规则"]
+    assert "第一条" in reading.stories[0].body[-1].text

@@ -248,7 +248,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
         # the paragraph; they are not a line of their own.
         return "the first piece is the dateline opening its paragraph"
-    if set_apart and looks_like_heading(a) and not is_prose(a):
+    if set_apart and (looks_like_heading(a) and not is_prose(a) or _long_title(a)):
         return None
     if (
         seam_inside_word(a, b)
@@ -320,6 +320,16 @@ def _headline_phrases(text: str) -> bool:
         and not any(ch in text for ch in _DIGITS)
         and not _PARAGRAPH_OPENING.match(text)  # 近年来，我和同事 / …: a paragraph's opening words
     )
+
+
+def _long_title(text: str) -> bool:
+    """True for a line of forty to sixty characters with no punctuation at all, as a document's or a
+    leader's article's long title is printed (国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发…的通知,
+    深入学习贯彻习近平总书记重要讲话和指示精神 推动京津冀协同发展…): a paragraph runs that long only in clauses."""
+    return 40 <= len(text) <= 60 and _ANY_PUNCTUATION.search(text) is None
+
+
+_ANY_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”‘’（）()《》—…]")
 
 
 def _balanced_phrases(text: str) -> bool:

@@ -427,6 +427,11 @@ class _Page:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
+        if self.announces_full_text():
+            # A document printed in full under the report on it opens with its own title, often over two
+            # lines and a date (《规则》全文如下。 / 纪检监察机关处理 / 检举控告工作规则 / （2020年1月2日…发布）):
+            # the report goes on.
+            return None
         if self.in_summary() and not has_byline:
             # More of the summary lines under the headline (■国家融资担保基金… / ■重点支持单户担保金额…),
             # or the rest of one cut by a column break (■原则上国 / 家融资担保基金…): the story's text,
@@ -478,6 +483,12 @@ class _Page:
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def announces_full_text(self) -> bool:
+        """True when the story's last paragraph announces the text of a document printed in full under it:
+        《规则》全文如下。, …发表了二〇二〇年新年贺词。全文如下："""
+        body = self.current.body
+        return bool(body) and body[-1].role == "body" and body[-1].text.rstrip().endswith(("全文如下。", "全文如下：", "全文如下:"))
 
     def in_summary(self) -> bool:
         """True when all the story has under its headline so far is summary lines (■…), and the rests of
