@@ -1764,3 +1764,18 @@ def test_title_of_a_document_printed_in_full_under_its_report_does_not_open_a_st
     )
     assert [s.headline for s in reading.stories] == ["纪检监察机关处理检举控告工作规则"]
     assert "第一条" in reading.stories[0].body[-1].text
+
+
+def test_items_of_a_list_ending_with_semicolons_are_not_joined_into_one_paragraph():
+    reading = _page(
+        "纪检监察机关处理检举控告工作规则",
+        "",
+        "第十条\u3000\u3000有下列情形之一的，纪检监察机关应当对检举控告的办理进行督办：",
+        "",
+        "（一）上级机关交办的检举控告，经过较长时间仍未办结、群众反复检举控告的；",
+        "",
+        "对群众反映强烈、社会影响较大的问题，相关机关未及时研究处理意见或者补报有关材料的；",
+        "",
+        "（四）其他需要督办的情形。",
+    )
+    assert [b.text[:5] for b in reading.stories[0].body] == ["第十条\u3000\u3000", "（一）上级", "对群众反映", "（四）其他"]

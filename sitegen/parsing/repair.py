@@ -167,7 +167,14 @@ def _can_continue(text: str) -> bool:
         or is_roles_line(text)
         or text.startswith(("□", "■", "(上接", "（上接"))
         or _LABEL_OPENING.match(text) is not None
+        or _LIST_ITEM_OPENING.match(text) is not None
     )
+
+
+#: An item's number opening a line: （四）其他需要督办的情形, 二、主要任务, 第九条 ….
+_LIST_ITEM_OPENING = re.compile(
+    r"^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[章节条])"
+)
 
 
 #: A paragraph that opens with a box's label and a colon: 编者按：…, 核心阅读：….
@@ -271,7 +278,8 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
-    if is_prose(a) and b_ends:
+    if is_prose(a) and b_ends and not a.endswith("；"):
+        # (An item of a list ends so: 一是……； / 二是……；, see ``CLAUSE_GOES_ON``.)
         return "the first piece is cut mid-sentence"
     # Two balanced phrases either side of a comma are a subhead when the next piece opens with
     # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
