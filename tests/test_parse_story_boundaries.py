@@ -1779,3 +1779,29 @@ def test_items_of_a_list_ending_with_semicolons_are_not_joined_into_one_paragrap
         "（四）其他需要督办的情形。",
     )
     assert [b.text[:5] for b in reading.stories[0].body] == ["第十条\u3000\u3000", "（一）上级", "对群众反映", "（四）其他"]
+
+
+def test_short_piece_cut_inside_a_word_is_joined_though_the_rest_opens_with_a_place():
+    reading = _page(
+        "小山村迎来新变化",
+        "",
+        "走进北红村，一排排新房整齐排列，村道干净整洁，村民们脸上洋溢着笑容。",
+        "",
+        "作为镇上唯",
+        "",
+        "一的贫困村，北红村曾经由于产业结构单一，村民收入长期偏低，年轻人纷纷外出打工。",
+    )
+    assert [b.text[:5] for b in reading.stories[0].body] == ["走进北红村", "作为镇上唯"]
+    assert reading.stories[0].body[1].text.endswith("外出打工。")
+
+
+def test_paragraph_cut_a_few_words_into_its_last_sentence_is_joined_though_the_rest_opens_like_a_paragraph():
+    reading = _page(
+        "自贸试验区建设提速",
+        "",
+        "开放的大门越开越大，营商环境持续改善，看得很长远。建设自贸",
+        "",
+        "试验区，不仅有助于降低关税、便利贸易，更能倒逼改革、扩大开放，为高质量发展注入动力。",
+    )
+    body = reading.stories[0].body
+    assert len(body) == 1 and body[0].text.endswith("注入动力。")

@@ -137,7 +137,11 @@ _PARAGRAPH_OPENING = re.compile(
     r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
     r"当天|当时|那天|随后|此后|后来|其中|不过|可见|总之|现在|此前|近年|其实|显然|当然|比如|例如|事实上|实际上|"
     r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|截至|[\u4e00-\u9fff]{2,4}期间[，,]|"
-    r"在[^，。,\s]{4,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
+    r"在[^，。,\s]{4,14}[，,])"
+)
+#: A paragraph opening with the place it tells of: 丰台区在…, 河北省阜平县骆驼湾村….
+_PLACE_OPENING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
     r"|[\u4e00-\u9fff]{1,5}(?:省|市|区|县|镇|乡|街道|村|社区)[是在，,])"
 )
 #: A paragraph opening with someone speaking: 习近平总书记指出，….
@@ -262,10 +266,16 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         and (b_ends or not looks_like_heading(b))
         # A headline over a paragraph opening as paragraphs do may make a word across the seam by chance
         # (确保居民生活必需品供应 / 当前，… makes 应当).
+        # A place opening the next piece is no such evidence: the word across the seam is more likely the
+        # place's own (作为镇上唯 / 一的贫困村，…; 我国西 / 部地区是…).
         and not (looks_like_heading(a) and not has_sentence_punctuation(a) and _PARAGRAPH_OPENING.match(b))
     ):
         return "the break falls inside a word"
-    if _PARAGRAPH_OPENING.match(b):
+    if _last_sentence_cut_short(a) and b_ends:
+        # Opening words in the second piece prove nothing here: the first has stopped a few words into a
+        # new sentence (…看得很长远。建设自贸 / 试验区，不仅有助于…; …肖亚琪说。2018年下半年，随着 / 最后一批…).
+        return "the first piece breaks off a few words into a sentence"
+    if _PARAGRAPH_OPENING.match(b) or _PLACE_OPENING.match(b):
         return None
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
@@ -326,8 +336,21 @@ def _headline_phrases(text: str) -> bool:
         and all(len(half) >= 3 and han_count(half) >= len(half) - 2 for half in halves)
         and text[-1] not in DANGLING_END
         and not any(ch in text for ch in _DIGITS)
-        and not _PARAGRAPH_OPENING.match(text)  # 近年来，我和同事 / …: a paragraph's opening words
+        and not (_PARAGRAPH_OPENING.match(text) or _PLACE_OPENING.match(text))  # 近年来，我和同事 / …: a paragraph's opening words
     )
+
+
+def _last_sentence_cut_short(text: str) -> bool:
+    """True for running prose whose last sentence has only just begun: a few words after its last full
+    stop (…看得很长远。建设自贸).  A paragraph printed without its full stop ends a whole sentence, and a
+    note in brackets after the full stop (…增长5.4%。（见图13）) ends nothing."""
+    if not is_prose(text) or text.endswith("；") or _CLOSED_BY_NOTE.search(text):
+        return False
+    stop = max(text.rfind(mark) for mark in "。！？")
+    return stop > 0 and len(text) - stop - 1 <= 14
+
+
+_CLOSED_BY_NOTE = re.compile(r"[。！？](?:[（(][^（）()]*[)）])+$")
 
 
 def _long_title(text: str) -> bool:
