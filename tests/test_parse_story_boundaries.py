@@ -1805,3 +1805,19 @@ def test_paragraph_cut_a_few_words_into_its_last_sentence_is_joined_though_the_r
     )
     body = reading.stories[0].body
     assert len(body) == 1 and body[0].text.endswith("注入动力。")
+
+
+@pytest.mark.parametrize("note", ["（本系列评论到此结束）", "（应受访者要求，周韵娇为化名）", "（嘉\u3000木）", "（文\u3000漪整理）", "（摘编自1月16日《湖南日报》）"])
+def test_rare_closing_note_ends_its_story_and_the_heading_under_it_opens_the_next(note):
+    reading = _page(
+        "让奋斗成为青春最亮丽的底色",
+        "",
+        "青春是用来奋斗的。面对新时代的新要求，青年人要勇于担当、敢于创新，在平凡的岗位上干出不平凡的业绩。",
+        "",
+        note,
+        "",
+        "冰雪运动热起来",
+        "",
+        "随着北京冬奥会日益临近，越来越多的市民走上冰场雪场，体验冰雪运动带来的快乐。",
+    )
+    assert [s.headline for s in reading.stories] == ["让奋斗成为青春最亮丽的底色", "冰雪运动热起来"]
