@@ -219,7 +219,9 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
     starts = []
     for index in range(1, len(paragraphs) - 1):
         text, before = paragraphs[index], paragraphs[index - 1]
-        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or _PACKAGE_NAME.match(text):
+        # A name may stand here (a writer's, over the credit of the next story), but a line of five to eight
+        # characters without a dot is a headline (民族团结一家亲 / 平　安（歌唱演员）), not a name.
+        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or (_PACKAGE_NAME.match(text) and (len(text) <= 4 or "·" in text or " " in text or "\u3000" in text or "\xa0" in text)):
             continue
         start = index
         if before.endswith("：") and len(before) <= 30 and index >= 2:
