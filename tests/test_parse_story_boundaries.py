@@ -1821,3 +1821,26 @@ def test_rare_closing_note_ends_its_story_and_the_heading_under_it_opens_the_nex
         "随着北京冬奥会日益临近，越来越多的市民走上冰场雪场，体验冰雪运动带来的快乐。",
     )
     assert [s.headline for s in reading.stories] == ["让奋斗成为青春最亮丽的底色", "冰雪运动热起来"]
+
+
+def test_stray_mark_between_a_headline_and_its_byline_does_not_part_them():
+    reading = _page(
+        "他们脸上有“大爱纵横”",
+        "",
+        "濮存昕（中国戏剧家协会主席）",
+        "",
+        "我和所有的朋友一样，心系武汉，心系奋战在湖北及各地的抗击疫情第一线的医护人员。",
+        "",
+        "我们众志成城",
+        "",
+        "、",
+        "",
+        "吕继宏（原中国人民解放军海军政治工作部文工团副团长）",
+        "",
+        "我在今年央视元宵节特别节目上唱了抗击疫情的歌曲《我们众志成城》，这么多年来，第一次唱歌唱到流泪。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
+        ("我们众志成城", "吕继宏（原中国人民解放军海军政治工作部文工团副团长）"),
+    ]
+    assert ("fragment", "、") in [(b.role, b.text) for b in reading.blocks]

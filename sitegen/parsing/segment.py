@@ -643,13 +643,14 @@ class _Page:
 
         A line printed twice inside the group or under it (湖南省张庄村 / 村民 / 村民 / 闫春光)
         is a repeat the damage put there: it does not cut the group, and the byline
-        under it stays the group's.
+        under it stays the group's.  So is a stray mark between the headline and its byline
+        (我们众志成城 / 、 / 吕继宏（…副团长）).
         """
         members = [index]
         end = index + 1
         while end < len(units):
             if (
-                kinds[end] == "duplicate"
+                kinds[end] in ("duplicate", "stray")
                 and units[end].first.gap_before < 2
                 and end + 1 < len(units)
                 and kinds[end + 1] in ("heading", "byline", "duplicate")
@@ -670,9 +671,12 @@ class _Page:
         return members, members[-1] + 1
 
     def put_back(self, repeats: list[Unit]) -> None:
-        """Keep the repeats found inside a heading group as duplicates, each in its place by line."""
+        """Keep the repeats and stray marks found inside a heading group (as duplicates and fragments), each in its place by line."""
         for unit in repeats:
-            block = Block("duplicate", unit.text, unit.line_start, unit.line_end, None, unit.ref, unit.note)
+            if unit.kind == "stray":
+                block = Block("fragment", unit.text, unit.line_start, unit.line_end, None, None, "stray character")
+            else:
+                block = Block("duplicate", unit.text, unit.line_start, unit.line_end, None, unit.ref, unit.note)
             at = len(self.blocks)
             while at and self.blocks[at - 1].line_start > unit.line_start:
                 at -= 1
