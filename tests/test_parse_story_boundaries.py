@@ -1844,3 +1844,15 @@ def test_stray_mark_between_a_headline_and_its_byline_does_not_part_them():
         ("我们众志成城", "吕继宏（原中国人民解放军海军政治工作部文工团副团长）"),
     ]
     assert ("fragment", "、") in [(b.role, b.text) for b in reading.blocks]
+
+
+def test_two_long_summary_lines_without_full_stops_are_not_joined_into_one():
+    reading = _page(
+        "让乡村振兴的活水流起来（话说新农村）",
+        "",
+        "让人才“流”入乡，让钱“流”进村，让土地“活”起来，不断激发乡村发展的内生动力和发展活力",
+        "",
+        "各地要把各类人才的积极性调动起来，把各方面的资源要素汇聚起来，让乡村振兴有人有钱有地",
+    )
+    body = reading.stories[0].body
+    assert body[0].text.endswith("发展活力") and body[1].text.startswith("各地要把")

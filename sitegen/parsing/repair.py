@@ -288,8 +288,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
-    if is_prose(a) and b_ends and not a.endswith("；"):
-        # (An item of a list ends so: 一是……； / 二是……；, see ``CLAUSE_GOES_ON``.)
+    if is_prose(a) and b_ends and not a.endswith("；") and ("。" in a or ends_sentence(b) or b.endswith("；")):
+        # (An item of a list ends so: 一是……； / 二是……；, see ``CLAUSE_GOES_ON``.)  A piece of one sentence
+        # with no full stop under a piece with none either is two summary lines, not one cut in two.
         return "the first piece is cut mid-sentence"
     # Two balanced phrases either side of a comma are a subhead when the next piece opens with
     # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
