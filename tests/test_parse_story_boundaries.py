@@ -1856,3 +1856,16 @@ def test_two_long_summary_lines_without_full_stops_are_not_joined_into_one():
     )
     body = reading.stories[0].body
     assert body[0].text.endswith("发展活力") and body[1].text.startswith("各地要把")
+
+
+def test_appointments_listed_one_a_paragraph_ending_with_semicolons_are_not_joined():
+    reading = _page(
+        "国家主席习近平任免驻外大使",
+        "",
+        "新华社北京2月3日电\u3000\u3000中华人民共和国主席习近平根据全国人民代表大会常务委员会的决定，任免驻外特命全权大使如下：",
+        "",
+        "免去杨健的中华人民共和国驻文莱达鲁萨兰国特命全权大使职务；",
+        "",
+        "任命于红（女）为中华人民共和国驻文莱达鲁萨兰国特命全权大使。",
+    )
+    assert [b.text[:4] for b in reading.stories[0].body] == ["新华社北", "免去杨健", "任命于红"]

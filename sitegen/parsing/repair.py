@@ -271,6 +271,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         and not (looks_like_heading(a) and not has_sentence_punctuation(a) and _PARAGRAPH_OPENING.match(b))
     ):
         return "the break falls inside a word"
+    if a.endswith("；"):
+        # An item of a list (see ``CLAUSE_GOES_ON``): only the plain evidence above joins it to what follows.
+        return None
     if _last_sentence_cut_short(a) and b_ends:
         # Opening words in the second piece prove nothing here: the first has stopped a few words into a
         # new sentence (…看得很长远。建设自贸 / 试验区，不仅有助于…; …肖亚琪说。2018年下半年，随着 / 最后一批…).
@@ -288,9 +291,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
-    if is_prose(a) and b_ends and not a.endswith("；") and ("。" in a or ends_sentence(b) or b.endswith("；")):
-        # (An item of a list ends so: 一是……； / 二是……；, see ``CLAUSE_GOES_ON``.)  A piece of one sentence
-        # with no full stop under a piece with none either is two summary lines, not one cut in two.
+    if is_prose(a) and b_ends and ("。" in a or ends_sentence(b) or b.endswith("；")):
+        # A piece of one sentence with no full stop under a piece with none either is two summary lines,
+        # not one cut in two.
         return "the first piece is cut mid-sentence"
     # Two balanced phrases either side of a comma are a subhead when the next piece opens with
     # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
