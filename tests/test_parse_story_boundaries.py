@@ -1869,3 +1869,16 @@ def test_appointments_listed_one_a_paragraph_ending_with_semicolons_are_not_join
         "任命于红（女）为中华人民共和国驻文莱达鲁萨兰国特命全权大使。",
     )
     assert [b.text[:4] for b in reading.stories[0].body] == ["新华社北", "免去杨健", "任命于红"]
+
+
+def test_lines_of_a_rhymed_caption_each_on_its_own_line_are_not_joined():
+    reading = _page(
+        "消费升级新气象",
+        "",
+        "春节期间，各地商场人气火爆，智能家电、文创产品成为新宠，消费升级的步伐明显加快。",
+        "",
+        "科技花开醉人眼，",
+        "",
+        "消费升级新气象。",
+    )
+    assert [b.text for b in reading.stories[0].body][1:] == ["科技花开醉人眼，", "消费升级新气象。"]

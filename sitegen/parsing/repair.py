@@ -223,7 +223,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
-    if clause_goes_on(a):
+    if clause_goes_on(a) and not _verse_lines(a, b):
         return "the first piece ends inside a sentence"
     if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米多余"):
         return "the break falls inside a number"
@@ -342,6 +342,12 @@ def _headline_phrases(text: str) -> bool:
         and not any(ch in text for ch in _DIGITS)
         and not (_PARAGRAPH_OPENING.match(text) or _PLACE_OPENING.match(text))  # 近年来，我和同事 / …: a paragraph's opening words
     )
+
+
+def _verse_lines(first: str, second: str) -> bool:
+    """True for two lines of a verse or a rhymed slogan, each printed on a line of its own: short and of
+    one length, the first ending with a comma (科技花开醉人眼， / 消费升级新气象。)."""
+    return first.endswith("，") and len(first) <= 16 and len(second) <= 16 and abs(len(first) - len(second)) <= 1
 
 
 def _last_sentence_cut_short(text: str) -> bool:
