@@ -1882,3 +1882,16 @@ def test_lines_of_a_rhymed_caption_each_on_its_own_line_are_not_joined():
         "消费升级新气象。",
     )
     assert [b.text for b in reading.stories[0].body][1:] == ["科技花开醉人眼，", "消费升级新气象。"]
+
+
+def test_subhead_is_not_joined_to_its_paragraph_by_a_chance_word_across_the_seam():
+    reading = _page(
+        "关于加强党的政治建设的意见",
+        "",
+        "党的政治建设是党的根本性建设，决定党的建设方向和效果，事关统揽推进伟大斗争、伟大工程、伟大事业、伟大梦想。",
+        "",
+        "六、强化组织实施",
+        "",
+        "加强党的政治建设是一项重大艰巨的任务，必须加强领导、周密部署，以钉钉子精神抓好落实、取得成效。",
+    )
+    assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body"]

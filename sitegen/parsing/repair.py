@@ -131,6 +131,26 @@ def seam_inside_word(before: str, after: str) -> bool:
     return False
 
 
+def _opens_with_a_short_clause(text: str) -> bool:
+    """True when ``text`` opens with three characters or fewer before its first punctuation: 面罩，…, 受益者。…"""
+    clause = _FIRST_CLAUSE.match(text)
+    return clause is not None and len(clause.group(1)) <= 3
+
+
+def _chance_word_across(before: str, after: str) -> bool:
+    """True when the only words across the seam are of two characters, one from each side, while ``before``
+    ends on a word of its own and ``after`` opens with one: the seam's word may well be chance."""
+    words = dictionary()
+    if not (any(before[-n:] in words for n in (2, 3, 4)) and any(after[:n] in words for n in (2, 3, 4))):
+        return False
+    return not any(
+        before[-k:] + after[:m] in words
+        for k in range(1, 4)
+        for m in range(1, 4)
+        if 3 <= k + m <= 4 and len(before) >= k and len(after) >= m
+    )
+
+
 #: Words a paragraph typically opens with; a piece opening so is taken for a new paragraph.
 _PARAGRAPH_OPENING = re.compile(
     r"^(?:连日来|近日|近期|近年来|今年以来|日前|目前|当前|此外|另外|同时|与此同时|据了解|据悉|据介绍|记者(?![，,])|"
@@ -269,6 +289,16 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # A place opening the next piece is no such evidence: the word across the seam is more likely the
         # place's own (作为镇上唯 / 一的贫困村，…; 我国西 / 部地区是…).
         and not (looks_like_heading(a) and not has_sentence_punctuation(a) and _PARAGRAPH_OPENING.match(b))
+        # Nor is a two-character word across the seam when the heading ends on a word and the paragraph opens
+        # with one and a clause of its own (六、强化组织实施 / 加强党的政治建设，… makes 施加; 7.重点区域管控系统 /
+        # 通过地理信息、… makes 统通), unlike the rest of a clause (隔着厚厚的口罩 / 面罩，…).
+        and not (
+            looks_like_heading(a)
+            and not is_prose(a)
+            and not has_sentence_punctuation(a)
+            and _chance_word_across(a, b)
+            and not _opens_with_a_short_clause(b)
+        )
     ):
         return "the break falls inside a word"
     if a.endswith("；"):
