@@ -220,8 +220,11 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
     for index in range(1, len(paragraphs) - 1):
         text, before = paragraphs[index], paragraphs[index - 1]
         # A name may stand here (a writer's, over the credit of the next story), but a line of five to eight
-        # characters without a dot is a headline (民族团结一家亲 / 平　安（歌唱演员）), not a name.
-        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or (_PACKAGE_NAME.match(text) and (len(text) <= 4 or "·" in text or " " in text or "\u3000" in text or "\xa0" in text)):
+        # characters without a dot is a headline (民族团结一家亲 / 平　安（歌唱演员）), and a short line over a
+        # headline and its credit is the story's kicker (陕西西安 / 老手艺成“香饽饽” / 本报记者　姜　峰), not a name.
+        named = _PACKAGE_NAME.match(text) and (len(text) <= 4 or "·" in text or " " in text or "\u3000" in text or "\xa0" in text)
+        kicker = index + 2 < len(paragraphs) and _heading_like(paragraphs[index + 1]) and not _is_credit(paragraphs[index + 1]) and _is_credit(paragraphs[index + 2])
+        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or (named and not kicker):
             continue
         start = index
         if before.endswith("：") and len(before) <= 30 and index >= 2:
@@ -232,9 +235,12 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
         if start < index and _NAMES_ONLY.match(under):
             starts.append(start)
             continue
+        kicked = False
         if _heading_like(under) and len(under) <= 30 and not _is_credit(under) and index + 2 < len(paragraphs):
-            under = paragraphs[index + 2]  # a kicker over the headline
-        if _is_credit(under) or _PACKAGE_DATELINE.match(under):
+            under, kicked = paragraphs[index + 2], True  # a kicker over the headline
+        # Under a kicker and a headline, reporters' names alone are the credit too (武汉大学人民医院急诊团队 /
+        # “关键时刻，这支队伍靠得住” / 白剑峰　杜巍巍　杨　岑).
+        if _is_credit(under) or _PACKAGE_DATELINE.match(under) or (kicked and _NAMES_ONLY.match(under)):
             starts.append(start)
     return starts
 
