@@ -161,6 +161,8 @@ def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[i
         section = paragraphs[start : bounds[number + 1]]
         if len(section) < 2 or section[0].strip("■●◆") in _SIDEBARS:
             continue
+        if len(section) == 2 and _BARE_NAME.match(section[0]):
+            continue  # the signature and the note closing the story above (葛作东 / （作者为…，本报记者吕强整理）)
         if start in inline:
             # (Its first line may be a kicker naming the speaker, which ends with a colon: 生态环境部华东督察局督察人员徐锡惠：)
             starts.append(start)
@@ -219,6 +221,11 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
     starts = []
     for index in range(1, len(paragraphs) - 1):
         text, before = paragraphs[index], paragraphs[index - 1]
+        if _PACKAGE_CLOSING.search(before) and _heading_like(text) and not _is_credit(text) and not _BARE_NAME.match(text):
+            # The next item after one closed by its credit (…（本报记者　魏哲哲采访整理） / 全国人大代表、…邱光和 /
+            # 民营企业要增强内生动力; …（作者为…，本报记者任彦整理） / 搭建友谊的桥梁 / 亲爱的妈妈：).
+            starts.append(index)
+            continue
         # A name may stand here (a writer's, over the credit of the next story), but a line of five to eight
         # characters without a dot is a headline (民族团结一家亲 / 平　安（歌唱演员）), and a short line over a
         # headline and its credit is the story's kicker (陕西西安 / 老手艺成“香饽饽” / 本报记者　姜　峰), not a name.
