@@ -1895,3 +1895,20 @@ def test_subhead_is_not_joined_to_its_paragraph_by_a_chance_word_across_the_seam
         "加强党的政治建设是一项重大艰巨的任务，必须加强领导、周密部署，以钉钉子精神抓好落实、取得成效。",
     )
     assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body"]
+
+
+def test_long_wish_closing_a_letter_over_its_signature_opens_no_story():
+    reading = _page(
+        "书写维和军人的荣耀",
+        "",
+        "亲爱的爸妈：",
+        "",
+        "不知不觉中，和你们分别有两年时间了。我时常会怀念一家三口在一起时的温暖、感动和惬意。",
+        "",
+        "祝你们在新的一年身体健康，万事如意，期待完成任务跟你们重逢的那一天！",
+        "",
+        "葛作东",
+        "",
+        "（作者为第六批赴马里维和警卫二中队战士，本报记者吕强整理）",
+    )
+    assert [s.headline for s in reading.stories] == ["书写维和军人的荣耀"]

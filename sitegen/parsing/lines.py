@@ -346,7 +346,7 @@ def is_closing_sentence(text: str) -> bool:
 
 
 #: The close of a letter printed in full, over the writer's signature: 此致 / 敬礼！, 衷心祝愿祖国繁荣昌盛！
-_SIGN_OFF = re.compile(r"^(?:此致|(?:此致)?[ \u3000\xa0]*敬礼[！!]|(?:衷心|真诚|诚挚)?(?:祝|祝愿|祝福|顺祝|恭祝)[^。（）()]{1,30}[！!])$")
+_SIGN_OFF = re.compile(r"^(?:此致|(?:此致)?[ \u3000\xa0]*敬礼[！!]|(?:衷心|真诚|诚挚)?(?:祝|祝愿|祝福|顺祝|恭祝)[^。（）()]{1,40}[！!])$")
 
 
 def is_sign_off(text: str) -> bool:
