@@ -1912,3 +1912,31 @@ def test_long_wish_closing_a_letter_over_its_signature_opens_no_story():
         "（作者为第六批赴马里维和警卫二中队战士，本报记者吕强整理）",
     )
     assert [s.headline for s in reading.stories] == ["书写维和军人的荣耀"]
+
+
+def test_subhead_set_with_a_bullet_is_not_joined_to_the_paragraph_under_it():
+    reading = _page(
+        "长江经济带生态环境持续改善",
+        "",
+        "近年来，沿江各地坚持生态优先、绿色发展，长江经济带生态环境保护发生了转折性变化。",
+        "",
+        "●增绿，促生态修复",
+        "",
+        "溯江而上，云南省丽江市华坪县，一座座曾经光秃秃的矿山披上了绿装，当地群众说呼吸都痛快了。",
+    )
+    assert [(b.role, b.text[:5]) for b in reading.stories[0].body] == [("body", "近年来，沿"), ("subhead", "●增绿，促"), ("body", "溯江而上，")]
+
+
+def test_summary_points_in_clauses_under_a_headline_are_text_each_on_its_own():
+    reading = _page(
+        "如何使用酒精居家消毒？（服务窗）",
+        "",
+        "●避开点火源，不在厨房等有明火、高温设备的地方使用，喷酒精时不抽烟",
+        "",
+        "●避免在相对密闭的较小空间内大量使用，防止形成高浓度的酒精蒸汽",
+        "",
+        "疫情防控期间，不少家庭使用酒精进行居家消毒。使用75%的医用酒精消毒究竟会不会引起火灾，应该如何正确使用？",
+    )
+    story = reading.stories[0]
+    assert story.subtitle is None
+    assert [b.text[:3] for b in story.body] == ["●避开", "●避免", "疫情防"]

@@ -173,7 +173,7 @@ _NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 #: Words that need what follows them, so no headline or paragraph ends with one (…么学成告诉 / 记者，…).
-_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以")
+_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以", "其他", "其它")
 
 
 def is_prose(text: str) -> bool:
@@ -344,7 +344,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         first_clause = _FIRST_CLAUSE.match(b)
         if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a) and not _headline_phrases(a):
             return "the second piece opens with the tail of a clause"
-        if a[0] in "■●◆▲" and len(a) >= 8:
+        if a[0] in "■●◆▲" and len(a) >= 8 and first_clause and (len(first_clause.group(1)) <= 2 or b[0] in _DIGITS):
+            # A summary point is as often a subhead set with a bullet (●增绿，促生态修复 / 溯江而上，…): only the
+            # last word or two of a clause, or a figure, shows it cut (■中国互联网经济快速 / 发展，…; …桥梁占 / 62公里，…).
             return "the first piece is a summary point cut mid-sentence"
     return None
 

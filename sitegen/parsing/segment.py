@@ -41,7 +41,8 @@ heading group is kept as a duplicate and does not cut the group.
 
 In a heading group the line carrying a column name is the headline; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
-summary lines are subtitles.
+summary lines are subtitles (a summary point set with a bullet and written in clauses,
+●避开点火源，不在厨房等…使用, is text of the story).
 
 Otherwise the group is read as the current story's subheads: two-line section
 heads (立即响应 靠前指挥 下沉一线 / ——织密…, 甘肃定西元古堆村 / 旱塬有了“解渴水”)
@@ -78,6 +79,7 @@ from sitegen.parsing.lines import (
     is_label,
     is_bracketed_date,
     is_genre_subtitle,
+    has_sentence_punctuation,
     is_name,
     is_photo_credit_line,
     is_roles_line,
@@ -137,6 +139,9 @@ def _kind(unit: Unit) -> str:
         return "byline"
     if is_roles_line(text) or is_bracketed_date(text):
         return "heading"
+    if text[0] in _SUMMARY_MARKS and len(text) >= 20 and has_sentence_punctuation(text):
+        # A summary point in clauses (●避开点火源，不在厨房等…使用，喷酒精时不抽烟) is text, however short.
+        return "body"
     if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
     if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?") and not _is_lead_sentence(text):
