@@ -12,7 +12,10 @@ place while a missed one only leaves a seam:
   paragraphs, the indent decides.  Headlines, subheads and list items look
   like cut paragraphs too, so a short line standing apart like a headline, a
   line ending in ；, a paragraph opening with a quotation and a pair of
-  balanced phrases (提高科技含量，重在解决问题) need plainer evidence.
+  balanced phrases (提高科技含量，重在解决问题) need plainer evidence; two lines
+  of a verse (科技花开醉人眼， / 消费升级新气象。), an item's number opening the
+  second piece (（四）…) and a word only the seam makes under a heading
+  (六、强化组织实施 / 加强… makes 施加) are none.
 * A block is a repeat when its text already stands, whole, in an earlier block
   (or as part of, or nearly word for word, one of the last few); a short line
   or caption only when it comes right after itself.  A paragraph that holds a
