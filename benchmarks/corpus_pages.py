@@ -161,6 +161,8 @@ def package_stories(paragraphs: tuple[str, ...], sections: list[int]) -> tuple[i
         section = paragraphs[start : bounds[number + 1]]
         if len(section) < 2 or section[0].strip("■●◆") in _SIDEBARS:
             continue
+        if len(section) == 2 and _BARE_NAME.match(section[0]):
+            continue  # the signature and the note closing the story above (葛作东 / （作者为…，本报记者吕强整理）)
         if start in inline:
             # (Its first line may be a kicker naming the speaker, which ends with a colon: 生态环境部华东督察局督察人员徐锡惠：)
             starts.append(start)
@@ -219,7 +221,17 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
     starts = []
     for index in range(1, len(paragraphs) - 1):
         text, before = paragraphs[index], paragraphs[index - 1]
-        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or _PACKAGE_NAME.match(text):
+        if _PACKAGE_CLOSING.search(before) and _heading_like(text) and not _is_credit(text) and not _BARE_NAME.match(text):
+            # The next item after one closed by its credit (…（本报记者　魏哲哲采访整理） / 全国人大代表、…邱光和 /
+            # 民营企业要增强内生动力; …（作者为…，本报记者任彦整理） / 搭建友谊的桥梁 / 亲爱的妈妈：).
+            starts.append(index)
+            continue
+        # A name may stand here (a writer's, over the credit of the next story), but a line of five to eight
+        # characters without a dot is a headline (民族团结一家亲 / 平　安（歌唱演员）), and a short line over a
+        # headline and its credit is the story's kicker (陕西西安 / 老手艺成“香饽饽” / 本报记者　姜　峰), not a name.
+        named = _PACKAGE_NAME.match(text) and (len(text) <= 4 or "·" in text or " " in text or "\u3000" in text or "\xa0" in text)
+        kicker = index + 2 < len(paragraphs) and _heading_like(paragraphs[index + 1]) and not _is_credit(paragraphs[index + 1]) and _is_credit(paragraphs[index + 2])
+        if not _heading_like(text) or _PACKAGE_CREDIT.match(text) or (named and not kicker):
             continue
         start = index
         if before.endswith("：") and len(before) <= 30 and index >= 2:
@@ -230,9 +242,12 @@ def _inline_stories(paragraphs: tuple[str, ...]) -> list[int]:
         if start < index and _NAMES_ONLY.match(under):
             starts.append(start)
             continue
+        kicked = False
         if _heading_like(under) and len(under) <= 30 and not _is_credit(under) and index + 2 < len(paragraphs):
-            under = paragraphs[index + 2]  # a kicker over the headline
-        if _is_credit(under) or _PACKAGE_DATELINE.match(under):
+            under, kicked = paragraphs[index + 2], True  # a kicker over the headline
+        # Under a kicker and a headline, reporters' names alone are the credit too (武汉大学人民医院急诊团队 /
+        # “关键时刻，这支队伍靠得住” / 白剑峰　杜巍巍　杨　岑).
+        if _is_credit(under) or _PACKAGE_DATELINE.match(under) or (kicked and _NAMES_ONLY.match(under)):
             starts.append(start)
     return starts
 

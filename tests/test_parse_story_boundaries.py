@@ -1719,3 +1719,224 @@ def test_lead_sentence_printed_without_its_full_stop_under_a_brief_headline_is_t
     story = reading.stories[0]
     assert story.subtitle is None
     assert story.body[0].text.startswith("截至2019年1月末")
+
+
+def test_long_unpunctuated_title_after_a_closing_credit_is_not_joined_to_the_line_under_it():
+    reading = _page(
+        "快递小哥坚守岗位",
+        "",
+        "疫情期间，快递员冉昊每天往返于医院和社区之间，把市民网购的防护用品送到他们手中，从不耽误。",
+        "",
+        "（本报记者申少铁、程远州）",
+        "",
+        "国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发企事业单位复工复产疫情防控措施指南的通知",
+        "",
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        "",
+        "《企事业单位复工复产疫情防控措施指南》已经中央应对新型冠状病毒感染肺炎疫情工作领导小组同意，现印发给你们，请结合实际抓好贯彻落实。",
+    )
+    assert [s.headline for s in reading.stories] == [
+        "快递小哥坚守岗位",
+        "国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发企事业单位复工复产疫情防控措施指南的通知",
+    ]
+    assert reading.stories[1].body[0].text == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+
+
+def test_title_of_a_document_printed_in_full_under_its_report_does_not_open_a_story():
+    reading = _page(
+        "中共中央办公厅印发",
+        "",
+        "纪检监察机关处理检举控告工作规则",
+        "",
+        "新华社北京2月3日电\u3000\u3000近日，中共中央办公厅印发了《纪检监察机关处理检举控告工作规则》，并发出通知，要求各地区各部门认真遵照执行。",
+        "",
+        "《规则》全文如下。",
+        "",
+        "纪检监察机关处理",
+        "",
+        "检举控告工作规则",
+        "",
+        "（2020年1月2日中共中央政治局常委会会议审议批准\xa02020年1月21日中共中央办公厅发布）",
+        "",
+        "第一章\xa0\xa0总\xa0\xa0则",
+        "",
+        "第一条\xa0\xa0为了规范纪检监察机关处理检举控告工作，保障党员、群众行使监督权利，制定本规则。",
+    )
+    assert [s.headline for s in reading.stories] == ["纪检监察机关处理检举控告工作规则"]
+    assert "第一条" in reading.stories[0].body[-1].text
+
+
+def test_items_of_a_list_ending_with_semicolons_are_not_joined_into_one_paragraph():
+    reading = _page(
+        "纪检监察机关处理检举控告工作规则",
+        "",
+        "第十条\u3000\u3000有下列情形之一的，纪检监察机关应当对检举控告的办理进行督办：",
+        "",
+        "（一）上级机关交办的检举控告，经过较长时间仍未办结、群众反复检举控告的；",
+        "",
+        "对群众反映强烈、社会影响较大的问题，相关机关未及时研究处理意见或者补报有关材料的；",
+        "",
+        "（四）其他需要督办的情形。",
+    )
+    assert [b.text[:5] for b in reading.stories[0].body] == ["第十条\u3000\u3000", "（一）上级", "对群众反映", "（四）其他"]
+
+
+def test_short_piece_cut_inside_a_word_is_joined_though_the_rest_opens_with_a_place():
+    reading = _page(
+        "小山村迎来新变化",
+        "",
+        "走进北红村，一排排新房整齐排列，村道干净整洁，村民们脸上洋溢着笑容。",
+        "",
+        "作为镇上唯",
+        "",
+        "一的贫困村，北红村曾经由于产业结构单一，村民收入长期偏低，年轻人纷纷外出打工。",
+    )
+    assert [b.text[:5] for b in reading.stories[0].body] == ["走进北红村", "作为镇上唯"]
+    assert reading.stories[0].body[1].text.endswith("外出打工。")
+
+
+def test_paragraph_cut_a_few_words_into_its_last_sentence_is_joined_though_the_rest_opens_like_a_paragraph():
+    reading = _page(
+        "自贸试验区建设提速",
+        "",
+        "开放的大门越开越大，营商环境持续改善，看得很长远。建设自贸",
+        "",
+        "试验区，不仅有助于降低关税、便利贸易，更能倒逼改革、扩大开放，为高质量发展注入动力。",
+    )
+    body = reading.stories[0].body
+    assert len(body) == 1 and body[0].text.endswith("注入动力。")
+
+
+@pytest.mark.parametrize("note", ["（本系列评论到此结束）", "（应受访者要求，周韵娇为化名）", "（嘉\u3000木）", "（文\u3000漪整理）", "（摘编自1月16日《湖南日报》）"])
+def test_rare_closing_note_ends_its_story_and_the_heading_under_it_opens_the_next(note):
+    reading = _page(
+        "让奋斗成为青春最亮丽的底色",
+        "",
+        "青春是用来奋斗的。面对新时代的新要求，青年人要勇于担当、敢于创新，在平凡的岗位上干出不平凡的业绩。",
+        "",
+        note,
+        "",
+        "冰雪运动热起来",
+        "",
+        "随着北京冬奥会日益临近，越来越多的市民走上冰场雪场，体验冰雪运动带来的快乐。",
+    )
+    assert [s.headline for s in reading.stories] == ["让奋斗成为青春最亮丽的底色", "冰雪运动热起来"]
+
+
+def test_stray_mark_between_a_headline_and_its_byline_does_not_part_them():
+    reading = _page(
+        "他们脸上有“大爱纵横”",
+        "",
+        "濮存昕（中国戏剧家协会主席）",
+        "",
+        "我和所有的朋友一样，心系武汉，心系奋战在湖北及各地的抗击疫情第一线的医护人员。",
+        "",
+        "我们众志成城",
+        "",
+        "、",
+        "",
+        "吕继宏（原中国人民解放军海军政治工作部文工团副团长）",
+        "",
+        "我在今年央视元宵节特别节目上唱了抗击疫情的歌曲《我们众志成城》，这么多年来，第一次唱歌唱到流泪。",
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
+        ("我们众志成城", "吕继宏（原中国人民解放军海军政治工作部文工团副团长）"),
+    ]
+    assert ("fragment", "、") in [(b.role, b.text) for b in reading.blocks]
+
+
+def test_two_long_summary_lines_without_full_stops_are_not_joined_into_one():
+    reading = _page(
+        "让乡村振兴的活水流起来（话说新农村）",
+        "",
+        "让人才“流”入乡，让钱“流”进村，让土地“活”起来，不断激发乡村发展的内生动力和发展活力",
+        "",
+        "各地要把各类人才的积极性调动起来，把各方面的资源要素汇聚起来，让乡村振兴有人有钱有地",
+    )
+    body = reading.stories[0].body
+    assert body[0].text.endswith("发展活力") and body[1].text.startswith("各地要把")
+
+
+def test_appointments_listed_one_a_paragraph_ending_with_semicolons_are_not_joined():
+    reading = _page(
+        "国家主席习近平任免驻外大使",
+        "",
+        "新华社北京2月3日电\u3000\u3000中华人民共和国主席习近平根据全国人民代表大会常务委员会的决定，任免驻外特命全权大使如下：",
+        "",
+        "免去杨健的中华人民共和国驻文莱达鲁萨兰国特命全权大使职务；",
+        "",
+        "任命于红（女）为中华人民共和国驻文莱达鲁萨兰国特命全权大使。",
+    )
+    assert [b.text[:4] for b in reading.stories[0].body] == ["新华社北", "免去杨健", "任命于红"]
+
+
+def test_lines_of_a_rhymed_caption_each_on_its_own_line_are_not_joined():
+    reading = _page(
+        "消费升级新气象",
+        "",
+        "春节期间，各地商场人气火爆，智能家电、文创产品成为新宠，消费升级的步伐明显加快。",
+        "",
+        "科技花开醉人眼，",
+        "",
+        "消费升级新气象。",
+    )
+    assert [b.text for b in reading.stories[0].body][1:] == ["科技花开醉人眼，", "消费升级新气象。"]
+
+
+def test_subhead_is_not_joined_to_its_paragraph_by_a_chance_word_across_the_seam():
+    reading = _page(
+        "关于加强党的政治建设的意见",
+        "",
+        "党的政治建设是党的根本性建设，决定党的建设方向和效果，事关统揽推进伟大斗争、伟大工程、伟大事业、伟大梦想。",
+        "",
+        "六、强化组织实施",
+        "",
+        "加强党的政治建设是一项重大艰巨的任务，必须加强领导、周密部署，以钉钉子精神抓好落实、取得成效。",
+    )
+    assert [b.role for b in reading.stories[0].body] == ["body", "subhead", "body"]
+
+
+def test_long_wish_closing_a_letter_over_its_signature_opens_no_story():
+    reading = _page(
+        "书写维和军人的荣耀",
+        "",
+        "亲爱的爸妈：",
+        "",
+        "不知不觉中，和你们分别有两年时间了。我时常会怀念一家三口在一起时的温暖、感动和惬意。",
+        "",
+        "祝你们在新的一年身体健康，万事如意，期待完成任务跟你们重逢的那一天！",
+        "",
+        "葛作东",
+        "",
+        "（作者为第六批赴马里维和警卫二中队战士，本报记者吕强整理）",
+    )
+    assert [s.headline for s in reading.stories] == ["书写维和军人的荣耀"]
+
+
+def test_subhead_set_with_a_bullet_is_not_joined_to_the_paragraph_under_it():
+    reading = _page(
+        "长江经济带生态环境持续改善",
+        "",
+        "近年来，沿江各地坚持生态优先、绿色发展，长江经济带生态环境保护发生了转折性变化。",
+        "",
+        "●增绿，促生态修复",
+        "",
+        "溯江而上，云南省丽江市华坪县，一座座曾经光秃秃的矿山披上了绿装，当地群众说呼吸都痛快了。",
+    )
+    assert [(b.role, b.text[:5]) for b in reading.stories[0].body] == [("body", "近年来，沿"), ("subhead", "●增绿，促"), ("body", "溯江而上，")]
+
+
+def test_summary_points_in_clauses_under_a_headline_are_text_each_on_its_own():
+    reading = _page(
+        "如何使用酒精居家消毒？（服务窗）",
+        "",
+        "●避开点火源，不在厨房等有明火、高温设备的地方使用，喷酒精时不抽烟",
+        "",
+        "●避免在相对密闭的较小空间内大量使用，防止形成高浓度的酒精蒸汽",
+        "",
+        "疫情防控期间，不少家庭使用酒精进行居家消毒。使用75%的医用酒精消毒究竟会不会引起火灾，应该如何正确使用？",
+    )
+    story = reading.stories[0]
+    assert story.subtitle is None
+    assert [b.text[:3] for b in story.body] == ["●避开", "●避免", "疫情防"]

@@ -314,7 +314,12 @@ BRACKETED_BYLINE = re.compile(
 _AUTHOR_NOTE = re.compile(
     r"^[(（](?:(?:作者为|作者系|作者单位|执笔[：:]|参与记者|参与采写|本文节选自|本文摘自|原载)(?:[^()（）]|[(（][^()（）]*[)）])*"
     # a place may be bracketed inside: （作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）, （本报…刚果（金）布卡武电…参与采写）
-    r"|(?:[^()（）]|[(（][^()（）]*[)）]){2,200}参与采写)[)）]$"
+    r"|(?:[^()（）]|[(（][^()（）]*[)）]){2,200}参与采写"
+    # an excerpt's source, the end of a series, a source's pseudonym, who wrote an account down, a pointer to
+    # the rest: （摘编自1月16日《湖南日报》…）, （本系列评论到此结束）, （应受访者要求，周韵娇为化名）, （文 漪整理）,
+    # （实习生李泽文对本文亦有贡献）, （相关报道见第二版）
+    r"|(?:摘编自|稿件来源[：:])[^()（）]{2,120}|本系列(?:评论)?(?:到此)?结束|[^()（）]{0,40}为化名|[^()（）]{2,60}整理"
+    r"|[^()（）]{2,40}亦有贡献|[^()（）]{1,12}见第[〇零一二两三四五六七八九十\d]{1,3}版)[)）]$"
 )
 _BRACKETED_NAME = re.compile(r"^[(（](?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{1,5})[)）]$")
 #: The formulaic last paragraph of a report on leaders' activities: 丁薛祥、杨洁篪、王毅参加上述活动。,
@@ -326,11 +331,13 @@ _CLOSING_SENTENCE = re.compile(
 
 
 def is_closing_note(text: str) -> bool:
-    """True for a note that closes a signed piece: （作者为…）, （执笔：…）, （…参与采写）, or the writer's name in brackets (（郭建英）)."""
+    """True for a note that closes a signed piece: （作者为…）, （执笔：…）, （…参与采写）, （…为化名）, （本系列评论到此结束）,
+    or the writer's name in brackets (（郭建英）, （嘉　木）)."""
     if _AUTHOR_NOTE.match(text):
         return True
     name = _BRACKETED_NAME.match(text)
-    return name is not None and is_name(significant(name["name"]))
+    # A pen name printed spaced out need not open with a surname: （嘉　木）, （柯　文）.
+    return name is not None and (is_name(significant(name["name"])) or _SPACED_NAME.match(name["name"]) is not None)
 
 
 def is_closing_sentence(text: str) -> bool:
@@ -339,7 +346,7 @@ def is_closing_sentence(text: str) -> bool:
 
 
 #: The close of a letter printed in full, over the writer's signature: 此致 / 敬礼！, 衷心祝愿祖国繁荣昌盛！
-_SIGN_OFF = re.compile(r"^(?:此致|(?:此致)?[ \u3000\xa0]*敬礼[！!]|(?:衷心|真诚|诚挚)?(?:祝|祝愿|祝福|顺祝|恭祝)[^。（）()]{1,30}[！!])$")
+_SIGN_OFF = re.compile(r"^(?:此致|(?:此致)?[ \u3000\xa0]*敬礼[！!]|(?:衷心|真诚|诚挚)?(?:祝|祝愿|祝福|顺祝|恭祝)[^。（）()]{1,40}[！!])$")
 
 
 def is_sign_off(text: str) -> bool:

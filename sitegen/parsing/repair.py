@@ -12,7 +12,10 @@ place while a missed one only leaves a seam:
   paragraphs, the indent decides.  Headlines, subheads and list items look
   like cut paragraphs too, so a short line standing apart like a headline, a
   line ending in ；, a paragraph opening with a quotation and a pair of
-  balanced phrases (提高科技含量，重在解决问题) need plainer evidence.
+  balanced phrases (提高科技含量，重在解决问题) need plainer evidence; two lines
+  of a verse (科技花开醉人眼， / 消费升级新气象。), an item's number opening the
+  second piece (（四）…) and a word only the seam makes under a heading
+  (六、强化组织实施 / 加强… makes 施加) are none.
 * A block is a repeat when its text already stands, whole, in an earlier block
   (or as part of, or nearly word for word, one of the last few); a short line
   or caption only when it comes right after itself.  A paragraph that holds a
@@ -131,13 +134,37 @@ def seam_inside_word(before: str, after: str) -> bool:
     return False
 
 
+def _opens_with_a_short_clause(text: str) -> bool:
+    """True when ``text`` opens with three characters or fewer before its first punctuation: 面罩，…, 受益者。…"""
+    clause = _FIRST_CLAUSE.match(text)
+    return clause is not None and len(clause.group(1)) <= 3
+
+
+def _chance_word_across(before: str, after: str) -> bool:
+    """True when the only words across the seam are of two characters, one from each side, while ``before``
+    ends on a word of its own and ``after`` opens with one: the seam's word may well be chance."""
+    words = dictionary()
+    if not (any(before[-n:] in words for n in (2, 3, 4)) and any(after[:n] in words for n in (2, 3, 4))):
+        return False
+    return not any(
+        before[-k:] + after[:m] in words
+        for k in range(1, 4)
+        for m in range(1, 4)
+        if 3 <= k + m <= 4 and len(before) >= k and len(after) >= m
+    )
+
+
 #: Words a paragraph typically opens with; a piece opening so is taken for a new paragraph.
 _PARAGRAPH_OPENING = re.compile(
     r"^(?:连日来|近日|近期|近年来|今年以来|日前|目前|当前|此外|另外|同时|与此同时|据了解|据悉|据介绍|记者(?![，,])|"
     r"对此|为此|因此|然而|但是|首先|其次|最后|一是|二是|三是|第[一二三四五六七八九十]|"
     r"当天|当时|那天|随后|此后|后来|其中|不过|可见|总之|现在|此前|近年|其实|显然|当然|比如|例如|事实上|实际上|"
     r"\d{1,4}年|\d{1,2}月\d{1,2}日[，,]|今年|去年|明年|如今|眼下|截至|[\u4e00-\u9fff]{2,4}期间[，,]|"
-    r"在[^，。,\s]{4,14}[，,]|[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
+    r"在[^，。,\s]{4,14}[，,])"
+)
+#: A paragraph opening with the place it tells of: 丰台区在…, 河北省阜平县骆驼湾村….
+_PLACE_OPENING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}(?:省|市|区|县)[\u4e00-\u9fff]{1,6}(?:街道|村|社区|镇|乡)"
     r"|[\u4e00-\u9fff]{1,5}(?:省|市|区|县|镇|乡|街道|村|社区)[是在，,])"
 )
 #: A paragraph opening with someone speaking: 习近平总书记指出，….
@@ -149,7 +176,7 @@ _NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 #: Words that need what follows them, so no headline or paragraph ends with one (…么学成告诉 / 记者，…).
-_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以")
+_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以", "其他", "其它")
 
 
 def is_prose(text: str) -> bool:
@@ -167,7 +194,14 @@ def _can_continue(text: str) -> bool:
         or is_roles_line(text)
         or text.startswith(("□", "■", "(上接", "（上接"))
         or _LABEL_OPENING.match(text) is not None
+        or _LIST_ITEM_OPENING.match(text) is not None
     )
+
+
+#: An item's number opening a line: （四）其他需要督办的情形, 二、主要任务, 第九条 ….
+_LIST_ITEM_OPENING = re.compile(
+    r"^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[章节条])"
+)
 
 
 #: A paragraph that opens with a box's label and a colon: 编者按：…, 核心阅读：….
@@ -212,7 +246,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
-    if clause_goes_on(a):
+    if clause_goes_on(a) and not _verse_lines(a, b):
         return "the first piece ends inside a sentence"
     if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米多余"):
         return "the break falls inside a number"
@@ -248,17 +282,36 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
         # the paragraph; they are not a line of their own.
         return "the first piece is the dateline opening its paragraph"
-    if set_apart and looks_like_heading(a) and not is_prose(a):
+    if set_apart and (looks_like_heading(a) and not is_prose(a) or _long_title(a)):
         return None
     if (
         seam_inside_word(a, b)
         and (b_ends or not looks_like_heading(b))
         # A headline over a paragraph opening as paragraphs do may make a word across the seam by chance
         # (确保居民生活必需品供应 / 当前，… makes 应当).
+        # A place opening the next piece is no such evidence: the word across the seam is more likely the
+        # place's own (作为镇上唯 / 一的贫困村，…; 我国西 / 部地区是…).
         and not (looks_like_heading(a) and not has_sentence_punctuation(a) and _PARAGRAPH_OPENING.match(b))
+        # Nor is a two-character word across the seam when the heading ends on a word and the paragraph opens
+        # with one and a clause of its own (六、强化组织实施 / 加强党的政治建设，… makes 施加; 7.重点区域管控系统 /
+        # 通过地理信息、… makes 统通), unlike the rest of a clause (隔着厚厚的口罩 / 面罩，…).
+        and not (
+            looks_like_heading(a)
+            and not is_prose(a)
+            and not has_sentence_punctuation(a)
+            and _chance_word_across(a, b)
+            and not _opens_with_a_short_clause(b)
+        )
     ):
         return "the break falls inside a word"
-    if _PARAGRAPH_OPENING.match(b):
+    if a.endswith("；"):
+        # An item of a list (see ``CLAUSE_GOES_ON``): only the plain evidence above joins it to what follows.
+        return None
+    if _last_sentence_cut_short(a) and b_ends:
+        # Opening words in the second piece prove nothing here: the first has stopped a few words into a
+        # new sentence (…看得很长远。建设自贸 / 试验区，不仅有助于…; …肖亚琪说。2018年下半年，随着 / 最后一批…).
+        return "the first piece breaks off a few words into a sentence"
+    if _PARAGRAPH_OPENING.match(b) or _PLACE_OPENING.match(b):
         return None
     if _unclosed(a):
         return "the first piece leaves a quotation or bracket open"
@@ -271,7 +324,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
-    if is_prose(a) and b_ends:
+    if is_prose(a) and b_ends and ("。" in a or ends_sentence(b) or b.endswith("；")):
+        # A piece of one sentence with no full stop under a piece with none either is two summary lines,
+        # not one cut in two.
         return "the first piece is cut mid-sentence"
     # Two balanced phrases either side of a comma are a subhead when the next piece opens with
     # a short clause of its own (提高科技含量，重在解决问题 / 新的一年里，…).
@@ -292,7 +347,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         first_clause = _FIRST_CLAUSE.match(b)
         if first_clause and len(first_clause.group(1)) <= 4 and has_sentence_punctuation(a) and not _headline_phrases(a):
             return "the second piece opens with the tail of a clause"
-        if a[0] in "■●◆▲" and len(a) >= 8:
+        if a[0] in "■●◆▲" and len(a) >= 8 and first_clause and (len(first_clause.group(1)) <= 2 or b[0] in _DIGITS):
+            # A summary point is as often a subhead set with a bullet (●增绿，促生态修复 / 溯江而上，…): only the
+            # last word or two of a clause, or a figure, shows it cut (■中国互联网经济快速 / 发展，…; …桥梁占 / 62公里，…).
             return "the first piece is a summary point cut mid-sentence"
     return None
 
@@ -318,8 +375,37 @@ def _headline_phrases(text: str) -> bool:
         and all(len(half) >= 3 and han_count(half) >= len(half) - 2 for half in halves)
         and text[-1] not in DANGLING_END
         and not any(ch in text for ch in _DIGITS)
-        and not _PARAGRAPH_OPENING.match(text)  # 近年来，我和同事 / …: a paragraph's opening words
+        and not (_PARAGRAPH_OPENING.match(text) or _PLACE_OPENING.match(text))  # 近年来，我和同事 / …: a paragraph's opening words
     )
+
+
+def _verse_lines(first: str, second: str) -> bool:
+    """True for two lines of a verse or a rhymed slogan, each printed on a line of its own: short and of
+    one length, the first ending with a comma (科技花开醉人眼， / 消费升级新气象。)."""
+    return first.endswith("，") and len(first) <= 16 and len(second) <= 16 and abs(len(first) - len(second)) <= 1
+
+
+def _last_sentence_cut_short(text: str) -> bool:
+    """True for running prose whose last sentence has only just begun: a few words after its last full
+    stop (…看得很长远。建设自贸).  A paragraph printed without its full stop ends a whole sentence, and a
+    note in brackets after the full stop (…增长5.4%。（见图13）) ends nothing."""
+    if not is_prose(text) or text.endswith("；") or _CLOSED_BY_NOTE.search(text):
+        return False
+    stop = max(text.rfind(mark) for mark in "。！？")
+    return stop > 0 and len(text) - stop - 1 <= 14
+
+
+_CLOSED_BY_NOTE = re.compile(r"[。！？](?:[（(][^（）()]*[)）])+$")
+
+
+def _long_title(text: str) -> bool:
+    """True for a line of forty to sixty characters with no punctuation at all, as a document's or a
+    leader's article's long title is printed (国务院应对新型冠状病毒感染肺炎疫情联防联控机制关于印发…的通知,
+    深入学习贯彻习近平总书记重要讲话和指示精神 推动京津冀协同发展…): a paragraph runs that long only in clauses."""
+    return 40 <= len(text) <= 60 and _ANY_PUNCTUATION.search(text) is None
+
+
+_ANY_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”‘’（）()《》—…]")
 
 
 def _balanced_phrases(text: str) -> bool:

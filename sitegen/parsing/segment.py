@@ -41,7 +41,8 @@ heading group is kept as a duplicate and does not cut the group.
 
 In a heading group the line carrying a column name is the headline; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
-summary lines are subtitles.
+summary lines are subtitles (a summary point set with a bullet and written in clauses,
+●避开点火源，不在厨房等…使用, is text of the story).
 
 Otherwise the group is read as the current story's subheads: two-line section
 heads (立即响应 靠前指挥 下沉一线 / ——织密…, 甘肃定西元古堆村 / 旱塬有了“解渴水”)
@@ -78,6 +79,7 @@ from sitegen.parsing.lines import (
     is_label,
     is_bracketed_date,
     is_genre_subtitle,
+    has_sentence_punctuation,
     is_name,
     is_photo_credit_line,
     is_roles_line,
@@ -137,6 +139,9 @@ def _kind(unit: Unit) -> str:
         return "byline"
     if is_roles_line(text) or is_bracketed_date(text):
         return "heading"
+    if text[0] in _SUMMARY_MARKS and len(text) >= 20 and has_sentence_punctuation(text):
+        # A summary point in clauses (●避开点火源，不在厨房等…使用，喷酒精时不抽烟) is text, however short.
+        return "body"
     if is_dash_subtitle(text) and len(text) <= 40 and text[-1] not in "。；;，," and text.count("，") <= 1:
         return "heading"
     if looks_like_heading(text) and (not ends_sentence(text) or text[-1] in "！？!?") and not _is_lead_sentence(text):
@@ -427,6 +432,11 @@ class _Page:
             return "first headline on the page"
         if self.current.closed_by is not None:
             return f"the story before ended with a {self.current.closed_by}"
+        if self.announces_full_text():
+            # A document printed in full under the report on it opens with its own title, often over two
+            # lines and a date (《规则》全文如下。 / 纪检监察机关处理 / 检举控告工作规则 / （2020年1月2日…发布）):
+            # the report goes on.
+            return None
         if self.in_summary() and not has_byline:
             # More of the summary lines under the headline (■国家融资担保基金… / ■重点支持单户担保金额…),
             # or the rest of one cut by a column break (■原则上国 / 家融资担保基金…): the story's text,
@@ -478,6 +488,12 @@ class _Page:
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
         return None
+
+    def announces_full_text(self) -> bool:
+        """True when the story's last paragraph announces the text of a document printed in full under it:
+        《规则》全文如下。, …发表了二〇二〇年新年贺词。全文如下："""
+        body = self.current.body
+        return bool(body) and body[-1].role == "body" and body[-1].text.rstrip().endswith(("全文如下。", "全文如下：", "全文如下:"))
 
     def in_summary(self) -> bool:
         """True when all the story has under its headline so far is summary lines (■…), and the rests of
@@ -632,13 +648,14 @@ class _Page:
 
         A line printed twice inside the group or under it (湖南省张庄村 / 村民 / 村民 / 闫春光)
         is a repeat the damage put there: it does not cut the group, and the byline
-        under it stays the group's.
+        under it stays the group's.  So is a stray mark between the headline and its byline
+        (我们众志成城 / 、 / 吕继宏（…副团长）).
         """
         members = [index]
         end = index + 1
         while end < len(units):
             if (
-                kinds[end] == "duplicate"
+                kinds[end] in ("duplicate", "stray")
                 and units[end].first.gap_before < 2
                 and end + 1 < len(units)
                 and kinds[end + 1] in ("heading", "byline", "duplicate")
@@ -659,9 +676,12 @@ class _Page:
         return members, members[-1] + 1
 
     def put_back(self, repeats: list[Unit]) -> None:
-        """Keep the repeats found inside a heading group as duplicates, each in its place by line."""
+        """Keep the repeats and stray marks found inside a heading group (as duplicates and fragments), each in its place by line."""
         for unit in repeats:
-            block = Block("duplicate", unit.text, unit.line_start, unit.line_end, None, unit.ref, unit.note)
+            if unit.kind == "stray":
+                block = Block("fragment", unit.text, unit.line_start, unit.line_end, None, None, "stray character")
+            else:
+                block = Block("duplicate", unit.text, unit.line_start, unit.line_end, None, unit.ref, unit.note)
             at = len(self.blocks)
             while at and self.blocks[at - 1].line_start > unit.line_start:
                 at -= 1
