@@ -277,6 +277,7 @@ def _read_pages(
     paths = discover(archive_dir)
     meter = _meter("reading pages", progress, len(paths))
     read_pages, files, signals = [], {}, {}
+    sources_before = set(memo.outlines) if memo else None
     topics_cache = signals_cache(archive_dir, taxonomy) if use_cache else None
     load_segmenter()  # before the workers fork, so that they share jieba's dictionary
     load_word_lists()  # and the parser's
@@ -292,9 +293,10 @@ def _read_pages(
         signals[outline.parsed.path] = outline.signals
         result.reused += outline.reused
     result.diagnostics.extend(catalog.unmatched(r.source for r in read_pages))
-    result.diagnostics.extend(metadata.duplicate_pages((display_path(archive_dir / r.source, archive_dir), r.meta)
-                                                       for r in read_pages))
-    if use_cache:
+    result.diagnostics.extend(metadata.duplicate_pages(((r.source, r.meta) for r in read_pages),
+                                                       lambda source: display_path(archive_dir / source, archive_dir)))
+    # Entries of deleted pages leave the caches; a server's rebuild in which no page went has none to find.
+    if use_cache and (memo is None or set(memo.outlines) != sources_before):
         cache.prune([r.source for r in read_pages])
         topics_cache.prune([r.source for r in read_pages])
     result.parsed = len(read_pages) - result.reused

@@ -66,7 +66,7 @@ import functools
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 
@@ -509,11 +509,12 @@ def _shown(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else f"'{value}'"
 
 
-def duplicate_pages(pages: Iterable[tuple[str, PageMeta]]) -> list[Diagnostic]:
+def duplicate_pages(pages: Iterable[tuple[str, PageMeta]], name: Callable[[str], str] = str) -> list[Diagnostic]:
     """A warning for every page that another file also claims to be (same paper, date and page).
 
-    ``pages`` are (file as messages name it, metadata).  Pages whose date or
-    page number is unknown are never duplicates: unknown is not a value.
+    ``pages`` are (input file, metadata); ``name`` gives a file as messages name
+    it (asked only for the files a warning names).  Pages whose date or page
+    number is unknown are never duplicates: unknown is not a value.
     """
     claimed: dict[tuple, list[str]] = defaultdict(list)
     for file, meta in pages:
@@ -522,8 +523,8 @@ def duplicate_pages(pages: Iterable[tuple[str, PageMeta]]) -> list[Diagnostic]:
     problems = []
     for (paper, date, page), files in claimed.items():
         for other in files[1:]:
-            problems.append(diagnostics.warning(other, (
-                f"is also {paper} {date.isoformat()} page {page}, like {files[0]}; both are kept as separate pages"
+            problems.append(diagnostics.warning(name(other), (
+                f"is also {paper} {date.isoformat()} page {page}, like {name(files[0])}; both are kept as separate pages"
             )))
     return problems
 

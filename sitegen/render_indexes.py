@@ -210,11 +210,13 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
                         _tools=(renderer, folder))
     for _ in ordered_map(work, _batches(tasks, enrichment.summaries), jobs=jobs):
         pass
-    groups = [
-        (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
-        for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
-    ]
-    out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
+    if remember.take("topic index", topics) is None:
+        remember.note("topic index", topics, (urls.topic_index(),))
+        groups = [
+            (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
+            for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
+        ]
+        out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
 
 
 def _batches(tasks: list[TopicTask], summaries: dict[str, str]) -> Iterator[tuple[TopicPart, ...]]:
