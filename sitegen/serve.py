@@ -45,6 +45,10 @@ from typing import Callable
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
+from watchdog.events import (EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_CREATED, EVENT_TYPE_MOVED, EVENT_TYPE_OPENED,
+                             FileSystemEvent, FileSystemEventHandler)
+from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 from tornado import ioloop, web
 
 from sitegen import theme
@@ -271,17 +275,84 @@ def _running(pid: int) -> bool:
     return True
 
 
-class ArchiveWatcher(Watcher):
-    """livereload's polling watcher, looking every ``POLL_SECONDS`` rather than every 0.8 s."""
+class FileEvents(FileSystemEventHandler):
+    """Tells ``on_change`` of every change under the watched folders as the system reports it
+    (inotify on Linux, FSEvents on macOS, … by way of watchdog): at once, and at no cost
+    while nothing changes, where looking at every file's time takes the server's thread
+    35 ms per look on 1,300 page files and half a second on 20,000.
 
-    def __init__(self, paused: Callable[[], bool] = lambda: False):
+    The archive's cache folder, where the server writes its builds, is not watched: the
+    archive folder is watched without its subfolders, and each of its other folders with
+    theirs (one made later from when it appears).
+    """
+
+    def __init__(self, archive_dir: Path, on_change: Callable[[], None]):
+        super().__init__()
+        self.archive_dir, self.on_change = archive_dir, on_change
+        self.observer = Observer()
+        self._watches: dict[Path, ObservedWatch] = {}
+        """The archive's folders watched with their subfolders."""
+
+    @classmethod
+    def started(cls, archive_dir: Path, on_change: Callable[[], None]) -> FileEvents | None:
+        """Watching, or None when the system cannot tell of changes (too many folders, say)."""
+        events = cls(archive_dir, on_change)
+        try:
+            events.observer.schedule(events, str(archive_dir), recursive=False)
+            for folder in sorted(archive_dir.iterdir()):
+                events._watch_folder(folder)
+            for folder in watched_paths(archive_dir)[1:]:
+                events._watch_folder(folder)
+            events.observer.start()
+        except (OSError, RuntimeError) as error:
+            log.info("file events unavailable: %s", error)
+            events.stop()
+            return None
+        return events
+
+    def _watch_folder(self, folder: Path) -> None:
+        """Watch ``folder`` with its subfolders (again, when it was deleted and made anew)."""
+        old = self._watches.pop(folder, None)
+        if old is not None:
+            try:
+                self.observer.unschedule(old)
+            except KeyError:
+                pass
+        if folder.is_dir() and not _ignored(str(folder)):
+            self._watches[folder] = self.observer.schedule(self, str(folder), recursive=True)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in (EVENT_TYPE_OPENED, EVENT_TYPE_CLOSED_NO_WRITE):  # read, not changed (builds read every page)
+            return
+        paths = [Path(os.fsdecode(p)) for p in (event.src_path, event.dest_path) if p]
+        if event.is_directory and event.event_type in (EVENT_TYPE_CREATED, EVENT_TYPE_MOVED):
+            for path in paths:
+                if path.parent == self.archive_dir:
+                    self._watch_folder(path)  # a folder made in the archive (a new paper's pages, its templates)
+        if any(not _ignored(str(path)) for path in paths):
+            self.on_change()
+
+    def stop(self) -> None:
+        if self.observer.is_alive():
+            self.observer.stop()
+            self.observer.join()
+
+
+class ArchiveWatcher(Watcher):
+    """livereload's watcher: idle when the system tells of changes (``FileEvents``), else livereload's
+    polling, looking every ``POLL_SECONDS`` rather than every 0.8 s."""
+
+    def __init__(self, paused: Callable[[], bool] = lambda: False, events: FileEvents | None = None):
         super().__init__()
         self.paused = paused
         """Whether to skip looking for now (while a rebuild runs)."""
+        self.events = events
         self.ignore_dirs(CACHE_DIR, "__pycache__")
         self._callback: ioloop.PeriodicCallback | None = None
 
     def start(self, callback) -> bool:
+        if self.events is not None:  # the system tells of changes: nothing to look at
+            return True
         self._callback = ioloop.PeriodicCallback(callback, POLL_SECONDS * 1000)
         self._callback.start()
         return True
@@ -291,15 +362,14 @@ class ArchiveWatcher(Watcher):
         itself: that happens when the rebuild is done, not when a file changed.
 
         While a rebuild runs it does not look (``paused``): a look over a big archive
-        takes ~20 ms of the interpreter every ``POLL_SECONDS``, which the rebuild's own
-        thread needs, and a file saved meanwhile is still seen, at the first look
-        after the rebuild (its time differs from the one noted before).  The
+        takes ~35 ms of the interpreter every ``POLL_SECONDS`` (1,300 files), which the
+        rebuild's own thread needs, and a file saved meanwhile is still seen, at the
+        first look after the rebuild (its time differs from the one noted before).  The
         exception is the rebuild after a template edit, which a newer edit stops
         (``Builder._restart``)."""
         if not self.paused():
             super().examine()
         return None, None
-
 
 def watched_paths(archive_dir: Path) -> list[Path]:
     """The archive folder (pages, catalog and settings, its own templates and static files) and the default theme."""
@@ -519,15 +589,19 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     session = open_session(archive_dir)
     builder = Builder(archive_dir, session, reload_browsers, echo=echo)
     worker = threading.Thread(target=builder.run, name="sitegen-rebuild", daemon=True)
+    events = None
     try:
-        watcher = ArchiveWatcher(paused=lambda: not builder.watching)
+        # Watching starts now, so that a change made during the first build is seen.
+        events = FileEvents.started(archive_dir, builder.request)
+        if events is None:
+            echo(f"The system does not tell of file changes here; looking for them every {POLL_SECONDS} s.")
+        watcher = ArchiveWatcher(paused=lambda: not builder.watching, events=events)
         for path in watched_paths(archive_dir):
             if path.is_dir():
                 # 'forever': livereload must not reload the browser on a change, only after the rebuild.
                 watcher.watch(str(path), builder.request, delay="forever", ignore=_ignored)
-        # Note every file now, so that a change made during the first build, or a file deleted
-        # before the first poll, is seen.
-        watcher.examine()
+        if events is None:
+            watcher.examine()  # note every file's time now
         echo(f"Building {archive_dir} …")
         builder.rebuild()
         gc.disable()  # from now on the builder collects garbage when idle (see ``Builder``)
@@ -538,6 +612,8 @@ def serve(archive_dir: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     except KeyboardInterrupt:
         pass
     finally:
+        if events is not None:
+            events.stop()
         builder.stop()
         if builder.busy:
             echo("Stopping the rebuild …")  # it stops at its next page or issue

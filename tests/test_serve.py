@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -183,3 +184,45 @@ def test_a_busy_port_gives_the_next_free_one_and_says_so(archive, tmp_path):
             server.wait_ready()
         finally:
             server.stop()
+
+
+def test_a_page_in_a_folder_made_while_serving_is_seen(served):
+    before = len(served.articles())
+    folder = served.archive / "新到报纸" / "2022-11-29"
+    folder.mkdir(parents=True)
+    seed = sorted(served.archive.glob("*.txt"))[0]
+    (folder / "01.txt").write_bytes(seed.read_bytes())
+    _until(lambda: len(served.articles()) > before, "the new folder's page")
+
+
+def test_file_events_tell_of_changes_to_pages_and_not_of_reads_or_the_cache(archive):
+    from sitegen.serve import FileEvents
+
+    (archive / CACHE_DIR).mkdir()
+    changes = []
+    events = FileEvents.started(archive, lambda: changes.append(1))
+    assert events is not None
+    try:
+        page = sorted(archive.glob("*.txt"))[0]
+        page.read_bytes()
+        (archive / CACHE_DIR / "entry.pickle").write_bytes(b"parsed")
+        time.sleep(0.5)
+        assert changes == []  # a build reads every page and writes its cache: no rebuild for that
+
+        page.write_bytes(page.read_bytes() + "\n\n　　补录。\n".encode())
+        _until(lambda: changes, "the edit to be told")
+    finally:
+        events.stop()
+
+
+def test_a_template_folder_deleted_and_made_again_is_watched_again(served):
+    templates = served.archive / "templates"
+    base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    for mark in ("第一版页脚", "第二版页脚"):
+        templates.mkdir()
+        (templates / "base.html").write_text(base.replace("</footer>", f"<p>{mark}</p></footer>"), encoding="utf-8")
+        _until(lambda: mark in served.get("")[1], f"the template with {mark}")
+        (templates / "base.html").write_text(base.replace("</footer>", f"<p>{mark}改</p></footer>"), encoding="utf-8")
+        _until(lambda: f"{mark}改" in served.get("")[1], f"the template edited again ({mark})")
+        shutil.rmtree(templates)
+        _until(lambda: mark not in served.get("")[1], "the theme's own template again")
