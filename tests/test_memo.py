@@ -158,3 +158,24 @@ def test_a_catalog_edit_places_the_page_anew_as_a_clean_build_does(archive, tmp_
     served = _served(second.site)
     assert served == _clean(archive, tmp_path, "clean2")
     assert any(p.startswith("papers/") and "2022-11-29" in p for p in served)
+
+
+def test_an_article_made_much_longer_moves_the_weights_of_its_other_words_as_a_clean_build(archive, tmp_path,
+                                                                                          monkeypatch):
+    # Averages rounded to one figure, so that they stay as they were and only the edited article's
+    # own postings are checked again for a weight that moved (as on a big archive).
+    monkeypatch.setattr(writer, "average_length", lambda total, count: float(f"{total / count:.1g}") if count else 0.0)
+    checked, held = [], []
+    original_levels, original_changed = update.weight_levels, update.changed_keys
+    monkeypatch.setattr(update, "weight_levels", lambda frequency, *rest: (
+        checked.append(len(frequency)) or original_levels(frequency, *rest)))
+    monkeypatch.setattr(writer, "changed_keys", lambda before, *rest: (
+        held.append(len(before.weighed.frequency)) or original_changed(before, *rest)))
+    memo = BuildMemo()
+    build(archive, tmp_path / "g1", memo=memo)
+    page = sorted(archive.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "，" + "档案馆据缩微胶卷补录说明" * 30 + "。", 1),
+                    encoding="utf-8")
+    second = build(archive, tmp_path / "g2", memo=memo)
+    assert _served(second.site) == _clean(archive, tmp_path, "clean2")
+    assert checked and sum(checked) < sum(held) / 4  # the edited article's postings, not the whole index's

@@ -70,6 +70,10 @@ class EncodedRun:
     """The size of each shard's file."""
     weighed: Weighed
     """What its weights were worked out from, in term order."""
+    lengths: np.ndarray | None = None
+    """The field lengths by slot its weights are of."""
+    average: tuple[float, ...] = ()
+    """The average field lengths its weights are of."""
 
     def shard_bounds(self) -> list[tuple[int, int]]:
         """(first, end) index of each shard's terms."""
@@ -96,8 +100,15 @@ def changed_keys(before: EncodedRun, buckets: tuple[int, ...], contents, documen
             touched += [rows["key"] for digest, rows in zip(old_digests, old_rows) if digest not in new]
             touched += [rows["key"] for digest, rows in zip(new_digests, new_rows) if digest not in old]
     weighed = before.weighed
-    moved = weight_levels(weighed.frequency, weighed.slots, lengths, average) != weighed.levels
-    touched.append(weighed.keys[moved])
+    if before.average == average and before.lengths is not None:
+        # The averages are as they were (``index.average_length``): a weight level can move only where a
+        # field's own length changed, in the edited documents.
+        at = (before.lengths != lengths)[weighed.slots]
+        moved = weight_levels(weighed.frequency[at], weighed.slots[at], lengths, average) != weighed.levels[at]
+        touched.append(weighed.keys[at][moved])
+    else:
+        moved = weight_levels(weighed.frequency, weighed.slots, lengths, average) != weighed.levels
+        touched.append(weighed.keys[moved])
     keys = np.unique(np.concatenate(touched))
     if len(keys) > UPDATE_SHARE * max(1, len(before.keys)):
         return None

@@ -29,7 +29,7 @@ from sitegen.output import SiteFolder
 from sitegen.pool import ordered_map
 import numpy as np
 
-from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, encode_batch, weight_levels
+from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, average_length, encode_batch, weight_levels
 from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, gather_parts, issue_rows, ranges, term_of
 from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
@@ -373,31 +373,35 @@ class SearchIndex:
         changed = changed_keys(before, buckets, self._spool.contents(run), self._count, lengths, average)
         return None if changed is None else (before, changed)
 
-    def _encoded_run(self, run: tuple[Path, ...], batch: EncodedBatch, first_shard: int) -> EncodedRun:
+    def _encoded_run(self, run: tuple[Path, ...], batch: EncodedBatch, encode: EncodeTerms,
+                     first_shard: int) -> EncodedRun:
         """A run encoded afresh, as the next rebuild of a server takes it up."""
         keys = np.fromiter((k for k, _, _ in batch.terms), dtype=np.uint64, count=len(batch.terms))
         terms, postings = [t for _, t, _ in batch.terms], [p for _, _, p in batch.terms]
         return EncodedRun(tuple(int(p.stem) for p in run), self._spool.contents(run), self._count, keys,
                           terms, postings, costs(terms, postings),
-                          tuple(shard.terms for shard in batch.shards), first_shard, (), batch.weighed)
+                          tuple(shard.terms for shard in batch.shards), first_shard, (), batch.weighed,
+                          encode.lengths, encode.average)
 
     def _updated_run(self, run: tuple[Path, ...], plan, encode: EncodeTerms,
                      first_shard: int) -> tuple[EncodedRun, list[int | None]]:
         """A run the last build encoded with its changed terms encoded again (``update.updated``)."""
         before, changed = plan
         contents = self._spool.contents(run)
+        # The run's weight levels are now those of the new lengths (changed_keys found where they moved).
+        now = {"contents": contents, "first_shard": first_shard, "lengths": encode.lengths, "average": encode.average}
         if not len(changed):
-            return replace(before, contents=contents, first_shard=first_shard), list(range(len(before.shard_terms)))
+            return replace(before, **now), list(range(len(before.shard_terms)))
         rows = self._spool.held_rows(run, changed)
         terms, weighed = encode.terms(rows[among(rows["key"], changed)])
         encoded, same = updated(before, changed, terms, weighed, contents)
-        return replace(encoded, first_shard=first_shard), same
+        return replace(encoded, **now), same
 
     def finish(self, jobs: int = 1) -> SearchStats:
         writer, count = self._writer, self._count
         self._table.flush()
         self._spool.close()
-        average = tuple(sum(column) / count if count else 0.0 for column in self._lengths)
+        average = tuple(average_length(sum(column), count) for column in self._lengths)
         by_slot = np.zeros(count * FIELD_SLOTS, dtype=np.int64)
         for field, column in enumerate(self._lengths):
             by_slot[field::FIELD_SLOTS] = column
@@ -416,7 +420,7 @@ class SearchIndex:
                 batch = next(fresh)
                 made = [(shard.first, shard.terms, shard.json) for shard in batch.shards]
                 same: list[int | None] = [None] * len(made)
-                encoded = self._encoded_run(run, batch, shards) if self.remember.active else None
+                encoded = self._encoded_run(run, batch, encode, shards) if self.remember.active else None
             else:
                 encoded, same = self._updated_run(run, plan, encode, shards)
                 made = [(encoded.terms[a], b - a, None) for a, b in encoded.shard_bounds()]
