@@ -342,7 +342,10 @@ class FileEvents(FileSystemEventHandler):
         if event.is_directory and event.event_type in (EVENT_TYPE_CREATED, EVENT_TYPE_MOVED):
             for path in paths:
                 if path.parent == self.archive_dir:
-                    self._watch_folder(path)  # a folder made in the archive (a new paper's pages, its templates)
+                    try:
+                        self._watch_folder(path)  # a folder made in the archive (a new paper's pages, its templates)
+                    except OSError as error:  # the system's limit of watched folders, say
+                        log.warning("changes in %s will not be seen: %s", path, error)
         if any(not _ignored(str(path)) for path in paths):
             self.on_change()
 
