@@ -80,7 +80,7 @@ class ThemePreview:
 
     @classmethod
     def after_template_edit(cls, archive_dir: Path, memo: BuildMemo) -> ThemePreview | None:
-        """A preview when the templates (or settings) differ from those of the memo's build; None when they do not."""
+        """A preview when the templates differ from those the memo's build rendered with; None when they do not."""
         if memo.site is None or not memo.tasks:
             return None
         try:

@@ -3,16 +3,20 @@
 The loop an archivist works in: fix a page's text, its catalog entry or a
 template, save, and the browser shows the result.  It is made of
 
-* livereload's server, its watcher and its browser script (``/livereload.js``,
-  which reloads the page over a WebSocket after each rebuild);
+* livereload's server and its browser script (``/livereload.js``, which reloads
+  the page over a WebSocket after each rebuild);
 * a builder thread that runs the ordinary ``build()`` with a memory of the last
   build (``sitegen.memo``), so a rebuild parses, renders and writes only what
   an edit changed, into a fresh generation folder;
 * the switch: the server serves one ``SiteView`` (each file of the site and the
   generation folder holding it) and moves to the next in a single assignment
-  once that rebuild has finished, so it never shows a half-built site.  A rebuild that fails, or that brings errors the served site
-  did not have (an undecodable file, a bad catalog entry), is not switched to:
-  the last good site stays, with the errors shown on top of every page.
+  once that rebuild has finished, so it never shows a half-built site.  A
+  rebuild that fails, or that brings errors the served site did not have (an
+  undecodable file, a bad catalog entry), is not switched to:
+  the last good site stays, with the errors shown on top of every page;
+* after a template edit, a preview (``sitegen.preview``) that shows an issue's
+  pages with the new templates at once while the rebuild renders every page;
+* file events (watchdog) that tell the builder of each change as it is made.
 
 The generation folders live in the archive's cache folder
 (``.sitegen-cache/serve/<pid>-…``) and are removed when the server stops
