@@ -45,7 +45,7 @@ from sitegen.read_pages import ReadPages, signals_cache
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
-from sitegen.reuse import IssueReuse, templates_digest
+from sitegen.reuse import IssueReuse, render_context
 from sitegen.search import SearchIndex
 from sitegen.sources import discover, display_path, source_name
 from sitegen.enrich import enrich
@@ -177,7 +177,7 @@ def build(
 
     staging = LayeredStaging(out_dir, memo.site) if memo else Staging(out_dir, previous_site)
     # What the memo lets this build take over from the last one (sitegen.memo); a plain build takes nothing.
-    remember = MemoRound(memo, staging, f"{templates_digest(archive_dir)}|{config!r}") if memo else NoMemo()
+    remember = MemoRound(memo, staging, render_context(archive_dir, config)) if memo else NoMemo()
     try:
         # Between the two passes every page's full reading waits in the parse cache.
         # Without the archive's cache (--no-cache) a throw-away one serves, beside

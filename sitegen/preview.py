@@ -25,7 +25,7 @@ from sitegen.config import load_config
 from sitegen.memo import BuildMemo
 from sitegen.render import Renderer, environment
 from sitegen.render_issues import IssueTask, RenderIssues
-from sitegen.reuse import templates_digest
+from sitegen.reuse import render_context
 
 log = logging.getLogger("sitegen.serve")
 
@@ -45,12 +45,6 @@ def input_state(archive_dir: Path) -> tuple[tuple[str, int, int], ...]:
                     continue
                 found.append((os.path.join(root, name), stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(found))
-
-
-def context_of(archive_dir: Path) -> str:
-    """What every page of a build depends on besides its own inputs: the templates and the settings
-    (the ``context`` of ``sitegen.memo.MemoRound``)."""
-    return f"{templates_digest(archive_dir)}|{load_config(archive_dir)!r}"
 
 
 class _Pages:
@@ -84,7 +78,7 @@ class ThemePreview:
         if memo.site is None or not memo.tasks:
             return None
         try:
-            if context_of(archive_dir) == memo.context:
+            if render_context(archive_dir, load_config(archive_dir)) == memo.context:
                 return None
         except Exception:  # noqa: BLE001 - a broken settings file is the rebuild's to report
             return None

@@ -60,12 +60,17 @@ def templates_digest(archive_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def render_context(archive_dir: Path, config: Config) -> str:
+    """What every page of a build depends on besides its own inputs: the templates and the settings."""
+    return f"{templates_digest(archive_dir)}|{config!r}"
+
+
 class IssueReuse:
     """The cache of rendered issues of one archive, for one build's templates and settings."""
 
     def __init__(self, archive_dir: Path, config: Config, types: tuple[type, ...]):
         self.cache = ContentCache(archive_dir, "issues", types=(IssueFiles, *types),
-                                  salt=f"{templates_digest(archive_dir)}|{config!r}")
+                                  salt=render_context(archive_dir, config))
 
     def key(self, task) -> str:
         """Hash of the task, with each page file's path replaced by a hash of its bytes."""

@@ -316,11 +316,13 @@ class FileEvents(FileSystemEventHandler):
         """Watching, or None when the system cannot tell of changes (too many folders, say)."""
         events = cls(archive_dir, on_change)
         try:
-            events.observer.schedule(events, str(archive_dir), recursive=False)
-            for folder in sorted(archive_dir.iterdir()):
-                events._watch_folder(folder)
-            for folder in watched_paths(archive_dir)[1:]:
-                events._watch_folder(folder)
+            for folder in watched_paths(archive_dir):
+                if folder == archive_dir:  # without its subfolders, then each but the cache with theirs
+                    events.observer.schedule(events, str(archive_dir), recursive=False)
+                    for inside in sorted(archive_dir.iterdir()):
+                        events._watch_folder(inside)
+                else:
+                    events._watch_folder(folder)
             events.observer.start()
         except (OSError, RuntimeError) as error:
             log.info("file events unavailable: %s", error)
@@ -391,6 +393,7 @@ class ArchiveWatcher(Watcher):
         if not self.paused():
             super().examine()
         return None, None
+
 
 def watched_paths(archive_dir: Path) -> list[Path]:
     """The archive folder (pages, catalog and settings, its own templates and static files) and the default theme."""

@@ -104,11 +104,9 @@ def changed_keys(before: EncodedRun, buckets: tuple[int, ...], contents, documen
         # The averages are as they were (``index.average_length``): a weight level can move only where a
         # field's own length changed, in the edited documents.
         at = (before.lengths != lengths)[weighed.slots]
-        moved = weight_levels(weighed.frequency[at], weighed.slots[at], lengths, average) != weighed.levels[at]
-        touched.append(weighed.keys[at][moved])
-    else:
-        moved = weight_levels(weighed.frequency, weighed.slots, lengths, average) != weighed.levels
-        touched.append(weighed.keys[moved])
+        weighed = Weighed(*(getattr(weighed, name)[at] for name in ("keys", "slots", "frequency", "levels")))
+    moved = weight_levels(weighed.frequency, weighed.slots, lengths, average) != weighed.levels
+    touched.append(weighed.keys[moved])
     keys = np.unique(np.concatenate(touched))
     if len(keys) > UPDATE_SHARE * max(1, len(before.keys)):
         return None
