@@ -1940,3 +1940,23 @@ def test_summary_points_in_clauses_under_a_headline_are_text_each_on_its_own():
     story = reading.stories[0]
     assert story.subtitle is None
     assert [b.text[:3] for b in story.body] == ["●避开", "●避免", "疫情防"]
+
+
+def test_quoted_exclamation_set_apart_by_blank_lines_over_prose_opens_a_story():
+    reading = _page(
+        "春节期间全国道路交通安全平稳",
+        "",
+        "据介绍，春节期间全国高速公路交通流量与去年春运同期相比下降53%，主干公路通行正常。",
+        "",
+        "同时，各地公安交管部门改进服务方式，调整办理时间，大力推行网上办理业务。",
+        "",
+        "",
+        "",
+        "“此刻，我们也是战士！”",
+        "",
+        "2月2日下午，坐上北京西站至长沙南站的G503列车，记者和列车长赵斌聊了起来。",
+        "",
+        "赵斌今年39岁，当车长已有15年，现在是高铁动车一队的列车长。",
+    )
+    assert [s.headline for s in reading.stories] == ["春节期间全国道路交通安全平稳", "“此刻，我们也是战士！”"]
+

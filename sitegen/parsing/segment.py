@@ -926,7 +926,17 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             below = index + 1 < len(units) and (
                 kinds[index + 1] == "byline" or (kinds[index + 1] == "heading" and is_signature(units[index + 1].text))
             )
-            if above or below:
+            # Or when two blank lines set it apart above (not those under a photo's caption) and prose
+            # follows: “此刻，我们也是战士！” over 2月2日下午，坐上北京西站至长沙南站的G503列车…
+            set_apart = (
+                index > 0
+                and unit.first.gap_before >= 2
+                and kinds[index - 1] != "caption"
+                and index + 1 < len(units)
+                and kinds[index + 1] == "body"
+                and ends_sentence(units[index + 1].text)
+            )
+            if above or below or set_apart:
                 kinds[index] = "heading"
         elif kinds[index] == "body" and _is_colon_kicker(units, kinds, index):
             kinds[index] = "heading"
