@@ -1960,3 +1960,25 @@ def test_quoted_exclamation_set_apart_by_blank_lines_over_prose_opens_a_story():
     )
     assert [s.headline for s in reading.stories] == ["春节期间全国道路交通安全平稳", "“此刻，我们也是战士！”"]
 
+
+
+def test_photographers_credit_closes_a_photo_item_whose_text_reads_as_a_caption():
+    reading = _page(
+        "建设美丽宜居乡村",
+        "",
+        "“绿树村边合，青山郭外斜”，欣欣向荣的田园风光人人向往。科学规划，让农村成为安居乐业的幸福家园。",
+        "",
+        "迎来莲藕丰收季",
+        "",
+        "寒冬时节，河北省广平县胜营镇的莲藕迎来了丰收季。图为胜营镇农户在收获莲藕。",
+        "",
+        "程学虎摄（影像中国）",
+        "",
+        "从粗放生产到自动化管理",
+        "",
+        "集约养殖收益高",
+        "",
+        "走进山东沂南蒲汪镇内的蛋鸡养殖基地，节能空调与空气净化系统24小时运转，场内不见粪污，处处有序、干净。",
+    )
+    assert [s.headline for s in reading.stories] == ["建设美丽宜居乡村", "迎来莲藕丰收季", "集约养殖收益高"]
+    assert reading.stories[2].kicker == "从粗放生产到自动化管理"

@@ -743,8 +743,9 @@ class _Page:
                 self.blocks.append(Block("caption", unit.text, unit.line_start, unit.line_end, None, None, unit.note))
             else:
                 self.add("caption", unit)
-                if is_photo_credit_line(unit.text) and any(b.role == "body" for b in self.current.body):
-                    # A photographer's credit alone after the text ends a photo item (风驰 / … / 王　正摄（人民视觉）).
+                if is_photo_credit_line(unit.text) and any(b.role in ("body", "caption") for b in self.current.body[:-1]):
+                    # A photographer's credit alone after the text ends a photo item (风驰 / … / 王　正摄（人民视觉）),
+                    # and so it does after a description read as a caption (…图为胜营镇农户在收获莲藕。 / 程学虎摄（影像中国）).
                     self.current.closed_by = "photographer's credit"
             return
         if kind == "stray":
