@@ -16,6 +16,10 @@ sum over the build's process tree, sampled every 50 ms from
 ``/proc/<pid>/smaps_rollup`` (proportional set size, so pages that forked
 workers share with the main process are not counted twice).
 
+Before each build the script waits until creating a file on the output's disk
+costs what it does on a quiet disk (``settle``): on this machine, deleting the
+last run's site makes the next one's files slow to create for a minute or more.
+
 Inputs are made under ``--work`` (default ``/tmp/sitegen-bench``) and kept
 between runs: the synthetic archives by ``benchmarks.synthetic``, the corpus
 pages by ``benchmarks.corpus_pages`` (with its seeded extraction damage).
@@ -30,6 +34,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -80,21 +85,53 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
+#: What creating an empty file may cost on a settled disk (about 0.02 ms here), and how
+#: long to wait at most for it.
+SETTLED_MS = 0.05
+SETTLE_LIMIT_SECONDS = 420
+
+
+def settle(folder: Path) -> tuple[float, float]:
+    """Wait until creating a file in ``folder`` costs what it does on a quiet disk.
+
+    On ext4 without a journal (this machine's disk) the kernel will not reuse an
+    inode freed in the last minute (up to six while its inode table block is
+    unwritten), and every file created checks each such inode of its block group
+    one by one: right after a site of 20,000 files was deleted beside it, creating
+    a file costs 0.4-0.7 ms of system time instead of 0.02 ms, some 8 s on the
+    corpus build.  A reader's first build does not follow such a delete; the
+    benchmark's runs do (its own earlier runs, the build's scratch folder).  So
+    before each build the cost is probed (500 empty files, kept until the end,
+    since deleting them would do the same) and the build waits while it is high.
+    Returns the seconds waited and the cost first measured, in ms.
+    """
+    probes = folder / ".settle-probes"
+    probes.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    first = None
+    while True:
+        probe = Path(tempfile.mkdtemp(dir=probes))
+        began = time.perf_counter()
+        for n in range(500):
+            os.close(os.open(probe / str(n), os.O_WRONLY | os.O_CREAT, 0o644))
+        cost = (time.perf_counter() - began) / 500 * 1000
+        first = cost if first is None else first
+        waited = time.monotonic() - start
+        if cost <= SETTLED_MS or waited > SETTLE_LIMIT_SECONDS:
+            return waited, first
+        time.sleep(15)
+
+
 def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     """Build ``archive`` into a fresh ``out`` in a subprocess; time, memory and sizes.
 
-    The site of an earlier run is moved aside first and deleted only after the
-    measurement: on an ext4 filesystem without a journal (this machine's) the
-    kernel skips inodes freed in the last seconds to minutes when it creates a
-    file, which makes creating the site's 20,000 files several times slower
-    (some 8 s of CPU on the corpus) right after deleting the old ones.  Runs of
-    this script minutes apart are still affected; figures are best taken a few
-    minutes after the last big delete.
+    The site of an earlier run is deleted first, and the build waits for the
+    disk to settle (``settle``).
     """
-    previous = out.with_name(out.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if out.exists():
-        out.rename(previous)
+    shutil.rmtree(out, ignore_errors=True)
+    waited, cost = settle(out.parent)
+    if waited >= 1:
+        print(f"    (waited {waited:.0f} s for the disk to settle: creating a file had cost {cost:.2f} ms)", flush=True)
     # --no-cache: a cold build, parsing every page (the cache would otherwise
     # make the second run of a benchmark measure something else).
     command = [sys.executable, "-m", "sitegen", "build", str(archive), "-o", str(out), "-q", "-v", "--no-cache"]
@@ -119,7 +156,6 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    shutil.rmtree(previous, ignore_errors=True)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build of {archive} failed ({process.returncode}):\n{stderr[-3000:]}")
@@ -207,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
         site = args.work / "sites" / name.replace(" ", "-")
         runs = [measure_build(archive, site.with_name(f"{site.name}-run{n}") if n else site, args.jobs)
                 for n in range(args.runs)]
-        for n in range(1, args.runs):  # kept until every run was measured: see measure_build on deleting
+        for n in range(1, args.runs):
             shutil.rmtree(site.with_name(f"{site.name}-run{n}"), ignore_errors=True)
         figures = sorted(runs, key=lambda f: f["seconds"])[len(runs) // 2]
         if args.runs > 1:
@@ -223,6 +259,7 @@ def main(argv: list[str] | None = None) -> None:
             times = sorted(cold_queries(args.work / "sites" / name.replace(" ", "-"), args.queries))
             print(f"    cold search over file:// (page load included): median {times[len(times) // 2]:.0f} ms, "
                   f"slowest {times[-1]:.0f} ms of {len(times)} queries", flush=True)
+    shutil.rmtree(args.work / "sites" / ".settle-probes", ignore_errors=True)
 
 
 if __name__ == "__main__":

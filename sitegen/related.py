@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
-from sitegen.model import Article
+from sitegen.model import Article, record
 from sitegen.topics import SKETCH_SIZE, ArticleSignals
 
 #: Most related articles an article page lists.
@@ -25,7 +24,7 @@ REPRINT_SIMILARITY = 0.35
 COMMON_LIMIT = 60
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleLink:
     """Another article as a page links to it."""
 
@@ -41,7 +40,7 @@ class ArticleLink:
     """Its page number."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Neighbours:
     """What an article page shows of other articles."""
 
@@ -89,7 +88,7 @@ def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -
     return {i: copies for i in ids if (copies := _copies_of(i, signals[i].fingerprint, sketches))}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Neighbourhood:
     """Every article's neighbours, with what they were found from, so that an edit can update them
     (``neighbourhood(..., since=...)``)."""

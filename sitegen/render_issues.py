@@ -17,7 +17,7 @@ from pathlib import Path
 from sitegen import article_markdown, dates, theme, urls
 from sitegen.cache import ContentCache
 from sitegen.config import Config
-from sitegen.model import Article, Issue, Page
+from sitegen.model import Article, Issue, Page, record
 from sitegen.output import SiteFolder
 from sitegen.read_pages import full_reading
 from sitegen.related import Neighbours
@@ -32,7 +32,7 @@ ROLE_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PaperLink:
     """What an issue's pages show of their newspaper."""
 
@@ -44,7 +44,7 @@ class PaperLink:
     """The paper's index page."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IssueLink:
     """A neighbouring issue, for the 上一期 / 下一期 links."""
 
@@ -54,7 +54,7 @@ class IssueLink:
     """Its index page."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TopicLink:
     """A topic as an article page links to it."""
 
@@ -66,7 +66,7 @@ class TopicLink:
     """Display name."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IssueTask:
     """Everything stage 2 needs to render one issue."""
 

@@ -39,7 +39,7 @@ import numpy as np
 
 from sitegen import urls
 from sitegen.search import tokenize
-from sitegen.model import Article, Story, Topic
+from sitegen.model import Article, Story, Topic, record
 
 DEFAULT_TAXONOMY = Path(__file__).with_name("default_topics.toml")
 TOPICS_FILE = "topics.toml"
@@ -153,7 +153,7 @@ def load_taxonomy(archive_dir: Path | None = None) -> Taxonomy:
     return Taxonomy(subjects=tuple(subjects), **rules)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleSignals:
     """What one article contributes to topics and related articles."""
 
