@@ -1982,3 +1982,21 @@ def test_photographers_credit_closes_a_photo_item_whose_text_reads_as_a_caption(
     )
     assert [s.headline for s in reading.stories] == ["建设美丽宜居乡村", "迎来莲藕丰收季", "集约养殖收益高"]
     assert reading.stories[2].kicker == "从粗放生产到自动化管理"
+
+
+def test_short_line_of_a_news_reports_own_words_is_a_cut_sentence_not_the_next_items_headline():
+    reading = _page(
+        "确保春节期间猪肉市场供应稳定",
+        "",
+        "新华社南宁1月17日电  中共中央政治局委员、国务院副总理胡春华17日在广西南宁调研猪肉保供稳价工作。"
+        "他强调，要深入贯彻党中央、国务院决策部署，扎实有力做好春节期间猪肉供应保障工作。",
+        "",
+        "胡春华在调研中详细询问了今年生猪出栏、冻肉储备投放和运输保障的情况，要求各级政府切实负起稳产保供的责任。",
+        "",
+        "胡春华先",
+        "",
+        "后来到青秀区麻村的农贸集市和一家屠宰企业，察看货品摆放和价格标签，听取经营户意见。",
+        "",
+        "随后召开座谈会，听取自治区有关部门和企业负责人的意见建议。",
+    )
+    assert [s.headline for s in reading.stories] == ["确保春节期间猪肉市场供应稳定"]

@@ -308,6 +308,9 @@ TOPIC_SHIFT = 0.01
 PLAIN_RUN_TOPIC_SHIFT = 0.04
 #: The same for a heading under a dated news report without subheads (see ``news_report_ended``).
 NEWS_ITEM_TOPIC_SHIFT = 0.2
+#: From this share of its character pairs found in the report above, a single heading line under a dated
+#: news report is taken for the first piece of a sentence cut by a column break (see ``news_report_ended``).
+NEWS_ITEM_OWN_WORDS = 0.5
 
 
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
@@ -316,6 +319,12 @@ _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CH
 def _pairs(text: str) -> set[str]:
     text = _HAN_ONLY.sub("", text)
     return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
+
+
+def _shared_share(heading: str, story: str) -> float:
+    """The share of the heading's character pairs that the story's text already holds."""
+    own = _pairs(heading)
+    return len(own & _pairs(story)) / len(own) if own else 0.0
 
 
 def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool:
@@ -525,9 +534,9 @@ class _Page:
             return False
         if not topic_shift(self.story_text(), following, threshold=PLAIN_RUN_TOPIC_SHIFT):
             return False
-        heading = _pairs("".join(u.text for u in heads))
-        story = _pairs("".join(u.text for u in self.current.heads) + "".join(b.text for b in body))
-        return bool(heading) and len(heading & story) <= 0.1 * len(heading)
+        heading = "".join(u.text for u in heads)
+        story = "".join(u.text for u in self.current.heads) + "".join(b.text for b in body)
+        return bool(_pairs(heading)) and _shared_share(heading, story) <= 0.1
 
     def news_report_ended(self, heads: list[Unit], following: str) -> bool:
         """True when the story is a dated news report (本报北京2月11日电 …, 新华社…电) with no subhead
@@ -545,7 +554,9 @@ class _Page:
         general topic test asks (a fifth of its character pairs shared, not a fiftieth):
         a short line over text that goes on with the report's own words, or reads as
         the rest of its sentence (科特迪瓦总统瓦塔拉 / 表示，…), is a paragraph cut by a
-        column break, not a heading.
+        column break, not a heading; so is a single line made mostly of the report's own
+        words (胡春华先 under a report on 胡春华's visit), where an item's headline names
+        a subject of its own.
         """
         story = self.current
         body = [b for b in story.body if b.role == "body"]
@@ -562,6 +573,11 @@ class _Page:
             return False
         last = texts[-1]
         if last[-1] in DANGLING_END or _SENTENCE_TAIL.match(following):
+            return False
+        if len(heads) == 1 and _shared_share(last, self.story_text()) >= NEWS_ITEM_OWN_WORDS:
+            # A single line made mostly of the report's own words (胡春华先 under a report on 胡春华's
+            # visit, 当前结构性去杠杆达到预期 under one on leverage) is the first piece of a sentence cut
+            # by a column break, not the next item's headline, which names a subject of its own.
             return False
         return topic_shift(self.story_text(), following, threshold=NEWS_ITEM_TOPIC_SHIFT)
 
