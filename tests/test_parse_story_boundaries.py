@@ -2000,3 +2000,20 @@ def test_short_line_of_a_news_reports_own_words_is_a_cut_sentence_not_the_next_i
         "随后召开座谈会，听取自治区有关部门和企业负责人的意见建议。",
     )
     assert [s.headline for s in reading.stories] == ["确保春节期间猪肉市场供应稳定"]
+
+
+def test_line_over_a_paragraph_opening_with_the_last_words_of_its_sentence_is_cut_not_a_headline():
+    reading = _page(
+        "李克强赴武汉考察指导疫情防控工作",
+        "",
+        "新华社武汉1月27日电  受习近平总书记委托，中共中央政治局常委、国务院总理李克强27日赴武汉考察指导疫情防控工作，看望慰问患者和奋战在一线的医务人员。",
+        "",
+        "李克强来到金银潭医院，通过视频察看重症监护室救治情况，叮嘱医护人员做好防护，全力以赴救治患者。",
+        "",
+        "市民的菜篮子李克强牵挂",
+        "",
+        "于心。傍晚时分，武商超市里货架充足，青菜每斤两元，鸡蛋和猪肉价格也没有上涨。",
+        "",
+        "购物的老人告诉总理，家门口买菜方便，不用囤货。",
+    )
+    assert [s.headline for s in reading.stories] == ["李克强赴武汉考察指导疫情防控工作"]
