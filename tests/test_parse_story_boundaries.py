@@ -2017,3 +2017,17 @@ def test_line_over_a_paragraph_opening_with_the_last_words_of_its_sentence_is_cu
         "购物的老人告诉总理，家门口买菜方便，不用囤货。",
     )
     assert [s.headline for s in reading.stories] == ["李克强赴武汉考察指导疫情防控工作"]
+
+
+def test_cartoon_credit_with_the_artists_pen_name_spaced_out_is_a_byline():
+    reading = _page(
+        "图片报道",
+        "",
+        "被汗水浸得发白起皱的双手，是男护士王涛一天忙碌的见证；雨中站岗的民警，守护着城市的安宁。",
+        "",
+        "宜\u3000\u3000桐图\u3000\u3000孙\u3000\u3000昊文",
+        "",
+        "徐\u3000\u3000骏图（新华社发）\u3000\u3000苏\u3000\u3000砥文",
+    )
+    assert [b.role for b in reading.blocks if "文" in b.text[-1:]] == ["byline", "byline"]
+    assert [s.headline for s in reading.stories] == ["图片报道"]
