@@ -2031,3 +2031,20 @@ def test_cartoon_credit_with_the_artists_pen_name_spaced_out_is_a_byline():
     )
     assert [b.role for b in reading.blocks if "文" in b.text[-1:]] == ["byline", "byline"]
     assert [s.headline for s in reading.stories] == ["图片报道"]
+
+
+def test_line_over_a_dash_subtitle_is_the_headline_though_a_data_box_stands_under_them():
+    reading = _page(
+        "参与全球经济治理体系变革",
+        "",
+        "——把握我国发展重要战略机遇新内涵述评之五",
+        "",
+        "93个　75亿",
+        "",
+        "亚投行持续扩容，成员从57个增至93个",
+        "",
+        "当今世界正经历百年未有之大变局，全球经济治理体系变革正处在历史转折点上，我国积极参与其中。",
+    )
+    story = reading.stories[0]
+    assert (story.kicker, story.headline) == (None, "参与全球经济治理体系变革")
+    assert story.subtitle.startswith("——把握我国发展重要战略机遇新内涵述评之五")

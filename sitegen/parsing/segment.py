@@ -39,7 +39,8 @@ lines under a headline while the story has nothing under it but summary lines
 (■…), one of them perhaps cut by a column break.  A line printed twice inside a
 heading group is kept as a duplicate and does not cut the group.
 
-In a heading group the line carrying a column name is the headline; otherwise
+In a heading group the line carrying a column name is the headline, or else the
+line over a ——subtitle, whatever follows it; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
 summary lines are subtitles (a summary point set with a bullet and written in clauses,
 ●避开点火源，不在厨房等…使用, is text of the story).
@@ -242,6 +243,12 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         # The line carrying its column's name is the headline; a summary line under it
         # (民俗用好 治村有招（民生观） / 在乡村治理的过程中，用好民俗，事半功倍) is not.
         return texts[: tagged[0]], texts[tagged[0]], texts[tagged[0] + 1 :]
+    dash = next((i for i in range(1, len(texts) - 1) if is_dash_subtitle(texts[i])), None)
+    if dash is not None:
+        # A ——subtitle names the line above it the headline, whatever stands under it: the lines of a
+        # data box (参与全球经济治理体系变革 / ——把握…述评之五 / 93个　75亿 / 亚投行持续扩容…) or a
+        # first item's kicker and headline are set under the story's own.
+        return texts[: dash - 1], texts[dash - 1], texts[dash:]
     end = len(texts)
     # A line under a kicker that leads into it (钟南山—— / “科学只能实事求是，不能明哲保身”) or
     # carrying its column's name is the headline, however long.
