@@ -2060,3 +2060,22 @@ def test_photographers_credit_with_its_label_and_agency_is_a_credit_not_a_headli
     )
     assert [s.headline for s in reading.stories] == ["豆花儿三开（泥土芬芳）"]
     assert reading.blocks[-1].role == "byline"
+
+
+def test_short_line_set_apart_under_a_picture_sources_credit_is_the_next_headline_not_a_caption():
+    reading = _page(
+        "团圆此时",
+        "",
+        "年夜饭的香气从厨房飘出来，一家人围坐在桌前，说着一年的收获和来年的打算。",
+        "",
+        "除夕，只有团圆，没有离别，多好。",
+        "",
+        "图片来源：人民视觉",
+        "",
+        "",
+        "",
+        "除夕正当红",
+        "",
+        "这或许是最适合为梦想剪彩的日子，我们每个人都是自己的嘉宾，是仪式的主角。",
+    )
+    assert [s.headline for s in reading.stories] == ["团圆此时", "除夕正当红"]

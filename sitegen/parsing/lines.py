@@ -381,7 +381,7 @@ def is_photo_credit_line(text: str) -> bool:
         return False  # the credit after a caption's own text: 东京——塔披中国红（本报记者　张晋摄）
     tokens = _names_spaced_out(names).split()
     if not tokens:
-        return text.startswith(("新华社发", "供图", "资料图片"))  # an agency's or contributor's photo: 新华社发
+        return text.startswith(("新华社发", "供图", "资料图片", "图片来源"))  # an agency's or contributor's photo: 新华社发, 图片来源：人民视觉
     return (is_byline(names) or all(2 <= len(t) <= 4 and han_count(t) == len(t) for t in tokens))
 
 
