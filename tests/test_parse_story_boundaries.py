@@ -2079,3 +2079,22 @@ def test_short_line_set_apart_under_a_picture_sources_credit_is_the_next_headlin
         "这或许是最适合为梦想剪彩的日子，我们每个人都是自己的嘉宾，是仪式的主角。",
     )
     assert [s.headline for s in reading.stories] == ["团圆此时", "除夕正当红"]
+
+
+def test_note_in_brackets_closing_a_line_of_a_programme_or_of_particulars_is_no_column_name():
+    reading = _page(
+        "中央广播电视总台春节联欢晚会",
+        "",
+        "今年的春晚以“共圆小康梦，欢乐过大年”为主题，设北京主会场和粤港澳大湾区分会场。",
+        "",
+        "（1）歌曲《万里长城永不倒》\u3000表演：成龙（中国香港）",
+        "",
+        "（2）歌曲《黄河颂》（节选）",
+        "",
+        "演出将于除夕晚八点开始，各频道同步直播，海外观众也可以通过网络收看。",
+        "",
+        "时间：9：00—11：00和14：00—17：00（节假日休息）",
+        "",
+        "观众可提前在网上预约，凭身份证件入场，现场不设售票窗口。",
+    )
+    assert [s.headline for s in reading.stories] == ["中央广播电视总台春节联欢晚会"]

@@ -506,9 +506,14 @@ BRIEF_BOXES = ("速览", "微阅读", "新闻速递", "资讯", "资讯速递", 
 _BOX_TAGS = ("小贴士", "链接", "相关链接", "背景", "资料", "图解", "数读", "延伸阅读", "背景链接")
 
 
+#: What opens a line of a list or of an item's particulars, never a headline: （1）歌曲…, 时间：…, 表演：…, 写信人：….
+_ITEM_OPENING = re.compile(r"^(?:[(（]\d{1,2}[)）]|(?:时间|地点|地址|电话|表演|演唱|演奏|写信人|收信人)[：:])")
+
+
 def has_column_tag(text: str) -> bool:
-    """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）."""
-    if is_name_with_post(text):
+    """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）; the note in brackets
+    closing an item of a list or its particulars (（1）歌曲《黄河颂》（节选）, 时间：9：00—17：00（节假日休息）) is none."""
+    if is_name_with_post(text) or _ITEM_OPENING.match(text):
         return False
     tag = _COLUMN_TAG.search(text)
     return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS + LABELS
