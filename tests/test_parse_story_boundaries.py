@@ -1940,3 +1940,111 @@ def test_summary_points_in_clauses_under_a_headline_are_text_each_on_its_own():
     story = reading.stories[0]
     assert story.subtitle is None
     assert [b.text[:3] for b in story.body] == ["●避开", "●避免", "疫情防"]
+
+
+def test_quoted_exclamation_set_apart_by_blank_lines_over_prose_opens_a_story():
+    reading = _page(
+        "春节期间全国道路交通安全平稳",
+        "",
+        "据介绍，春节期间全国高速公路交通流量与去年春运同期相比下降53%，主干公路通行正常。",
+        "",
+        "同时，各地公安交管部门改进服务方式，调整办理时间，大力推行网上办理业务。",
+        "",
+        "",
+        "",
+        "“此刻，我们也是战士！”",
+        "",
+        "2月2日下午，坐上北京西站至长沙南站的G503列车，记者和列车长赵斌聊了起来。",
+        "",
+        "赵斌今年39岁，当车长已有15年，现在是高铁动车一队的列车长。",
+    )
+    assert [s.headline for s in reading.stories] == ["春节期间全国道路交通安全平稳", "“此刻，我们也是战士！”"]
+
+
+
+def test_photographers_credit_closes_a_photo_item_whose_text_reads_as_a_caption():
+    reading = _page(
+        "建设美丽宜居乡村",
+        "",
+        "“绿树村边合，青山郭外斜”，欣欣向荣的田园风光人人向往。科学规划，让农村成为安居乐业的幸福家园。",
+        "",
+        "迎来莲藕丰收季",
+        "",
+        "寒冬时节，河北省广平县胜营镇的莲藕迎来了丰收季。图为胜营镇农户在收获莲藕。",
+        "",
+        "程学虎摄（影像中国）",
+        "",
+        "从粗放生产到自动化管理",
+        "",
+        "集约养殖收益高",
+        "",
+        "走进山东沂南蒲汪镇内的蛋鸡养殖基地，节能空调与空气净化系统24小时运转，场内不见粪污，处处有序、干净。",
+    )
+    assert [s.headline for s in reading.stories] == ["建设美丽宜居乡村", "迎来莲藕丰收季", "集约养殖收益高"]
+    assert reading.stories[2].kicker == "从粗放生产到自动化管理"
+
+
+def test_short_line_of_a_news_reports_own_words_is_a_cut_sentence_not_the_next_items_headline():
+    reading = _page(
+        "确保春节期间猪肉市场供应稳定",
+        "",
+        "新华社南宁1月17日电  中共中央政治局委员、国务院副总理胡春华17日在广西南宁调研猪肉保供稳价工作。"
+        "他强调，要深入贯彻党中央、国务院决策部署，扎实有力做好春节期间猪肉供应保障工作。",
+        "",
+        "胡春华在调研中详细询问了今年生猪出栏、冻肉储备投放和运输保障的情况，要求各级政府切实负起稳产保供的责任。",
+        "",
+        "胡春华先",
+        "",
+        "后来到青秀区麻村的农贸集市和一家屠宰企业，察看货品摆放和价格标签，听取经营户意见。",
+        "",
+        "随后召开座谈会，听取自治区有关部门和企业负责人的意见建议。",
+    )
+    assert [s.headline for s in reading.stories] == ["确保春节期间猪肉市场供应稳定"]
+
+
+def test_line_over_a_paragraph_opening_with_the_last_words_of_its_sentence_is_cut_not_a_headline():
+    reading = _page(
+        "李克强赴武汉考察指导疫情防控工作",
+        "",
+        "新华社武汉1月27日电  受习近平总书记委托，中共中央政治局常委、国务院总理李克强27日赴武汉考察指导疫情防控工作，看望慰问患者和奋战在一线的医务人员。",
+        "",
+        "李克强来到金银潭医院，通过视频察看重症监护室救治情况，叮嘱医护人员做好防护，全力以赴救治患者。",
+        "",
+        "市民的菜篮子李克强牵挂",
+        "",
+        "于心。傍晚时分，武商超市里货架充足，青菜每斤两元，鸡蛋和猪肉价格也没有上涨。",
+        "",
+        "购物的老人告诉总理，家门口买菜方便，不用囤货。",
+    )
+    assert [s.headline for s in reading.stories] == ["李克强赴武汉考察指导疫情防控工作"]
+
+
+def test_cartoon_credit_with_the_artists_pen_name_spaced_out_is_a_byline():
+    reading = _page(
+        "图片报道",
+        "",
+        "被汗水浸得发白起皱的双手，是男护士王涛一天忙碌的见证；雨中站岗的民警，守护着城市的安宁。",
+        "",
+        "宜\u3000\u3000桐图\u3000\u3000孙\u3000\u3000昊文",
+        "",
+        "徐\u3000\u3000骏图（新华社发）\u3000\u3000苏\u3000\u3000砥文",
+    )
+    assert [b.role for b in reading.blocks if "文" in b.text[-1:]] == ["byline", "byline"]
+    assert [s.headline for s in reading.stories] == ["图片报道"]
+
+
+def test_line_over_a_dash_subtitle_is_the_headline_though_a_data_box_stands_under_them():
+    reading = _page(
+        "参与全球经济治理体系变革",
+        "",
+        "——把握我国发展重要战略机遇新内涵述评之五",
+        "",
+        "93个　75亿",
+        "",
+        "亚投行持续扩容，成员从57个增至93个",
+        "",
+        "当今世界正经历百年未有之大变局，全球经济治理体系变革正处在历史转折点上，我国积极参与其中。",
+    )
+    story = reading.stories[0]
+    assert (story.kicker, story.headline) == (None, "参与全球经济治理体系变革")
+    assert story.subtitle.startswith("——把握我国发展重要战略机遇新内涵述评之五")

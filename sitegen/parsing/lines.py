@@ -190,8 +190,12 @@ def is_label(text: str) -> bool:
     return "".join(text.lstrip("□■◇◆●○").split()) in LABELS
 
 
-#: The credit over a commentary with its cartoon: 勾  犇图  苏  砥文 (drawing by 勾犇, text by 苏砥).
-_DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫画)[\u4e00-\u9fff]{2,4}文$")
+#: The credit over a commentary with its cartoon: 勾  犇图  苏  砥文 (drawing by 勾犇, text by 苏砥), perhaps
+#: with the drawing's source: 徐  骏图（新华社发）  苏  砥文.
+_DRAWING_AND_TEXT = re.compile(r"^(?P<artist>[\u4e00-\u9fff]{2,4})(?:图|绘|漫画)(?:[(（][^()（）]{2,8}[)）])?[\u4e00-\u9fff]{2,4}文$")
+#: An artist's two-character name printed with a space between its characters, as pages print names: a pen
+#: name such as 宜　桐 need not open with a surname.
+_SPACED_ARTIST = re.compile(r"^[\u4e00-\u9fff][ \u3000\xa0]+[\u4e00-\u9fff](?:图|绘|漫画)")
 #: A writer who also took the pictures: 本报驻美国记者 高石文并图; a reporter who wrote down an account:
 #: 本报记者　乔　栋整理, 本报记者王锦涛采访整理.
 _TEXT_AND_PICTURES = re.compile(r"(?:文并图|文/图|文／图|图文|采访整理|整理)$")
@@ -261,7 +265,7 @@ def is_byline(text: str) -> bool:
     if is_name_with_post(text):
         return True
     drawing = _DRAWING_AND_TEXT.match(significant(text))
-    if drawing and is_name(drawing["artist"]):
+    if drawing and (is_name(drawing["artist"]) or _SPACED_ARTIST.match(text.strip())):
         return True
     if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
         text = _TEXT_AND_PICTURES.sub("", text)

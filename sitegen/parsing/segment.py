@@ -39,7 +39,8 @@ lines under a headline while the story has nothing under it but summary lines
 (■…), one of them perhaps cut by a column break.  A line printed twice inside a
 heading group is kept as a duplicate and does not cut the group.
 
-In a heading group the line carrying a column name is the headline; otherwise
+In a heading group the line carrying a column name is the headline, or else the
+line over a ——subtitle, whatever follows it; otherwise
 slogans and lines ending in —— are kickers and ——lines, officials' roles and
 summary lines are subtitles (a summary point set with a bullet and written in clauses,
 ●避开点火源，不在厨房等…使用, is text of the story).
@@ -242,6 +243,12 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
         # The line carrying its column's name is the headline; a summary line under it
         # (民俗用好 治村有招（民生观） / 在乡村治理的过程中，用好民俗，事半功倍) is not.
         return texts[: tagged[0]], texts[tagged[0]], texts[tagged[0] + 1 :]
+    dash = next((i for i in range(1, len(texts) - 1) if is_dash_subtitle(texts[i])), None)
+    if dash is not None:
+        # A ——subtitle names the line above it the headline, whatever stands under it: the lines of a
+        # data box (参与全球经济治理体系变革 / ——把握…述评之五 / 93个　75亿 / 亚投行持续扩容…) or a
+        # first item's kicker and headline are set under the story's own.
+        return texts[: dash - 1], texts[dash - 1], texts[dash:]
     end = len(texts)
     # A line under a kicker that leads into it (钟南山—— / “科学只能实事求是，不能明哲保身”) or
     # carrying its column's name is the headline, however long.
@@ -308,6 +315,9 @@ TOPIC_SHIFT = 0.01
 PLAIN_RUN_TOPIC_SHIFT = 0.04
 #: The same for a heading under a dated news report without subheads (see ``news_report_ended``).
 NEWS_ITEM_TOPIC_SHIFT = 0.2
+#: From this share of its character pairs found in the report above, a single heading line under a dated
+#: news report is taken for the first piece of a sentence cut by a column break (see ``news_report_ended``).
+NEWS_ITEM_OWN_WORDS = 0.5
 
 
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CHARS)
@@ -316,6 +326,12 @@ _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CH
 def _pairs(text: str) -> set[str]:
     text = _HAN_ONLY.sub("", text)
     return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
+
+
+def _shared_share(heading: str, story: str) -> float:
+    """The share of the heading's character pairs that the story's text already holds."""
+    own = _pairs(heading)
+    return len(own & _pairs(story)) / len(own) if own else 0.0
 
 
 def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool:
@@ -337,8 +353,9 @@ _NUMBERED_HEADING = re.compile(
 #: The marks that open a summary line set under a headline: ■学校派出慰问家访组前往学生家中开展新春慰问家访.
 _SUMMARY_MARKS = "■●◆□"
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
-#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…) or a speaker's verb (表示，…).
-_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
+#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…), its last words and full stop (于心。…)
+#: or a speaker's verb (表示，…).
+_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{1,3}。|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
 
 
 #: At most this many paragraphs of a photo item's text stand between its headline and the photographer's credit.
@@ -525,9 +542,9 @@ class _Page:
             return False
         if not topic_shift(self.story_text(), following, threshold=PLAIN_RUN_TOPIC_SHIFT):
             return False
-        heading = _pairs("".join(u.text for u in heads))
-        story = _pairs("".join(u.text for u in self.current.heads) + "".join(b.text for b in body))
-        return bool(heading) and len(heading & story) <= 0.1 * len(heading)
+        heading = "".join(u.text for u in heads)
+        story = "".join(u.text for u in self.current.heads) + "".join(b.text for b in body)
+        return bool(_pairs(heading)) and _shared_share(heading, story) <= 0.1
 
     def news_report_ended(self, heads: list[Unit], following: str) -> bool:
         """True when the story is a dated news report (本报北京2月11日电 …, 新华社…电) with no subhead
@@ -545,7 +562,9 @@ class _Page:
         general topic test asks (a fifth of its character pairs shared, not a fiftieth):
         a short line over text that goes on with the report's own words, or reads as
         the rest of its sentence (科特迪瓦总统瓦塔拉 / 表示，…), is a paragraph cut by a
-        column break, not a heading.
+        column break, not a heading; so is a single line made mostly of the report's own
+        words (胡春华先 under a report on 胡春华's visit), where an item's headline names
+        a subject of its own.
         """
         story = self.current
         body = [b for b in story.body if b.role == "body"]
@@ -562,6 +581,11 @@ class _Page:
             return False
         last = texts[-1]
         if last[-1] in DANGLING_END or _SENTENCE_TAIL.match(following):
+            return False
+        if len(heads) == 1 and _shared_share(last, self.story_text()) >= NEWS_ITEM_OWN_WORDS:
+            # A single line made mostly of the report's own words (胡春华先 under a report on 胡春华's
+            # visit, 当前结构性去杠杆达到预期 under one on leverage) is the first piece of a sentence cut
+            # by a column break, not the next item's headline, which names a subject of its own.
             return False
         return topic_shift(self.story_text(), following, threshold=NEWS_ITEM_TOPIC_SHIFT)
 
@@ -743,8 +767,9 @@ class _Page:
                 self.blocks.append(Block("caption", unit.text, unit.line_start, unit.line_end, None, None, unit.note))
             else:
                 self.add("caption", unit)
-                if is_photo_credit_line(unit.text) and any(b.role == "body" for b in self.current.body):
-                    # A photographer's credit alone after the text ends a photo item (风驰 / … / 王　正摄（人民视觉）).
+                if is_photo_credit_line(unit.text) and any(b.role in ("body", "caption") for b in self.current.body[:-1]):
+                    # A photographer's credit alone after the text ends a photo item (风驰 / … / 王　正摄（人民视觉）),
+                    # and so it does after a description read as a caption (…图为胜营镇农户在收获莲藕。 / 程学虎摄（影像中国）).
                     self.current.closed_by = "photographer's credit"
             return
         if kind == "stray":
@@ -926,7 +951,17 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
             below = index + 1 < len(units) and (
                 kinds[index + 1] == "byline" or (kinds[index + 1] == "heading" and is_signature(units[index + 1].text))
             )
-            if above or below:
+            # Or when two blank lines set it apart above (not those under a photo's caption) and prose
+            # follows: “此刻，我们也是战士！” over 2月2日下午，坐上北京西站至长沙南站的G503列车…
+            set_apart = (
+                index > 0
+                and unit.first.gap_before >= 2
+                and kinds[index - 1] != "caption"
+                and index + 1 < len(units)
+                and kinds[index + 1] == "body"
+                and ends_sentence(units[index + 1].text)
+            )
+            if above or below or set_apart:
                 kinds[index] = "heading"
         elif kinds[index] == "body" and _is_colon_kicker(units, kinds, index):
             kinds[index] = "heading"
