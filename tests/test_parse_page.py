@@ -204,3 +204,15 @@ def test_a_figure_in_a_data_box_is_not_taken_for_the_headline():
     story = read_page(page).stories[0]
     assert (story.kicker, story.headline) == ("二〇一九年央视春晚——", "跨媒体传播刷新纪录")
     assert [b.text for b in story.body][0] == "11.73亿人"
+
+
+def test_paragraph_cut_before_the_last_word_of_its_sentence_is_joined():
+    reading = read_page(
+        "乡村振兴齐鲁样板\n\n"
+        "山东把农业农村发展摆在优先位置，去年全省农村居民人均可支配收入增长7.8%。\n\n"
+        "基础设施薄弱是制约乡村发展的最大\n\n"
+        "短板。山东聚焦农民反映最强烈的突出问题，开展农村人居环境整治三年行动计划，推进农村道路、供水等建设。\n"
+    )
+    assert [b.text for b in reading.stories[0].body][1] == (
+        "基础设施薄弱是制约乡村发展的最大短板。山东聚焦农民反映最强烈的突出问题，开展农村人居环境整治三年行动计划，推进农村道路、供水等建设。"
+    )

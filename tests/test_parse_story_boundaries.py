@@ -2048,3 +2048,15 @@ def test_line_over_a_dash_subtitle_is_the_headline_though_a_data_box_stands_unde
     story = reading.stories[0]
     assert (story.kicker, story.headline) == (None, "参与全球经济治理体系变革")
     assert story.subtitle.startswith("——把握我国发展重要战略机遇新内涵述评之五")
+
+
+def test_photographers_credit_with_its_label_and_agency_is_a_credit_not_a_headline():
+    reading = _page(
+        "豆花儿三开（泥土芬芳）",
+        "",
+        "小时候，村里谁家做豆腐，满院子都是豆香。点豆花要等三开，火候一到，卤水一点，豆花就成了。",
+        "",
+        "摄影：陈广程\u00a0\u00a0李远波（影像中国）",
+    )
+    assert [s.headline for s in reading.stories] == ["豆花儿三开（泥土芬芳）"]
+    assert reading.blocks[-1].role == "byline"

@@ -291,9 +291,9 @@ def is_byline(text: str) -> bool:
     return False
 
 
-#: A credit for the page's design or graphics: 制图：蔡华伟, 版式设计：沈亦伶.
+#: A credit for the page's design, photographs or graphics: 制图：蔡华伟, 摄影：陈广程, 版式设计：沈亦伶.
 _CREDIT_LABELS = (
-    r"(?:本版制图|制图|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源|资料和数据来源|本期统筹|资料整理)"
+    r"(?:本版制图|制图|摄影|版式设计|版式|稿件统筹|统筹|策划|执笔|整理|设计|图表|漫画|插图|本版编辑|本版责编|责任编辑|责编|编辑|数据来源|资料来源|资料和数据来源|本期统筹|资料整理)"
 )
 CREDIT_LINE = re.compile(rf"^{_CREDIT_LABELS}[：:]")
 _SPACED_CREDIT = re.compile(rf"^{_CREDIT_LABELS}[ \u3000\xa0]+(?P<names>.+)$")
