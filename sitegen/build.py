@@ -39,7 +39,7 @@ from sitegen.memo import BuildMemo, MemoRound, NoMemo
 from sitegen.model import Newspaper, Topic
 from sitegen.output import LayeredStaging, SiteView, Staging, check_output_dir
 from sitegen.parse import load_word_lists
-from sitegen.pool import default_jobs, ordered_map
+from sitegen.pool import default_jobs, frozen_heap, ordered_map
 from sitegen.progress import NoProgress, Progress
 from sitegen.read_pages import ReadPages, signals_cache
 from sitegen.render import Renderer, environment
@@ -182,7 +182,10 @@ def build(
         # Between the two passes every page's full reading waits in the parse cache.
         # Without the archive's cache (--no-cache) a throw-away one serves, beside
         # the output on the same disk (not in /tmp, which may be memory).
-        with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch:
+        # What each stage makes lives until the build ends; left out of garbage collection, it is not walked
+        # again and again by it (sitegen.pool.frozen_heap).
+        with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.build-", dir=out_dir.parent) as scratch, \
+                frozen_heap():
             cache = parse_cache(archive_dir if use_cache else Path(scratch))
             read_pages, files, signals = _read_pages(archive_dir, cache, taxonomy, use_cache, jobs, progress, result, stop,
                                                      memo)

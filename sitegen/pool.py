@@ -20,6 +20,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -97,11 +98,38 @@ def ordered_map(work: Callable[[Item], Result], items: Iterable[Item], *, jobs: 
     # garbage collector writes to every object it tracks: frozen, the archive's
     # metadata stays shared instead of being copied into each worker (at
     # 100,000 articles that copy was some 300 MB a worker).
-    gc.freeze()
-    try:
+    with frozen_heap():
         yield from _pooled(context, work, items, jobs)
+
+
+#: How many ``frozen_heap`` blocks are open in this process.
+_freezes = 0
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Every object alive now left out of garbage collection until the block ends.
+
+    Frozen objects are not walked by a collection, nor written to by one, so
+    forked workers keep sharing their pages.  Objects made inside the block are
+    collected as usual.  Blocks nest: the heap thaws when the outermost ends,
+    and what is alive when an inner one ends joins the frozen heap, because an
+    inner block is a stage of the build (``ordered_map``) and what it made is
+    the archive the rest of the build reads.  (In the main process of the
+    corpus build, full collections walking the pages just read took 0.4 s of
+    the serial stage that follows reading.)
+    """
+    global _freezes
+    gc.freeze()
+    _freezes += 1
+    try:
+        yield
     finally:
-        gc.unfreeze()
+        _freezes -= 1
+        if _freezes:
+            gc.freeze()
+        else:
+            gc.unfreeze()
 
 
 class _Pool(multiprocessing.pool.Pool):

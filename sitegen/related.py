@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
+from itertools import chain
 
 from sitegen.model import Article, record
 from sitegen.topics import SKETCH_SIZE, ArticleSignals
@@ -68,13 +69,16 @@ def _telling(members: tuple[str, ...] | None) -> bool:
     return members is not None and 1 < len(members) <= COMMON_LIMIT
 
 
+def _sharing(values: tuple, postings: dict) -> Counter:
+    """How many of ``values`` each article holds, counting the telling ones only (in one pass at C speed:
+    a ``Counter.update`` per value had cost more than the counting)."""
+    return Counter(chain.from_iterable(
+        members for members in map(postings.get, values) if members is not None and 1 < len(members) <= COMMON_LIMIT))
+
+
 def _copies_of(article_id: str, sketch: tuple[int, ...], sketches: dict) -> list[str]:
     """The ids of the article's copies, most alike first: articles sharing enough of its sketch values."""
-    counts: Counter = Counter()
-    for value in sketch:
-        members = sketches.get(value)
-        if _telling(members):
-            counts.update(members)
+    counts = _sharing(sketch, sketches)
     del counts[article_id]
     size = min(len(sketch), SKETCH_SIZE)
     alike = [(n, other) for other, n in counts.items() if n >= REPRINT_SIMILARITY * size]
@@ -190,11 +194,7 @@ def _neighbours_of(ids: list[str], inputs: dict, sketches: dict, keywords: dict)
             continue
         copies = _copies_of(article_id, signal.fingerprint, sketches) if signal.fingerprint else []
         # Each telling keyword shared scores 2, plus the subjects shared.
-        shared: Counter = Counter()
-        for word in signal.keywords:
-            members = keywords.get(word)
-            if _telling(members):
-                shared.update(members)
+        shared = _sharing(signal.keywords, keywords)
         own = subjects(article_id)
         skip = {article_id, *copies}
         # Closest first; among equals the newer, then by id, so rebuilds agree.

@@ -471,7 +471,8 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
     for kicker, members in sorted(by_kicker.items()):
         # A series runs across issues (or papers): one issue's two pieces under one kicker are one
         # event's report, or one story continued on another page (习近平将对缅甸进行国事访问).
-        if len({(a.newspaper, a.date) for a in members}) >= 2:
+        # A speaker named over what was said (——习近平, 胡春华强调) recurs, but is no column.
+        if len({(a.newspaper, a.date) for a in members}) >= 2 and not _SPEAKER.search(kicker):
             slug = _unique(urls.slugify(kicker), series_slugs)
             topics.append(Topic(slug, "series", kicker, f"以“{kicker}”为引题的系列报道。", newest_first(members)))
     keyword_slugs: set[str] = set()
@@ -480,6 +481,10 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
             slug = _unique(urls.slugify(word), keyword_slugs)
             topics.append(Topic(slug, "keyword", word, f"关键词包含“{word}”的文章。", newest_first(members)))
     return tuple(topics)
+
+
+#: A kicker that names who speaks in the piece: ——习近平 over a quotation, 胡春华强调 over a report of a speech.
+_SPEAKER = re.compile(r"^[—－-]{1,2}\s*\S|(?:强调|指出|表示|要求)$")
 
 
 def _unique(slug: str, taken: set[str]) -> str:

@@ -141,3 +141,18 @@ def test_a_topic_too_big_for_one_task_is_rendered_in_parts_with_the_same_pages(t
     render_topics(_renderer(), SiteFolder(tmp_path / "parts"), enrichment, by_id, tmp_path / "archive", 2)
     _assert_same_site(tmp_path / "whole", tmp_path / "parts")
     assert "摘要0" in (tmp_path / "parts" / urls.topic("series", "chunjie", 4)).read_text(encoding="utf-8")
+
+
+def test_what_a_stage_made_stays_out_of_garbage_collection_until_the_build_ends():
+    import gc
+
+    from sitegen.pool import frozen_heap
+
+    with frozen_heap():
+        with frozen_heap():  # a stage (ordered_map) inside the build
+            frozen_while_it_runs = gc.get_freeze_count()
+            made = [[n] for n in range(1000)]
+        # The stage's results are the archive the rest of the build reads: not walked again.
+        assert gc.get_freeze_count() >= frozen_while_it_runs + 900
+    assert gc.get_freeze_count() == 0  # thawed once the build ends
+    assert len(made) == 1000

@@ -93,6 +93,23 @@ def test_a_kicker_repeated_only_within_one_issue_is_no_series():
     assert series == {"新华时评": ("a4", "a3"), "新时代 新征程 新伟业": ("a5", "a6")}
 
 
+def test_a_speaker_named_over_what_was_said_is_no_series_however_often_it_recurs():
+    import datetime as dt
+
+    from sitegen.model import Article, Block, SourceSpan, Story
+    from sitegen.topics import build_topics, load_taxonomy
+
+    def article(n, kicker, day):
+        story = Story(f"标题{n}", kicker, None, None, None, (Block("body", "正文。", 2, 2),), 1, 2)
+        return Article(f"a{n}", "人民日报", dt.date(2020, 2, day), "01", n, story, SourceSpan("x.txt", 1, 2), f"a{n}.html")
+
+    kickers = ["胡春华强调", "——习近平", "郭声琨主持召开中央政法委员会全体会议强调", "外交部发言人——", "新春走基层"]
+    articles = [article(10 * k + day, kicker, day) for k, kicker in enumerate(kickers) for day in (1, 2, 3)]
+    series = {t.name for t in build_topics(articles, {}, load_taxonomy()) if t.kind == "series"}
+    # 外交部发言人—— leads into the spokesman's answers, a standing rubric of the paper.
+    assert series == {"外交部发言人——", "新春走基层"}
+
+
 def test_the_two_copies_of_one_story_link_to_each_other(records, seeds_site):
     copies = [r for r in records if r["title"].startswith("让群众过上更加幸福美好的生活")]
     assert len({r["newspaper"] for r in copies}) == 2
