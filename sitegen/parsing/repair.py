@@ -312,7 +312,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # Opening words in the second piece prove nothing here: the first has stopped a few words into a
         # new sentence (…看得很长远。建设自贸 / 试验区，不仅有助于…; …肖亚琪说。2018年下半年，随着 / 最后一批…).
         return "the first piece breaks off a few words into a sentence"
-    if _SENTENCE_END_OPENING.match(b) and is_prose(b):
+    if SENTENCE_END_OPENING.match(b) and is_prose(b):
         # No paragraph of prose opens with a sentence of three characters or fewer: they are the last word
         # of the sentence the first piece broke off (…制约乡村发展的最大 / 短板。山东聚焦…).
         return "the second piece opens with the last word of a sentence"
@@ -363,7 +363,8 @@ _DIGITS = "0123456789０１２３４５６７８９"
 #: A number or demonstrative and its measure word, waiting for their noun: …是一件 / “天大的事”.  After 有, 上, 下 or 第
 #: the phrase may be whole (技术路径有三种, 着手准备下一场).
 _MEASURE_END = re.compile(r"(?<![有上下第前后])[一二两三四五六七八九十几每这那该某][个张件位名项条种次场家座所只双份篇本部台辆艘架批支套片道]$")
-_SENTENCE_END_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,3}。")
+#: A sentence of three characters or fewer opening a piece of text: the last word of a sentence cut above (短板。…).
+SENTENCE_END_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,3}。")
 _MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")

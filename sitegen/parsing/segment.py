@@ -89,7 +89,7 @@ from sitegen.parsing.lines import (
     page_number,
     significant,
 )
-from sitegen.parsing.repair import DANGLING_END, Unit, dictionary, join_reason, person_names, seam_inside_word
+from sitegen.parsing.repair import DANGLING_END, SENTENCE_END_OPENING, Unit, dictionary, join_reason, person_names, seam_inside_word
 
 
 @dataclass
@@ -353,9 +353,9 @@ _NUMBERED_HEADING = re.compile(
 #: The marks that open a summary line set under a headline: ■学校派出慰问家访组前往学生家中开展新春慰问家访.
 _SUMMARY_MARKS = "■●◆□"
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
-#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…), its last words and full stop (于心。…)
-#: or a speaker's verb (表示，…).
-_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{1,3}。|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
+#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…) or a speaker's verb (表示，…); see also
+#: ``SENTENCE_END_OPENING``, its last word and full stop (于心。…).
+_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
 
 
 #: At most this many paragraphs of a photo item's text stand between its headline and the photographer's credit.
@@ -580,7 +580,7 @@ class _Page:
             # (立即响应　靠前指挥　下沉一线 / ——织密织牢疫情防控“安全网”), come into the report's column.
             return False
         last = texts[-1]
-        if last[-1] in DANGLING_END or _SENTENCE_TAIL.match(following):
+        if last[-1] in DANGLING_END or _SENTENCE_TAIL.match(following) or SENTENCE_END_OPENING.match(following):
             return False
         if len(heads) == 1 and _shared_share(last, self.story_text()) >= NEWS_ITEM_OWN_WORDS:
             # A single line made mostly of the report's own words (胡春华先 under a report on 胡春华's
