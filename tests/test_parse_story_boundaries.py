@@ -2098,3 +2098,22 @@ def test_note_in_brackets_closing_a_line_of_a_programme_or_of_particulars_is_no_
         "观众可提前在网上预约，凭身份证件入场，现场不设售票窗口。",
     )
     assert [s.headline for s in reading.stories] == ["中央广播电视总台春节联欢晚会"]
+
+
+def test_figure_of_few_characters_in_a_data_box_is_a_heading_of_the_box_not_a_paragraph():
+    reading = _page(
+        "春节假期全国电影票房创新高",
+        "",
+        "票房口碑双丰收",
+        "",
+        "58.4亿元",
+        "",
+        "今年春节假期全国电影票房达58.4亿元，较去年同期增长1.2%，创同期历史新高",
+        "",
+        "83.9分",
+        "",
+        "调查显示，今年春节档电影观众满意度调查得分83.9分，获“满意”评价",
+        "",
+        "本报北京2月11日电  （记者王珏）国家电影局发布数据，今年春节假期全国城市院线票房达58.4亿元，观影人次1.3亿。",
+    )
+    assert [s.headline for s in reading.stories] == ["票房口碑双丰收"]
