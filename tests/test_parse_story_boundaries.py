@@ -2117,3 +2117,20 @@ def test_figure_of_few_characters_in_a_data_box_is_a_heading_of_the_box_not_a_pa
         "本报北京2月11日电  （记者王珏）国家电影局发布数据，今年春节假期全国城市院线票房达58.4亿元，观影人次1.3亿。",
     )
     assert [s.headline for s in reading.stories] == ["票房口碑双丰收"]
+
+
+def test_line_naming_a_source_over_the_verb_of_its_report_is_a_cut_sentence_not_a_headline():
+    reading = _page(
+        "俄罗斯总统普京访问叙利亚",
+        "",
+        "新华社大马士革1月7日电  俄罗斯总统普京7日抵达叙利亚首都大马士革，对叙利亚进行访问。这是普京首次访问大马士革。",
+        "",
+        "普京此行在俄军驻叙利亚部队指挥部听取了军方关于当地局势的汇报，并同叙方官员举行了会晤。",
+        "",
+        "据叙利亚国家电视台",
+        "",
+        "报道，两国元首在一处营地举行会谈，双方共同听取了有关军事形势的汇报。",
+        "",
+        "巴沙尔对普京来访表示感谢，会谈持续了约一个小时。",
+    )
+    assert [s.headline for s in reading.stories] == ["俄罗斯总统普京访问叙利亚"]

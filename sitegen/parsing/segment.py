@@ -356,9 +356,10 @@ _NUMBERED_HEADING = re.compile(
 #: The marks that open a summary line set under a headline: ■学校派出慰问家访组前往学生家中开展新春慰问家访.
 _SUMMARY_MARKS = "■●◆□"
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
-#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…) or a speaker's verb (表示，…); see also
-#: ``SENTENCE_END_OPENING``, its last word and full stop (于心。…).
-_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,])")
+#: The rest of a sentence: a short run up to a list comma (薛祥、黄坤明…), a speaker's verb (表示，…) or the verb
+#: of a source named above (据叙利亚国家电视台 / 报道，…); see also ``SENTENCE_END_OPENING``, its last word and
+#: full stop (于心。…).
+_SENTENCE_TAIL = re.compile(r"^(?:[^，。、；：,]{1,4}、|[^，。、；：,]{0,6}(?:说|表示|指出|认为|称)[，：:,]|(?:报道|消息|介绍|透露)[，：:,])")
 
 
 #: At most this many paragraphs of a photo item's text stand between its headline and the photographer's credit.
