@@ -2134,3 +2134,21 @@ def test_line_naming_a_source_over_the_verb_of_its_report_is_a_cut_sentence_not_
         "巴沙尔对普京来访表示感谢，会谈持续了约一个小时。",
     )
     assert [s.headline for s in reading.stories] == ["俄罗斯总统普京访问叙利亚"]
+
+
+def test_kicker_of_three_short_phrases_leading_into_its_headline_opens_the_next_story():
+    reading = _page(
+        "长江上游的鱼回来了",
+        "",
+        "记者来到四川省的一个养殖基地，池塘里的裂腹鱼正在欢快地游动，这里的鱼苗还供应给水产站增殖放流。",
+        "",
+        "“现在，村里再搞别的产业，都得评估下是否会有污染、会不会影响裂腹鱼养殖。”村干部说。",
+        "",
+        "",
+        "拆塘还湖，生态修复，海南儋州——",
+        "",
+        "潟湖重生记",
+        "",
+        "海南省儋州市峨蔓镇的上、下浦村同属于峨蔓村委会，两村之间原有一片1000多亩的潟湖。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("拆塘还湖，生态修复，海南儋州——", "潟湖重生记")

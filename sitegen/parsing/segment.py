@@ -133,8 +133,9 @@ def _kind(unit: Unit) -> str:
         return "label"
     if is_sign_off(text):
         return "body"
-    # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——
-    if text.endswith("——") and len(text) <= 48 and "。" not in text and text.count("，") <= 1:
+    # A kicker leading into its headline: 广州医科大学附属第一医院国家呼吸系统疾病临床医学研究中心原主任钟南山——,
+    # or three short phrases: 拆塘还湖，生态修复，海南儋州——
+    if text.endswith("——") and len(text) <= 48 and "。" not in text and (text.count("，") <= 1 or text.count("，") == 2 and len(text) <= 20):
         return "heading"
     if is_byline(text) or _EDITORS_SIGNATURE.match(text):
         return "byline"
