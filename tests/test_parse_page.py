@@ -216,3 +216,26 @@ def test_paragraph_cut_before_the_last_word_of_its_sentence_is_joined():
     assert [b.text for b in reading.stories[0].body][1] == (
         "基础设施薄弱是制约乡村发展的最大短板。山东聚焦农民反映最强烈的突出问题，开展农村人居环境整治三年行动计划，推进农村道路、供水等建设。"
     )
+
+
+def test_summary_line_without_a_full_stop_is_not_joined_to_the_paragraph_under_it():
+    reading = read_page(
+        "欧洲经济增长乏力\n\n"
+        "近期公布的一系列数据显示，欧洲经济增长持续放缓，多国制造业陷入低迷，市场信心不足。\n\n"
+        "欧元区PMI连续11个月下滑，表明地区经济面临动力严重不足的困境\n\n"
+        "欧委会去年12月底发布的《欧元区经济分析》报告指出，欧元区经济增速将进一步放缓。\n"
+    )
+    texts = [b.text for b in reading.blocks]
+    assert "欧元区PMI连续11个月下滑，表明地区经济面临动力严重不足的困境" in texts
+    assert "欧委会去年12月底发布的《欧元区经济分析》报告指出，欧元区经济增速将进一步放缓。" in texts
+
+
+def test_numbered_photo_caption_cut_at_a_word_end_is_still_joined():
+    reading = read_page(
+        "患难见真情 共同抗疫情\n\n"
+        "疫情发生以来，国际社会纷纷向中国伸出援手，提供各种形式的支持和帮助。\n\n"
+        "图③：2月12日，工作人员在搬运联合国开发计划署捐赠\n\n"
+        "中国政府的紧急医疗物资。\n"
+    )
+    texts = [b.text for b in reading.blocks]
+    assert "图③：2月12日，工作人员在搬运联合国开发计划署捐赠中国政府的紧急医疗物资。" in texts

@@ -329,6 +329,8 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
+    if _summary_line_over_paragraph(a, b):
+        return None
     if is_prose(a) and b_ends and ("。" in a or ends_sentence(b) or b.endswith("；")):
         # A piece of one sentence with no full stop under a piece with none either is two summary lines,
         # not one cut in two.
@@ -384,6 +386,38 @@ def _headline_phrases(text: str) -> bool:
         and not any(ch in text for ch in _DIGITS)
         and not (_PARAGRAPH_OPENING.match(text) or _PLACE_OPENING.match(text))  # 近年来，我和同事 / …: a paragraph's opening words
     )
+
+
+def _summary_line_over_paragraph(first: str, second: str) -> bool:
+    """True for a summary line printed whole without a full stop over the paragraph under it
+    (…表明地区经济面临动力严重不足的困境 / 欧委会去年12月底发布的…报告…), which reads like a paragraph
+    cut at a word's end.
+
+    A column break falls anywhere in a clause, so the two parts of a truly cut clause make one clause of
+    ordinary length; here the seam would make one of twenty-two characters or more out of a whole clause
+    of six or more closing ``first`` and one of four or more opening ``second``.  The seam must fall
+    between two words and make no longer one, and ``first`` must hold no full stop, end on no word that
+    needs more (…与其他) and not open as a paragraph's sentence or a photo's caption does (据了解，…;
+    1月26日，…; 沃泽尔表示，…; 图③：…).
+    """
+    closing = _CLAUSE_MARK.split(first)[-1]
+    opening = _CLAUSE_MARK.split(second)[0]
+    return (
+        "。" not in first
+        and len(closing) >= 6
+        and len(opening) >= 4
+        and len(closing) + len(opening) >= 22
+        and first[-1] not in DANGLING_END
+        and not first.endswith(_DANGLING_WORDS)
+        and not any(p.match(first) for p in (_PARAGRAPH_OPENING, _PLACE_OPENING, _SPEAKER_OPENING, _NUMBERED_PHOTO))
+        and _chance_word_across(first, second)
+    )
+
+
+#: Marks that end a clause (a decimal point does not).
+_CLAUSE_MARK = re.compile(r"[，。；：、,;:！？!?“”‘’（）()《》—…]")
+#: A numbered photo's caption (图③：2月12日，工作人员在搬运…), cut as running text is, though without a full stop.
+_NUMBERED_PHOTO = re.compile(r"^图[①②③④⑤⑥⑦⑧⑨⑩\d]")
 
 
 def _verse_lines(first: str, second: str) -> bool:
