@@ -239,3 +239,14 @@ def test_numbered_photo_caption_cut_at_a_word_end_is_still_joined():
     )
     texts = [b.text for b in reading.blocks]
     assert "图③：2月12日，工作人员在搬运联合国开发计划署捐赠中国政府的紧急医疗物资。" in texts
+
+
+def test_paragraph_opening_with_a_time_phrase_is_not_joined_to_the_summary_line_above():
+    reading = read_page(
+        "健身行业迎来发展机遇\n\n"
+        "随着全民健身热潮兴起，越来越多的资本把目光投向健身行业，新的业态不断涌现。\n\n"
+        "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心\n\n"
+        "前不久，一家健身公司完成新一轮融资。这个主打互联网健身的品牌，已在多个城市开设门店。\n"
+    )
+    texts = [b.text for b in reading.blocks]
+    assert "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心" in texts
