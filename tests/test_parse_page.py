@@ -250,3 +250,25 @@ def test_paragraph_opening_with_a_time_phrase_is_not_joined_to_the_summary_line_
     )
     texts = [b.text for b in reading.blocks]
     assert "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心" in texts
+
+
+def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
+    reading = read_page(
+        "加强党的政治建设\n\n"
+        "各级党组织要把党的政治建设摆在首位，不断提高政治判断力、政治领悟力、政治执行力。\n\n"
+        "（九）发挥群团组织政治作用\n\n"
+        "工会、共青团、妇联等群团组织是党领导的政治组织，要把党的领导贯穿工作全过程。\n"
+    )
+    texts = [b.text for b in reading.blocks]
+    assert "（九）发挥群团组织政治作用" in texts
+
+
+def test_numbered_item_cut_inside_a_word_is_still_joined():
+    reading = read_page(
+        "检举控告工作规则\n\n"
+        "纪检监察机关处理检举控告工作，应当坚持以下原则：\n\n"
+        "（一）实事\n\n"
+        "求是。以事实为依据处理检举控告，不得捕风捉影，不得主观臆断。\n"
+    )
+    texts = [b.text for b in reading.blocks]
+    assert "（一）实事求是。以事实为依据处理检举控告，不得捕风捉影，不得主观臆断。" in texts

@@ -284,6 +284,11 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # 新华社北京2月18日电  2月 / 18日，…: a paragraph's dateline (and its first words) open
         # the paragraph; they are not a line of their own.
         return "the first piece is the dateline opening its paragraph"
+    if _numbered_heading(a) and (_chance_word_across(a, b) or not seam_inside_word(a, b)):
+        # A numbered heading over its section (一、构建中缅命运共同体，中缅关系迈入新时代 / 王毅说，…;
+        # （九）发挥群团组织政治作用 / 工会、…) is joined only on the plainest evidence above, or a word only
+        # the seam makes (（一）实事 / 求是。).
+        return None
     if set_apart and (looks_like_heading(a) and not is_prose(a) or _long_title(a)):
         return None
     if (
@@ -387,6 +392,24 @@ def _headline_phrases(text: str) -> bool:
         and not any(ch in text for ch in _DIGITS)
         and not (_PARAGRAPH_OPENING.match(text) or _PLACE_OPENING.match(text))  # 近年来，我和同事 / …: a paragraph's opening words
     )
+
+
+def _numbered_heading(text: str) -> bool:
+    """True for a short line opening with a section's number, holding no full stop and ending on no word
+    that needs more, as a numbered heading is printed (一、…, （九）…, 第四节 …); an article of a law
+    (第九条 …) is a paragraph."""
+    return (
+        _SECTION_NUMBER.match(text) is not None
+        and len(text) <= 40
+        and "。" not in text
+        and text[-1] not in DANGLING_END
+        and not text.endswith(_DANGLING_WORDS)
+        and not _MEASURE_END.search(text)  # （四）财产租赁所得，每次 / 收入不超过四千元的，…
+    )
+
+
+#: A section's number opening a heading: 二、, （九）, 第四节.
+_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])")
 
 
 def _summary_line_over_paragraph(first: str, second: str) -> bool:
