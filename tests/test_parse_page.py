@@ -218,57 +218,57 @@ def test_paragraph_cut_before_the_last_word_of_its_sentence_is_joined():
     )
 
 
+def _block_texts(page: str) -> list[str]:
+    """The text of each block the page is read into, in order."""
+    return [b.text for b in read_page(page).blocks]
+
+
 def test_summary_line_without_a_full_stop_is_not_joined_to_the_paragraph_under_it():
-    reading = read_page(
+    texts = _block_texts(
         "欧洲经济增长乏力\n\n"
         "近期公布的一系列数据显示，欧洲经济增长持续放缓，多国制造业陷入低迷，市场信心不足。\n\n"
         "欧元区PMI连续11个月下滑，表明地区经济面临动力严重不足的困境\n\n"
         "欧委会去年12月底发布的《欧元区经济分析》报告指出，欧元区经济增速将进一步放缓。\n"
     )
-    texts = [b.text for b in reading.blocks]
     assert "欧元区PMI连续11个月下滑，表明地区经济面临动力严重不足的困境" in texts
     assert "欧委会去年12月底发布的《欧元区经济分析》报告指出，欧元区经济增速将进一步放缓。" in texts
 
 
 def test_numbered_photo_caption_cut_at_a_word_end_is_still_joined():
-    reading = read_page(
+    texts = _block_texts(
         "患难见真情 共同抗疫情\n\n"
         "疫情发生以来，国际社会纷纷向中国伸出援手，提供各种形式的支持和帮助。\n\n"
         "图③：2月12日，工作人员在搬运联合国开发计划署捐赠\n\n"
         "中国政府的紧急医疗物资。\n"
     )
-    texts = [b.text for b in reading.blocks]
     assert "图③：2月12日，工作人员在搬运联合国开发计划署捐赠中国政府的紧急医疗物资。" in texts
 
 
 def test_paragraph_opening_with_a_time_phrase_is_not_joined_to_the_summary_line_above():
-    reading = read_page(
+    texts = _block_texts(
         "健身行业迎来发展机遇\n\n"
         "随着全民健身热潮兴起，越来越多的资本把目光投向健身行业，新的业态不断涌现。\n\n"
         "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心\n\n"
         "前不久，一家健身公司完成新一轮融资。这个主打互联网健身的品牌，已在多个城市开设门店。\n"
     )
-    texts = [b.text for b in reading.blocks]
     assert "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心" in texts
 
 
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
-    reading = read_page(
+    texts = _block_texts(
         "加强党的政治建设\n\n"
         "各级党组织要把党的政治建设摆在首位，不断提高政治判断力、政治领悟力、政治执行力。\n\n"
         "（九）发挥群团组织政治作用\n\n"
         "工会、共青团、妇联等群团组织是党领导的政治组织，要把党的领导贯穿工作全过程。\n"
     )
-    texts = [b.text for b in reading.blocks]
     assert "（九）发挥群团组织政治作用" in texts
 
 
 def test_numbered_item_cut_inside_a_word_is_still_joined():
-    reading = read_page(
+    texts = _block_texts(
         "检举控告工作规则\n\n"
         "纪检监察机关处理检举控告工作，应当坚持以下原则：\n\n"
         "（一）实事\n\n"
         "求是。以事实为依据处理检举控告，不得捕风捉影，不得主观臆断。\n"
     )
-    texts = [b.text for b in reading.blocks]
     assert "（一）实事求是。以事实为依据处理检举控告，不得捕风捉影，不得主观臆断。" in texts
