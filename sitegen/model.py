@@ -49,17 +49,21 @@ def record(cls: type) -> type:
     """
     cls = dataclasses.dataclass(frozen=True, slots=True)(cls)
     names = tuple(f.name for f in dataclasses.fields(cls))
-    values = attrgetter(*names)
+    values = attrgetter(*names)  # a tuple of them, or the one value when there is one field
     set_field = object.__setattr__
 
     def __getstate__(self):
-        return values(self) if len(names) > 1 else (values(self),)
+        return values(self)
+
+    def __getstate_of_one__(self):
+        return (values(self),)
 
     def __setstate__(self, state):
         for name, value in zip(names, state, strict=True):
             set_field(self, name, value)
 
-    cls.__getstate__, cls.__setstate__ = __getstate__, __setstate__
+    cls.__getstate__ = __getstate__ if len(names) > 1 else __getstate_of_one__
+    cls.__setstate__ = __setstate__
     return cls
 
 

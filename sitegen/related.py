@@ -72,8 +72,7 @@ def _telling(members: tuple[str, ...] | None) -> bool:
 def _sharing(values: tuple, postings: dict) -> Counter:
     """How many of ``values`` each article holds, counting the telling ones only (in one pass at C speed:
     a ``Counter.update`` per value had cost more than the counting)."""
-    return Counter(chain.from_iterable(
-        members for members in map(postings.get, values) if members is not None and 1 < len(members) <= COMMON_LIMIT))
+    return Counter(chain.from_iterable(filter(_telling, map(postings.get, values))))
 
 
 def _copies_of(article_id: str, sketch: tuple[int, ...], sketches: dict) -> list[str]:
