@@ -335,7 +335,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
-    if _summary_line_over_paragraph(a, b):
+    if _summary_line_over_paragraph(a, b) or _whole_clause_over_a_new_sentence(a, b):
         return None
     if is_prose(a) and b_ends and ("。" in a or ends_sentence(b) or b.endswith("；")):
         # A piece of one sentence with no full stop under a piece with none either is two summary lines,
@@ -435,6 +435,32 @@ def _summary_line_over_paragraph(first: str, second: str) -> bool:
         and not first.endswith(_DANGLING_WORDS)
         and not any(p.match(first) for p in (_PARAGRAPH_OPENING, _PLACE_OPENING, _SPEAKER_OPENING, _NUMBERED_PHOTO))
         and _chance_word_across(first, second)
+    )
+
+
+#: The first clause of a sentence that sets its scene or names its speaker, closed by a comma: 新冠肺炎疫情发生后，…,
+#: 公交车上，…, 欧委会报告认为，…; such a clause begins a sentence and finishes none cut above it.  (A speaker of two
+#: characters or fewer may be the rest of a name the break cut: …党委书记高 / 淑贞说，….)
+_SCENE_OR_SPEAKER_OPENING = re.compile(
+    r"^(?:[^，。、；：,“”\d]{2,10}(?:中|后|以来|期间|之际|前夕|时|上|里|之后|之前|前|当前)"
+    r"|[^，。、；：,“”]{3,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出|说))[，,]"
+)
+
+
+def _whole_clause_over_a_new_sentence(first: str, second: str) -> bool:
+    """True for a line printed whole without a full stop (a summary line: …细心呵护他们的尊严，是助人的正确方式)
+    over a paragraph opening a sentence of its own with its scene or its speaker (公交车上，乘客不多。…;
+    欧委会报告认为，…).  The line must hold no full stop and close on a clause of seven characters or more ending
+    on no word that needs more: a clause cut short by the break (…在这种 / 人文知识的学习中，…) is no whole line.
+    """
+    closing = _CLAUSE_MARK.split(first)[-1]
+    return (
+        "。" not in first
+        and len(closing) >= 7
+        and first[-1] not in DANGLING_END
+        and not first.endswith(_DANGLING_WORDS)
+        and second[0] not in _NOT_AN_OPENING  # …海拔3000多米 / 的高原上，…
+        and _SCENE_OR_SPEAKER_OPENING.match(second) is not None
     )
 
 
