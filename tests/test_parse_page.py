@@ -267,6 +267,23 @@ def test_paragraph_opening_with_its_scene_or_its_speaker_is_not_joined_to_the_wh
     assert "救助工作要把好事办实办细，让困难群众感受到温暖" in texts
 
 
+def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_ends_there():
+    texts = _block_texts(
+        "两国合作再上新台阶\n\n"
+        "新的一年，两国在贸易、投资、人文等领域的交流不断深化，成果丰硕。\n\n"
+        "双方将继续加强发展战略对接，拓展务实合作领域，推动贸易、投资和\n\n"
+        "人文交流等领域合作走深走实；\n\n"
+        "双方商定在建交三十周年举办系列庆祝活动。\n\n"
+        "面对复杂多变的国际形势，两国经贸往来顶住下行压力，继续保持平\n\n"
+        "稳向好的发展态势\n\n"
+        "贸易额连续增长，相互投资规模稳步扩大。\n"
+    )
+    assert "双方将继续加强发展战略对接，拓展务实合作领域，推动贸易、投资和人文交流等领域合作走深走实；" in texts
+    assert "面对复杂多变的国际形势，两国经贸往来顶住下行压力，继续保持平稳向好的发展态势" in texts
+    assert "双方商定在建交三十周年举办系列庆祝活动。" in texts
+    assert "贸易额连续增长，相互投资规模稳步扩大。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"
