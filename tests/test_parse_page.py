@@ -284,6 +284,16 @@ def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_en
     assert "贸易额连续增长，相互投资规模稳步扩大。" in texts
 
 
+def test_name_cut_after_the_surname_of_someone_introduced_by_post_is_joined():
+    texts = _block_texts(
+        "乡村振兴有了带头人\n\n"
+        "村里新修了道路，办起了合作社，村民的日子越过越红火。\n\n"
+        "谈起这些变化，村党支部书记高\n\n"
+        "秀兰说，这几年大家心往一处想、劲往一处使，才有了今天的好光景。\n"
+    )
+    assert "谈起这些变化，村党支部书记高秀兰说，这几年大家心往一处想、劲往一处使，才有了今天的好光景。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

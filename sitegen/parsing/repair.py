@@ -35,6 +35,7 @@ from pathlib import Path
 
 from sitegen.parsing.lines import (
     CANNOT_OPEN,
+    SURNAMES,
     CLOSERS,
     DATELINE,
     SourceLine,
@@ -245,6 +246,8 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the break falls inside a foreign name"
     if indented_page and second.first.indented:
         return None
+    if _name_cut_after_its_surname(a, b):
+        return "the break falls inside a name, after the surname"
     b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
@@ -402,6 +405,27 @@ def _rest_of_a_line_cut_short(first: str, second: str) -> bool:
 
 #: A figure and its unit closing a line: …6445万人, …9.8亿元.
 _FIGURE_END = re.compile(r"\d[万亿]?[\u4e00-\u9fff]?$")
+
+
+#: A post or title closing a piece, then one character that may be a surname: …党委书记高, …领导小组成员丁.
+_POST_AND_SURNAME = re.compile(
+    r"(?P<post>书记|主任|局长|部长|处长|科长|司长|厅长|县长|市长|省长|乡长|镇长|村长|院长|校长|所长|站长|队长|组长|"
+    r"社长|会长|厂长|经理|主席|委员|成员|代表|教授|老师|医生|记者|同志)(?P<surname>[\u4e00-\u9fff])$"
+)
+
+
+def _name_cut_after_its_surname(first: str, second: str) -> bool:
+    """True when the break falls inside the name of someone introduced by post, after the surname
+    (三涧溪村党委书记高 / 淑贞说，…; 领导小组成员丁 / 薛祥、黄坤明…): no line ends on a post and a lone surname.
+    A post and the character after it may make a word of their own (主席国, 委员会, 代表团): then nothing is cut."""
+    match = _POST_AND_SURNAME.search(first)
+    return (
+        match is not None
+        and match["surname"] in SURNAMES
+        and match["post"] + match["surname"] not in dictionary()
+        and _HAN.match(second) is not None
+        and (ends_sentence(second) or is_prose(second))
+    )
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
