@@ -294,6 +294,16 @@ def test_name_cut_after_the_surname_of_someone_introduced_by_post_is_joined():
     assert "谈起这些变化，村党支部书记高秀兰说，这几年大家心往一处想、劲往一处使，才有了今天的好光景。" in texts
 
 
+def test_piece_opening_with_a_closing_square_bracket_continues_the_line_above():
+    texts = _block_texts(
+        "注释\n\n"
+        "［12］科技企业孵化器是指以促进科技成果转化、培育科技企业为宗旨的服务机构。\n\n"
+        "［13\n\n"
+        "］新三板是经国务院批准设立的全国性证券交易场所。\n"
+    )
+    assert "［13］新三板是经国务院批准设立的全国性证券交易场所。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

@@ -23,7 +23,7 @@ CLOSERS = "”’」』)）》"
 #: column break falls just after one.
 CLAUSE_GOES_ON = "，、：,“‘「『(（《—·"
 #: Punctuation that cannot open a paragraph: a line starting with one continues the line before.
-CANNOT_OPEN = "，。、；：！？,.;:!?”’」』)）》…"
+CANNOT_OPEN = "，。、；：！？,.;:!?”’」』)）》〕】］…"
 _WHITESPACE = " \t\u3000\xa0\ufeff\r"
 
 
