@@ -304,6 +304,19 @@ def test_piece_opening_with_a_closing_square_bracket_continues_the_line_above():
     assert "［13］新三板是经国务院批准设立的全国性证券交易场所。" in texts
 
 
+def test_short_piece_opening_a_sentence_with_its_time_or_scene_is_a_cut_paragraph_not_a_subhead():
+    texts = _block_texts(
+        "春耕备耕正当时\n\n"
+        "各地在做好防控的同时，抢抓农时，推进春季农业生产。\n\n"
+        "当前，南方各地\n\n"
+        "春耕备耕陆续展开，化肥和种子供应总体充足。\n\n"
+        "得知种子紧缺后，像老李\n\n"
+        "一样，许多农技员主动送种上门，帮农户解决难题。\n"
+    )
+    assert "当前，南方各地春耕备耕陆续展开，化肥和种子供应总体充足。" in texts
+    assert "得知种子紧缺后，像老李一样，许多农技员主动送种上门，帮农户解决难题。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

@@ -369,7 +369,18 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
             return "the first piece is a summary point cut mid-sentence"
     if not b_ends and is_prose(a) and _rest_of_a_line_cut_short(a, b):
         return _REST_OF_A_LINE
+    if _opens_a_sentence(a) and has_sentence_punctuation(a) and is_prose(b) and ends_sentence(b) and not _opens_a_sentence(b):
+        # A piece opening as a paragraph's sentence does, with its time, scene or speaker and a comma, is no
+        # headline, however short (当前，新冠 / 肺炎疫情防控工作牵动所有人的心。…; 邹志武表示，全国海关将继续 /
+        # 优化口岸营商环境。…): the prose under it that opens no sentence of its own is its rest.
+        return "the first piece is the opening words of a paragraph's sentence"
     return None
+
+
+def _opens_a_sentence(text: str) -> bool:
+    """True for text opening as a paragraph's sentence does: with its time or a linking word (当前，…, 连日来，…),
+    its place (丰台区在…), its scene (得知武汉疫情后，…) or its speaker (邹志武表示，…)."""
+    return any(p.match(text) for p in (_PARAGRAPH_OPENING, _PLACE_OPENING, _SCENE_OR_SPEAKER_OPENING))
 
 
 _REST_OF_A_LINE = "the second piece is the last words of a line of prose cut inside a word or on a word that needs more"
