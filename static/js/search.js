@@ -21,16 +21,25 @@
  *
  * API
  *   sitegen.search(query, options) -> Promise of an array, best first, of
- *     {id, url, title, newspaper, date, page, topics, score, exact, snippet}
- *     url is relative to the site root; date is "YYYY-MM-DD" or null; exact
- *     says the article contains the query as typed (up to width and case);
- *     snippet is HTML (text escaped, matches in <mark>) for the results in
- *     options.snippets (default: the first 20), null for the others; fill
- *     more with sitegen.snippets(results, start, end).
+ *     {doc, id, url, title, newspaper, date, page, topics, score, exact, snippet}
+ *     for every matching article.  doc is the article's number in the index;
+ *     newspaper, date ("YYYY-MM-DD" or null), score and exact (the article
+ *     contains the query as typed, up to width and case) are there for every
+ *     result, since filters and sorting need them.  What is only shown is
+ *     loaded only for the results shown: id, url (relative to the site root),
+ *     title, page, topics ([{slug, name}]) and snippet (HTML: text escaped,
+ *     matches in <mark>) are filled for the results in options.snippets
+ *     (default: the first 20) and null for the others; fill more with
+ *     sitegen.snippets(results, start, end), which resolves to the same array.
  *   options: paper (name), from / to ("YYYY-MM-DD", inclusive), topic (slug),
  *     sort ("relevance" | "date" oldest first | "date-desc"),
- *     snippets ([start, end) of the results to make snippets for).
+ *     snippets ([start, end) of the results to fill).
  *   sitegen.searchInfo() -> Promise of {documents, papers, topics} for filters.
+ *   sitegen.searchLoadedFiles() -> the index files this page has loaded so far.
+ *
+ * A query with thousands of hits thus loads the hit data of their chunks
+ * (search/d/, a few KB per 2,000 articles) and the text files of twenty;
+ * a topic filter loads the members of its topic (search/k/).
  */
 (function () {
   "use strict";
@@ -41,7 +50,7 @@
   var root = (metaRoot && metaRoot.getAttribute("content")) || document.documentElement.getAttribute("data-root") || "./";
   if (root.charAt(root.length - 1) !== "/") root += "/";
 
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
   var MATCH = Symbol("sitegen search match"); // where a result matched, kept off its public fields
   var SNIPPET_CONTEXT = 36; // code points shown before a match
   var SNIPPET_LENGTH = 110; // code points in a snippet
@@ -307,54 +316,71 @@
     });
   }
 
-  /* ---------- result data ---------- */
+  /* ---------- hit data (sitegen/search/results.py) ---------- */
 
   var chunks = {};
 
-  function unfront(pairs) {
-    var out = [], last = "";
-    for (var i = 0; i < pairs.length; i += 2) {
-      last = last.slice(0, pairs[i]) + pairs[i + 1];
-      out.push(last);
-    }
-    return out;
-  }
-
-  function docChunk(number) {
+  // A chunk's hit data with its runs spread out: paper number, date and text place of each article.
+  function hitChunk(number) {
     if (!chunks[number]) {
-      chunks[number] = load("d/" + number).then(function (rows) {
-        rows.id = unfront(rows.id);
-        rows.url = unfront(rows.url);
-        return rows;
+      chunks[number] = load("d/" + number).then(function (data) {
+        var papers = [], dates = [];
+        data.runs.forEach(function (run) {
+          for (var k = 0; k < run[0]; k++) { papers.push(run[1]); dates.push(run[2]); }
+        });
+        return { papers: papers, dates: dates, text: decodeNumbers(data.text) };
       });
       chunks[number].catch(function () { delete chunks[number]; });
     }
     return chunks[number];
   }
 
-  // Result data of many articles: their chunks are loaded once, then read in place.
-  function docInfos(m, docs) {
+  // Hit data of many articles: their chunks are loaded once, then read in place.
+  function hitInfos(m, docs) {
     var per = m.docsPerChunk, wanted = {};
     docs.forEach(function (doc) { wanted[Math.floor(doc / per)] = true; });
     var numbers = Object.keys(wanted).map(Number);
-    return Promise.all(numbers.map(docChunk)).then(function (rowsList) {
-      var rowsOf = {};
-      numbers.forEach(function (n, k) { rowsOf[n] = rowsList[k]; });
+    return Promise.all(numbers.map(hitChunk)).then(function (list) {
+      var chunkOf = {};
+      numbers.forEach(function (n, k) { chunkOf[n] = list[k]; });
       return docs.map(function (doc) {
-        var rows = rowsOf[Math.floor(doc / per)], i = doc % per;
-        return {
-          doc: doc,
-          id: rows.id[i],
-          url: rows.url[i],
-          title: rows.title[i],
-          newspaper: m.papers[rows.paper[i]],
-          date: rows.date[i] || null,
-          page: rows.page[i] || null,
-          topics: rows.topics[i],
-          text: rows.text[i]
-        };
+        var chunk = chunkOf[Math.floor(doc / per)], i = doc % per;
+        return { newspaper: m.papers[chunk.papers[i]], date: chunk.dates[i], text: chunk.text[i] };
       });
     });
+  }
+
+  var topicsReady = null, members = {};
+
+  function topicList() {
+    if (!topicsReady) {
+      topicsReady = load("topics").then(function (data) {
+        var number = new Map();
+        data.topics.forEach(function (t, n) { number.set(t[0], n); });
+        return { topics: data.topics, files: data.files, number: number };
+      });
+      topicsReady.catch(function () { topicsReady = null; });
+    }
+    return topicsReady;
+  }
+
+  // The articles of a topic, as a Set of their numbers (empty for a topic the index does not know).
+  function topicMembers(slug) {
+    if (!members[slug]) {
+      members[slug] = topicList().then(function (list) {
+        var n = list.number.get(slug);
+        if (n === undefined) return new Set();
+        var file = 0;
+        while (file + 1 < list.files.length && list.files[file + 1] <= n) file++;
+        return load("k/" + file).then(function (gaps) {
+          var docs = new Set(), doc = 0;
+          decodeNumbers(gaps[n - list.files[file]]).forEach(function (gap) { doc += gap; docs.add(doc); });
+          return docs;
+        });
+      });
+      members[slug].catch(function () { delete members[slug]; });
+    }
+    return members[slug];
   }
 
   /* ---------- matching ---------- */
@@ -498,7 +524,7 @@
         }
         if (whole) hits.push({ doc: hit.doc, score: hit.score, exact: exact, where: where });
       });
-      return { needles: needles, plan: plan, hits: hits, snippets: new Map() };
+      return { needles: needles, plan: plan, hits: hits, shown: new Map() };
     });
   }
 
@@ -545,27 +571,46 @@
     return html;
   }
 
-  function fillSnippets(m, results, start, end) {
+  // What a result shows, from its article's entry in its text file (results.TEXT_ENTRY):
+  // id, url, title, page, topics and the snippet.
+  function shownFields(m, entry, match) {
+    var needles = match.exact ? match.needles : match.parts;
+    var body = Array.from(entry[m.fields.indexOf("body")]);
+    var start = match.where && match.where.field === "body" ? match.where.start : -1;
+    if (start < 0) {
+      start = markRanges(body.map(function (c) { return fold(c); }), needles).indexOf(1);
+      if (start < 0) start = 0;
+    }
+    var n = m.fields.length;
+    return {
+      id: entry[n], url: entry[n + 1], title: entry[m.fields.indexOf("title")], page: entry[n + 2] || null,
+      topics: entry[n + 3].map(function (t) { return { slug: t[0], name: t[1] }; }),
+      snippet: snippetHtml(body, start, needles)
+    };
+  }
+
+  function fill(r, shown) {
+    r.id = shown.id; r.url = shown.url; r.title = shown.title; r.page = shown.page;
+    r.topics = shown.topics.map(function (t) { return { slug: t.slug, name: t.name }; });
+    r.snippet = shown.snippet;
+    r[MATCH].shown = true;
+  }
+
+  // Fills what results[start:end] show, loading the text files of those results only.
+  function fillShown(m, results, start, end) {
     var jobs = [];
     for (var i = Math.max(0, start); i < Math.min(results.length, end); i++) {
       (function (r) {
-        if (r.snippet !== null || !r[MATCH]) return;
-        var cached = r[MATCH].cache && r[MATCH].cache.get(r[MATCH].doc);
-        if (cached) { r.snippet = cached; return; }
-        // The article's text is in the file of the run of articles it belongs to (writer.text_files).
-        var first = r[MATCH].doc - r[MATCH].text;
+        var match = r[MATCH];
+        if (!match || match.shown) return;
+        var cached = match.cache && match.cache.get(match.doc);
+        if (cached) { fill(r, cached); return; }
+        // The article's entry is in the file of the run of articles it belongs to (writer.text_files).
+        var first = match.doc - match.text;
         jobs.push(load("t/" + Math.floor(first / m.textsPerFolder) + "/" + first).then(function (run) {
-          var match = r[MATCH];
-          var texts = run[match.doc - first];
-          var needles = match.exact ? match.needles : match.parts;
-          var body = Array.from(texts[m.fields.indexOf("body")]);
-          var start = match.where && match.where.field === "body" ? match.where.start : -1;
-          if (start < 0) {
-            start = markRanges(body.map(function (c) { return fold(c); }), needles).indexOf(1);
-            if (start < 0) start = 0;
-          }
-          r.snippet = snippetHtml(body, start, needles);
-          if (match.cache) match.cache.set(match.doc, r.snippet);
+          var shown = shownFields(m, run[match.doc - first], match);
+          if (match.cache) match.cache.set(match.doc, shown);
+          fill(r, shown);
         }));
       })(results[i]);
     }
@@ -578,7 +623,9 @@
     options = options || {};
     return manifest().then(function (m) {
       return runQuery(m, String(query || "")).then(function (found) {
-        return docInfos(m, found.hits.map(function (h) { return h.doc; })).then(function (infos) {
+        var docs = found.hits.map(function (h) { return h.doc; });
+        return Promise.all([hitInfos(m, docs), options.topic ? topicMembers(options.topic) : null]).then(function (values) {
+          var infos = values[0], inTopic = values[1];
           var parts = [];
           (found.plan || []).forEach(function (ps) { ps.forEach(function (p) { parts.push(Array.from(p.term)); }); });
           var results = [];
@@ -587,14 +634,13 @@
             if (options.paper && info.newspaper !== options.paper) return;
             if (options.from && !(info.date && info.date >= options.from)) return;
             if (options.to && !(info.date && info.date <= options.to)) return;
-            if (options.topic && !info.topics.some(function (t) { return m.topics[t][0] === options.topic; })) return;
+            if (inTopic && !inTopic.has(h.doc)) return;
             var r = {
-              id: info.id, url: info.url, title: info.title, newspaper: info.newspaper, date: info.date,
-              page: info.page, score: Math.round(h.score * 1000) / 1000,
-              topics: info.topics.map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; }),
-              exact: h.exact, snippet: null
+              doc: h.doc, id: null, url: null, title: null, newspaper: info.newspaper, date: info.date, page: null,
+              topics: null, score: Math.round(h.score * 1000) / 1000, exact: h.exact, snippet: null
             };
-            r[MATCH] = { doc: h.doc, text: info.text, exact: h.exact, where: h.where, needles: found.needles, parts: parts, cache: found.snippets };
+            r[MATCH] = { doc: h.doc, text: info.text, exact: h.exact, where: h.where, needles: found.needles, parts: parts,
+                         cache: found.shown, shown: false };
             results.push(r);
           });
           var byDate = options.sort === "date" || options.sort === "date-desc";
@@ -608,10 +654,10 @@
                 return a.date < b.date ? -sign : sign;
               }
             } else if (a.score !== b.score) return b.score - a.score;
-            return a[MATCH].doc - b[MATCH].doc;
+            return a.doc - b.doc;
           });
           var range = options.snippets || [0, 20];
-          return fillSnippets(m, results, range[0], range[1]);
+          return fillShown(m, results, range[0], range[1]);
         });
       });
     });
@@ -619,14 +665,14 @@
 
   sitegen.search = search;
   sitegen.snippets = function (results, start, end) {
-    return manifest().then(function (m) { return fillSnippets(m, results, start, end); });
+    return manifest().then(function (m) { return fillShown(m, results, start, end); });
   };
   sitegen.searchInfo = function () {
-    return manifest().then(function (m) {
+    return Promise.all([manifest(), topicList()]).then(function (values) {
       return {
-        documents: m.documents,
-        papers: m.papers.slice(),
-        topics: m.topics.map(function (t) { return { slug: t[0], name: t[1] }; })
+        documents: values[0].documents,
+        papers: values[0].papers.slice(),
+        topics: values[1].topics.map(function (t) { return { slug: t[0], name: t[1] }; })
       };
     });
   };
