@@ -70,9 +70,7 @@ def build_site(docs, site: Path) -> tuple[float, int, int]:
     """Index ``docs`` into ``site``; return (seconds, index bytes, articles)."""
     stats = build_search_index(docs, site / "search")
     (site / "static" / "js").mkdir(parents=True, exist_ok=True)
-    (site / "static" / "vendor").mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "static" / "js" / "search.js", site / "static" / "js" / "search.js")
-    shutil.copy(REPO / "static" / "vendor" / "lunr.js", site / "static" / "vendor" / "lunr.js")
     (site / "bench.html").write_text(PAGE, encoding="utf-8")
     return stats.seconds, stats.bytes, stats.documents
 

@@ -9,6 +9,7 @@ one-character query, and highlights after astral characters.
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from pathlib import Path
 
@@ -47,7 +48,7 @@ DOCS = [
 
 def with_test_page(root: Path) -> Path:
     """``root`` (holding a ``search/`` index) with search.js, lunr and the bare test page beside the index."""
-    for name in ("js/search.js", "vendor/lunr.js"):
+    for name in ("js/search.js",):
         (root / "static" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "static" / name, root / "static" / name)
     (root / "test").mkdir()
@@ -140,6 +141,63 @@ def test_the_joining_mark_typed_must_be_the_one_in_the_text(page):
     assert [(r["id"], r["exact"]) for r in results] == [("a8", True), ("a9", False)]
     assert "<mark>1.5</mark>万" in results[0]["snippet"]
     assert [(r["id"], r["exact"]) for r in search(page, "阿卜杜拉·阿齐兹")] == [("a8", True)]
+
+
+def _script_value(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("]=") + 2 : -2])
+
+
+def _lunr_index(search_dir: Path):
+    """lunr.py's index of the same postings, field vectors and all (what search.js once built for lunr.js)."""
+    import lunr
+    from lunr.index import Index
+
+    from sitegen.search.index import decode_numbers
+
+    manifest = _script_value(search_dir / "manifest.js")
+    fields, count = manifest["fields"], manifest["documents"]
+    terms = {}
+    for n in range(manifest["shards"]):
+        shard = _script_value(search_dir / "s" / f"{n}.js")
+        terms.update(zip(shard["terms"], shard["postings"]))
+    inverted, vectors = [], {}
+    for t, term in enumerate(sorted(terms)):  # lunr.py inserts terms in its own (code point) order
+        nums, i, rows = decode_numbers(terms[term]), 0, []
+        while i < len(nums):
+            field, found, doc = nums[i], nums[i + 1], 0
+            i += 2
+            for _ in range(found):
+                doc += nums[i]
+                rows.append((field, doc, nums[i + 1]))
+                i += 3 + nums[i + 2]
+        idf = math.log(1 + abs((count - len(rows) + 0.5) / (len(rows) + 0.5)))
+        entry = {"_index": t, **{f: {} for f in fields}}
+        for field, doc, weight in rows:
+            entry[fields[field]][str(doc)] = {}
+            score = math.floor(idf * weight * manifest["weightScale"] * manifest["boosts"][field] * 1000 + 0.5) / 1000
+            vectors.setdefault(f"{fields[field]}/{doc}", []).extend([t, score])
+        inverted.append([term, entry])
+    return Index.load({"version": lunr.__TARGET_JS_VERSION__, "fields": fields, "invertedIndex": inverted,
+                       "fieldVectors": list(vectors.items()), "pipeline": []})
+
+
+@pytest.mark.parametrize("query, clauses", [
+    ("医疗", ["医疗"]), ("雪", ["雪*"]), ("援朔医疗队", ["援朔", "医疗", "疗队"]), ("临时政府", ["临时", "政府"]),
+    ("46 3", ["46", "3*"]), ("医 队", ["医*", "队*"]),
+])
+def test_articles_are_scored_as_lunr_scores_the_same_postings(page, site, query, clauses):
+    from lunr.query import Query, QueryPresence
+
+    index = _lunr_index(site / "search")
+    lunr_query = index.create_query()
+    for clause in clauses:
+        lunr_query.term(clause.rstrip("*"), use_pipeline=False, presence=QueryPresence.OPTIONAL,
+                        wildcard=Query.WILDCARD_TRAILING if clause.endswith("*") else Query.WILDCARD_NONE)
+    lunr_scores = {int(r["ref"]): math.floor(r["score"] * 1000 + 0.5) / 1000 for r in index.query(lunr_query)}
+    ours = {r["doc"]: r["score"] for r in search(page, query)}
+    assert ours and set(ours) <= set(lunr_scores)
+    assert ours == {doc: lunr_scores[doc] for doc in ours}
 
 
 def test_search_js_joins_runs_with_the_marks_the_index_holds():

@@ -11,8 +11,8 @@ a result is kept in three places:
                           list) and date ("YYYY-MM-DD" or null) as runs of articles
                           that share them (an issue's articles do); "text" is each
                           article's place in its text file, in ``index.encode_numbers``'
-                          code.  Some 3 KB per 2,000 articles, where all the result
-                          data took 215 KB.
+                          code.  Some 9 KB per 5,000 articles, where all the result
+                          data took 215 KB per 2,000.
     search/t/<k>/<n>.js   the texts of a run of articles (``writer.text_files``), each
                           article as ``text_entry`` lists it: the indexed fields for
                           snippets, and what a result shows (id, url, page, topics).
@@ -34,8 +34,9 @@ from collections.abc import Callable
 
 from sitegen.search.index import FIELDS, encode_numbers
 
-#: Hit data is split into files of this many articles.
-DOCS_PER_CHUNK = 2000
+#: Hit data is split into files of this many articles: a query that matches most of an archive
+#: loads them all (20 files for 100,000 articles), one that matches twenty loads at most twenty.
+DOCS_PER_CHUNK = 5000
 #: A members file holds topics up to about this many characters (a topic with more has a file of its own).
 TOPIC_FILE_CHARS = 40_000
 #: What a text file holds of each article, in this order (``text_entry``).
