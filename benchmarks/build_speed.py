@@ -9,7 +9,8 @@ Each archive is built cold (a fresh output folder) by ``python -m sitegen build`
 in a subprocess, and the script prints per archive: articles, wall seconds,
 articles per second, CPU seconds of the build and its workers (user + system:
 a figure that other load on the machine does not inflate), peak memory, output
-size and search-index size.
+size and search-index size; and the most links any one page of the site holds
+(index pages must stay usable at scale).
 
 Peak memory is measured two ways: ``max RSS`` is the largest resident size of
 any one process of the build (from ``wait4``), and ``peak PSS`` is the largest
@@ -164,6 +165,7 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     articles = int(re.search(r"(\d+) articles", stdout).group(1))
     files = [p for p in out.rglob("*") if p.is_file()]
     search = [p for p in files if _is_search_file(p.relative_to(out).as_posix())]
+    links, crowded = most_links(out, files)
     return {
         "articles": articles,
         "seconds": seconds,
@@ -174,8 +176,22 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
         "files": len(files),
         "site_mib": sum(p.stat().st_size for p in files) / 2**20,
         "search_mib": sum(p.stat().st_size for p in search) / 2**20,
+        "most_links": links,
+        "most_links_page": crowded,
         "stages": [line.strip() for line in stderr.splitlines() if re.match(r"\s+.+: \d+\.\d+ s\b", line)],
     }
+
+
+def most_links(site: Path, files: list[Path]) -> tuple[int, str]:
+    """The most links (``<a`` elements) on one HTML page of the site, and that page: index pages
+    must stay usable at scale (issue 7: no page lists 10,000 links)."""
+    most, crowded = 0, ""
+    for path in files:
+        if path.suffix == ".html":
+            count = path.read_bytes().count(b"<a ")
+            if count > most:
+                most, crowded = count, path.relative_to(site).as_posix()
+    return most, crowded
 
 
 def drawn_queries(site: Path, count: int) -> list[str]:
@@ -244,6 +260,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{name:<18}{figures['articles']:>9}{figures['seconds']:>9.2f}{figures['rate']:>8.0f}{figures['cpu_seconds']:>8.1f}"
               f"{figures['max_rss_mib']:>12.0f}{figures['peak_pss_mib']:>13.0f}{figures['files']:>9}"
               f"{figures['site_mib']:>10.1f}{figures['search_mib']:>12.1f}", flush=True)
+        print(f"    most links on one page: {figures['most_links']} ({figures['most_links_page']})")
         if args.stages:
             for line in figures["stages"]:
                 print(f"    {line}")

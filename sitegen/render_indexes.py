@@ -1,6 +1,6 @@
 """The archive's index pages, rendered from metadata only (topic pages in worker processes, the rest here):
 newspaper → year → month → issue, topics (in pages of ``PAGE_SIZE``), home, about,
-search, 404, sitemap and feeds.
+search, 404, sitemap and feeds; the topics overview, and every series and keyword in pinyin order.
 
 Index pages must stay usable when a paper has ten years of daily issues: the
 paper page lists years and months, a year page lists its issues by month (at
@@ -211,12 +211,18 @@ def render_topics(renderer: Renderer, out: SiteFolder, enrichment: Enrichment, b
     for _ in ordered_map(work, _batches(tasks, enrichment.summaries), jobs=jobs):
         pass
     if remember.take("topic index", topics) is None:
-        remember.note("topic index", topics, (urls.topic_index(),))
+        by_kind = {kind: [t for t in topics if t.kind == kind] for kind in ("subject", *LISTED_KINDS)}
+        remember.note("topic index", topics, (urls.topic_index(), *(
+            path for kind in LISTED_KINDS if by_kind[kind] for path in kind_pages(kind, len(by_kind[kind])))))
         groups = [
-            (kind, label, sorted((t for t in topics if t.kind == kind), key=lambda t: (-len(t.article_ids), t.slug)))
-            for kind, label in (("subject", "主题分类"), ("series", "栏目与系列"), ("keyword", "关键词"))
+            (kind, label, sorted(by_kind[kind], key=lambda t: (-len(t.article_ids), t.slug))[: None if kind == "subject" else OVERVIEW_TOPICS],
+             len(by_kind[kind]))
+            for kind, label in (("subject", "主题分类"), *LISTED_KINDS.items())
         ]
         out.write_text(urls.topic_index(), renderer.render("topics.html", urls.topic_index(), groups=groups))
+        for kind in LISTED_KINDS:
+            if by_kind[kind]:
+                render_kind_index(renderer, out, kind, by_kind[kind])
 
 
 def _batches(tasks: list[TopicTask], summaries: dict[str, str]) -> Iterator[tuple[TopicPart, ...]]:
@@ -255,6 +261,45 @@ def topic_pages(topic: Topic) -> list[str]:
     """The paths of a topic's numbered list pages."""
     page_count = max(1, -(-len(topic.article_ids) // PAGE_SIZE))
     return [urls.topic(topic.kind, topic.slug, n) for n in range(1, page_count + 1)]
+
+
+#: The topics overview lists every subject, and of series and keywords the largest this many with a
+#: link to the whole list of their kind: a decade of a daily paper has tens of thousands of keywords.
+OVERVIEW_TOPICS = 100
+#: Topics on one page of a kind's whole list.
+KIND_PAGE_SIZE = 500
+#: The kinds of topic that have a whole list of their own, in pinyin order, and their names.
+LISTED_KINDS = {"series": "栏目与系列", "keyword": "关键词"}
+
+
+def kind_pages(kind: str, count: int) -> list[str]:
+    """The paths of the numbered pages listing the ``count`` topics of one of ``LISTED_KINDS``."""
+    return [urls.topic_kind_index(kind, n) for n in range(1, max(1, -(-count // KIND_PAGE_SIZE)) + 1)]
+
+
+def initial(topic: Topic) -> str:
+    """The heading a topic stands under in its kind's list: the first letter of its pinyin slug, or 0-9."""
+    first = topic.slug[:1].upper()
+    return first if "A" <= first <= "Z" else "0-9"
+
+
+def render_kind_index(renderer: Renderer, out: SiteFolder, kind: str, topics: list[Topic]) -> None:
+    """The whole list of one kind of topic in pinyin order, in pages of ``KIND_PAGE_SIZE`` under
+    letter headings, each page with links to where every letter starts."""
+    listed = sorted(topics, key=lambda t: (t.slug, t.name))
+    pages = kind_pages(kind, len(listed))
+    letters: dict[str, str] = {}
+    for n, topic in enumerate(listed):
+        letters.setdefault(initial(topic), pages[n // KIND_PAGE_SIZE])
+    for k, path in enumerate(pages):
+        first = k * KIND_PAGE_SIZE
+        groups: dict[str, list[Topic]] = {}
+        for topic in listed[first : first + KIND_PAGE_SIZE]:
+            groups.setdefault(initial(topic), []).append(topic)
+        out.write_text(path, renderer.render(
+            "topic_kind.html", path, kind=kind, kind_name=LISTED_KINDS[kind], total=len(listed),
+            letters=letters, groups=groups, pager=pager(pages, k + 1),
+            continued=first > 0 and initial(listed[first - 1]) == initial(listed[first])))
 
 
 def pager(pages: list[str], number: int) -> dict:
@@ -307,6 +352,10 @@ def write_feeds(out: SiteFolder, base_url: str, newspapers: tuple[Newspaper, ...
                 paths.extend(a.path for a in page.articles)
         paper_articles = [a for i in paper.issues for p in i.pages for a in p.articles]
         out.write_text(urls.feed(paper.slug), feeds.atom_feed(base_url, paper, paper_articles))
+    for kind in LISTED_KINDS:
+        count = sum(t.kind == kind for t in topics)
+        if count:
+            paths.extend(kind_pages(kind, count))
     for topic in topics:
         paths.extend(topic_pages(topic))
     out.write_text("sitemap.xml", feeds.sitemap_xml(base_url, paths))

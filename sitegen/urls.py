@@ -92,6 +92,15 @@ def topic_index() -> str:
     return "topics/index.html"
 
 
+def topic_kind_index(kind: str, page_number: int = 1) -> str:
+    """A numbered page of the whole list of one kind of topic (series, keywords) in pinyin order.
+
+    Beside the topics' own folders: no slug is ``index.html`` or ``page-2.html`` (slugs have no dot).
+    """
+    suffix = "index.html" if page_number == 1 else f"page-{page_number}.html"
+    return f"topics/{kind}/{suffix}"
+
+
 def topic(kind: str, slug: str, page_number: int = 1) -> str:
     suffix = "index.html" if page_number == 1 else f"page-{page_number}.html"
     return f"topics/{kind}/{slug}/{suffix}"

@@ -64,7 +64,7 @@ def test_header_search_box_finds_an_article(page, site_url):
     assert page.log.problems() == []
 
 
-PAGES = ["index.html", "about.html", "404.html", "search.html", "topics/index.html"]
+PAGES = ["index.html", "about.html", "404.html", "search.html", "topics/index.html", "topics/keyword/index.html"]
 
 
 def _every_kind_of_page(seeds_site):
@@ -104,7 +104,7 @@ def test_pages_fit_a_phone_screen(browser, seeds_site):
 
 
 def test_printing_an_article_hides_the_navigation(page, seeds_site):
-    path = _every_kind_of_page(seeds_site)[8]
+    path = _every_kind_of_page(seeds_site)[len(PAGES) + 3]  # the article
     _open(page, (seeds_site / path).as_uri())
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()

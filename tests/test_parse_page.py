@@ -254,6 +254,36 @@ def test_paragraph_opening_with_a_time_phrase_is_not_joined_to_the_summary_line_
     assert "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心" in texts
 
 
+def test_paragraph_opening_with_its_scene_or_its_speaker_is_not_joined_to_the_whole_line_above():
+    texts = _block_texts(
+        "守护城市的温度\n\n"
+        "寒潮来袭，城市里的志愿者走上街头，为露宿者送去棉被和热汤。\n\n"
+        "帮助别人时顾及对方的感受，是对他人最好的善意\n\n"
+        "地铁站里，一位老人坐在台阶上休息。志愿者蹲下身子，轻声询问他是否需要帮助。\n\n"
+        "救助工作要把好事办实办细，让困难群众感受到温暖\n\n"
+        "民政局负责人表示，今年将在各区增设临时救助站点，确保寒潮期间应助尽助。\n"
+    )
+    assert "帮助别人时顾及对方的感受，是对他人最好的善意" in texts
+    assert "救助工作要把好事办实办细，让困难群众感受到温暖" in texts
+
+
+def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_ends_there():
+    texts = _block_texts(
+        "两国合作再上新台阶\n\n"
+        "新的一年，两国在贸易、投资、人文等领域的交流不断深化，成果丰硕。\n\n"
+        "双方将继续加强发展战略对接，拓展务实合作领域，推动贸易、投资和\n\n"
+        "人文交流等领域合作走深走实；\n\n"
+        "双方商定在建交三十周年举办系列庆祝活动。\n\n"
+        "面对复杂多变的国际形势，两国经贸往来顶住下行压力，继续保持平\n\n"
+        "稳向好的发展态势\n\n"
+        "贸易额连续增长，相互投资规模稳步扩大。\n"
+    )
+    assert "双方将继续加强发展战略对接，拓展务实合作领域，推动贸易、投资和人文交流等领域合作走深走实；" in texts
+    assert "面对复杂多变的国际形势，两国经贸往来顶住下行压力，继续保持平稳向好的发展态势" in texts
+    assert "双方商定在建交三十周年举办系列庆祝活动。" in texts
+    assert "贸易额连续增长，相互投资规模稳步扩大。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

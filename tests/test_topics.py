@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, SEEDS, needs_corpus
 from sitegen.model import Block, Story
 from sitegen.topics import TopicsError, _trie_pattern, load_taxonomy, nfkc, signals_of
 
@@ -223,3 +223,48 @@ _FOLDING = "，；：（）…！？％［］\u3000\xa0ＡＺａ０９①Ⅱ℃�
 def test_text_is_normalised_as_unicodedata_normalises_it(text):
     """Topics see ，as , and ０ as 0 exactly as NFKC says, whatever characters surround them."""
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_the_topics_overview_shows_the_largest_keywords_and_the_rest_are_listed_in_pinyin_order(tmp_path, monkeypatch):
+    """A decade of a daily has tens of thousands of keywords: the overview shows the largest, and every
+    keyword is on the pages of the whole list, in pinyin order, a bounded number a page, under letters."""
+    from sitegen import render_indexes
+    from sitegen.build import build
+
+    monkeypatch.setattr(render_indexes, "OVERVIEW_TOPICS", 2)
+    monkeypatch.setattr(render_indexes, "KIND_PAGE_SIZE", 2)
+    site = tmp_path / "site"
+    build(SEEDS, site, use_cache=False, jobs=1)
+    records = json.loads((site / "api/articles.json").read_text(encoding="utf-8"))["articles"]
+    keywords = {}
+    for record in records:
+        for t in record["topics"]:
+            if t["kind"] == "keyword":
+                keywords.setdefault(t["slug"], set()).add(record["id"])
+    assert len(keywords) > 2
+
+    overview = (site / "topics/index.html").read_text(encoding="utf-8")
+    section = overview[overview.index('id="k-keyword"'):]
+    shown = re.findall(r'href="keyword/([^/"]+)/index.html"', section)
+    largest = sorted(keywords, key=lambda slug: (-len(keywords[slug]), slug))[:2]
+    assert shown == largest
+    assert 'href="keyword/index.html"' in section
+
+    listed, page, pages = [], "index.html", 0
+    while page:
+        html = (site / "topics/keyword" / page).read_text(encoding="utf-8")
+        on_page = re.findall(r'href="([a-z0-9-]+)/index.html"', html)
+        assert 0 < len(on_page) <= 2
+        for letter, target in re.findall(r'<a href="([^"#]*)#letter-([^"]+)">', html):
+            target_html = (site / "topics/keyword" / letter).read_text(encoding="utf-8")
+            after = target_html[target_html.index(f'id="letter-{target}"'):]
+            assert re.search(r'href="([^/"]+)/index.html"', after).group(1)[0].upper() == target
+        listed += on_page
+        pages += 1
+        page = (re.findall(r'<a rel="next" href="([^"]+)"', html) or [None])[0]
+    assert listed == sorted(keywords) and pages == -(-len(keywords) // 2)
+
+    topic_page = (site / "topics/keyword" / listed[0] / "index.html").read_text(encoding="utf-8")
+    start = topic_page.index('class="breadcrumb')
+    crumbs = topic_page[start : topic_page.index("</nav>", start)]
+    assert 'href="../index.html">关键词</a>' in crumbs

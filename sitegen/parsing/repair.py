@@ -335,7 +335,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     # pull quote or subhead, not the first half of a paragraph.
     if _QUOTATION_OPENING.match(b) or a.endswith("”"):
         return None
-    if _summary_line_over_paragraph(a, b):
+    if _summary_line_over_paragraph(a, b) or _whole_clause_over_a_new_sentence(a, b):
         return None
     if is_prose(a) and b_ends and ("。" in a or ends_sentence(b) or b.endswith("；")):
         # A piece of one sentence with no full stop under a piece with none either is two summary lines,
@@ -364,7 +364,44 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
             # A summary point is as often a subhead set with a bullet (●增绿，促生态修复 / 溯江而上，…): only the
             # last word or two of a clause, or a figure, shows it cut (■中国互联网经济快速 / 发展，…; …桥梁占 / 62公里，…).
             return "the first piece is a summary point cut mid-sentence"
+    if not b_ends and is_prose(a) and _rest_of_a_line_cut_short(a, b):
+        return _REST_OF_A_LINE
     return None
+
+
+_REST_OF_A_LINE = "the second piece is the last words of a line of prose cut inside a word or on a word that needs more"
+
+
+def _rest_of_a_line_cut_short(first: str, second: str) -> bool:
+    """True when ``second``, a few words without a full stop, finishes the line of prose ``first`` that a column
+    break cut (a summary line or a paragraph printed without its full stop): ``first`` stops on a word that needs
+    more (…抓好企业领导班子建设和 / 干部队伍、人才队伍建设；) or inside a word that ``second`` finishes
+    without opening a word of its own (…中国经济保持了平 / 稳向好的发展态势), or ``second`` opens with a particle
+    (…转化为微观市场主体 / 的获得感).
+
+    A headline under a line of prose looks much the same, so ``second`` must be short (sixteen characters at most
+    unless punctuated), not built of two phrases as headlines are (送完最后一个包裹，就回家过年), and make no
+    word across the seam only by chance (…充满信心 / 中国为…); a line ending on a figure and its unit
+    (…惠及职工6445万人 / 为61.4万人次…) and one ending on a whole word (…担当作为) are whole.
+    """
+    if not (has_sentence_punctuation(second) or len(second) <= 16) or _headline_phrases(second) or _balanced_phrases(second):
+        return False
+    if _chance_word_across(first, second):
+        return False
+    words = dictionary()
+    # A word that needs more may close a line over a subhead of a story interleaved with it (…坚持把发展经济的 /
+    # 创新服务模式): the rest must run on in clauses (…抓好企业领导班子建设和 / 干部队伍、人才队伍建设；).
+    dangling = first[-1] in DANGLING_END and first[-2:] not in words and has_sentence_punctuation(second)
+    inside_word = (
+        seam_inside_word(first, second)
+        and not any(second[:n] in words for n in (2, 3, 4))
+        and _FIGURE_END.search(first) is None
+    )
+    return dangling or inside_word or second[0] in _NOT_AN_OPENING
+
+
+#: A figure and its unit closing a line: …6445万人, …9.8亿元.
+_FIGURE_END = re.compile(r"\d[万亿]?[\u4e00-\u9fff]?$")
 
 
 _DIGITS = "0123456789０１２３４５６７８９"
@@ -435,6 +472,32 @@ def _summary_line_over_paragraph(first: str, second: str) -> bool:
         and not first.endswith(_DANGLING_WORDS)
         and not any(p.match(first) for p in (_PARAGRAPH_OPENING, _PLACE_OPENING, _SPEAKER_OPENING, _NUMBERED_PHOTO))
         and _chance_word_across(first, second)
+    )
+
+
+#: The first clause of a sentence that sets its scene or names its speaker, closed by a comma: 新冠肺炎疫情发生后，…,
+#: 公交车上，…, 欧委会报告认为，…; such a clause begins a sentence and finishes none cut above it.  (A speaker of two
+#: characters or fewer may be the rest of a name the break cut: …党委书记高 / 淑贞说，….)
+_SCENE_OR_SPEAKER_OPENING = re.compile(
+    r"^(?:[^，。、；：,“”\d]{2,10}(?:中|后|以来|期间|之际|前夕|时|上|里|之后|之前|前|当前)"
+    r"|[^，。、；：,“”]{3,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出|说))[，,]"
+)
+
+
+def _whole_clause_over_a_new_sentence(first: str, second: str) -> bool:
+    """True for a line printed whole without a full stop (a summary line: …细心呵护他们的尊严，是助人的正确方式)
+    over a paragraph opening a sentence of its own with its scene or its speaker (公交车上，乘客不多。…;
+    欧委会报告认为，…).  The line must hold no full stop and close on a clause of seven characters or more ending
+    on no word that needs more: a clause cut short by the break (…在这种 / 人文知识的学习中，…) is no whole line.
+    """
+    closing = _CLAUSE_MARK.split(first)[-1]
+    return (
+        "。" not in first
+        and len(closing) >= 7
+        and first[-1] not in DANGLING_END
+        and not first.endswith(_DANGLING_WORDS)
+        and second[0] not in _NOT_AN_OPENING  # …海拔3000多米 / 的高原上，…
+        and _SCENE_OR_SPEAKER_OPENING.match(second) is not None
     )
 
 
@@ -544,6 +607,10 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
             unit = _joined(unit, units[look], reason, skipped)
             set_apart = False
             del units[look]
+            if reason == _REST_OF_A_LINE:
+                # Those few words end the line, printed without its full stop (…保持了平 / 稳向好的发展态势): the
+                # paragraph under it is one of its own, though the line now reads as a sentence cut short.
+                break
             # Skipped captions stay where they are and are emitted after the paragraph.
         result.append(unit)
     return result
