@@ -3,6 +3,7 @@
     python -m benchmarks.build_speed                      # seeds, corpus pages, synthetic 10k
     python -m benchmarks.build_speed --synthetic 10000 50000 100000
     python -m benchmarks.build_speed --only corpus --jobs 2
+    python -m benchmarks.build_speed --only synthetic --synthetic 100000 --queries 5 --query 控 --query 份证
 
 Each archive is built cold (a fresh output folder) by ``python -m sitegen build``
 in a subprocess, and the script prints per archive: articles, wall seconds,
@@ -41,6 +42,7 @@ import time
 from pathlib import Path
 
 from benchmarks import synthetic
+from benchmarks.search_timing import ColdQuery, cold_searches
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = synthetic.CORPUS
@@ -192,35 +194,23 @@ def most_links(site: Path, files: list[Path]) -> tuple[int, str]:
     return most, crowded
 
 
-def cold_queries(site: Path, count: int) -> list[float]:
-    """Milliseconds for ``count`` cold searches on the built site over ``file://``.
-
-    Each query opens ``search.html`` in a fresh browser context (nothing cached)
-    and times from the start of navigation until ``sitegen.search`` has
-    answered, so loading the page, the script and the index shards it needs
-    are all counted.  The queries are two to four characters cut from
-    headlines spread over the archive (the same ones every run).
-    """
-    from playwright.sync_api import sync_playwright
-
-    from benchmarks.search_quality import CHROMIUM, CHROMIUM_ARGS, SEARCH_JS
-
+def drawn_queries(site: Path, count: int) -> list[str]:
+    """``count`` queries of two to four characters cut from headlines spread over the archive
+    (the same ones every run)."""
     titles = [r["title"] for r in json.loads((site / "api" / "articles.json").read_text(encoding="utf-8"))["articles"]]
     step = max(1, len(titles) // max(1, count))
-    queries = [t[len(t) // 3 : len(t) // 3 + 2 + n % 3] for n, t in enumerate(titles[::step][:count])]
-    times = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for query in queries:
-            context = browser.new_context()
-            page = context.new_page()
-            start = time.perf_counter()
-            page.goto((site / "search.html").as_uri())
-            page.evaluate(SEARCH_JS, query)
-            times.append((time.perf_counter() - start) * 1000)
-            context.close()
-        browser.close()
-    return times
+    return [t[len(t) // 3 : len(t) // 3 + 2 + n % 3] for n, t in enumerate(titles[::step][:count])]
+
+
+def cold_queries(site: Path, queries: list[str]) -> list[ColdQuery]:
+    """Cold searches of ``queries`` on the built site over ``file://`` (``benchmarks.search_timing``).
+
+    Each query opens ``search.html`` in a fresh browser context (nothing cached)
+    and is timed from the start of navigation until ``sitegen.search`` has
+    answered, so loading the page, the script and the index files it needs
+    are all counted.
+    """
+    return cold_searches(site, queries)
 
 
 def _is_search_file(path: str) -> bool:
@@ -239,6 +229,8 @@ def main(argv: list[str] | None = None) -> None:
                              "and print the run of median time")
     parser.add_argument("--queries", type=int, default=0, metavar="N",
                         help="after each build, time N cold searches over file:// in headless Chromium")
+    parser.add_argument("--query", action="append", default=[], metavar="Q",
+                        help="after each build, also time this query cold (repeat the option for more)")
     args = parser.parse_args(argv)
 
     archives: list[tuple[str, Path]] = []
@@ -272,10 +264,16 @@ def main(argv: list[str] | None = None) -> None:
         if args.stages:
             for line in figures["stages"]:
                 print(f"    {line}")
+        built = args.work / "sites" / name.replace(" ", "-")
         if args.queries:
-            times = sorted(cold_queries(args.work / "sites" / name.replace(" ", "-"), args.queries))
-            print(f"    cold search over file:// (page load included): median {times[len(times) // 2]:.0f} ms, "
-                  f"slowest {times[-1]:.0f} ms of {len(times)} queries", flush=True)
+            timed = sorted(cold_queries(built, drawn_queries(built, args.queries)), key=lambda q: q.ms)
+            loaded = sorted(q.bytes for q in timed)
+            print(f"    cold search over file:// (page load included): median {timed[len(timed) // 2].ms:.0f} ms, "
+                  f"slowest {timed[-1].ms:.0f} ms of {len(timed)} queries; loaded median "
+                  f"{loaded[len(loaded) // 2] / 1e6:.2f} MB, most {loaded[-1] / 1e6:.2f} MB", flush=True)
+        for q in cold_queries(built, args.query) if args.query else ():
+            print(f"    cold search for {q.query}: {q.ms:.0f} ms ({q.search_ms:.0f} ms in sitegen.search), "
+                  f"loaded {q.bytes / 1e6:.2f} MB in {q.files} index files, {q.hits} articles", flush=True)
     shutil.rmtree(args.work / "sites" / ".settle-probes", ignore_errors=True)
 
 

@@ -49,6 +49,7 @@ import jieba.posseg  # noqa: E402
 from search_corpus import CORPUS, corpus_docs  # noqa: E402
 from sitegen.search import SearchDoc, build_search_index  # noqa: E402
 from sitegen.search.tokenize import normalise  # noqa: E402
+from sitegen.search.index import decode_numbers  # noqa: E402
 from sitegen.search.writer import text_file  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -69,9 +70,7 @@ def build_site(docs, site: Path) -> tuple[float, int, int]:
     """Index ``docs`` into ``site``; return (seconds, index bytes, articles)."""
     stats = build_search_index(docs, site / "search")
     (site / "static" / "js").mkdir(parents=True, exist_ok=True)
-    (site / "static" / "vendor").mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "static" / "js" / "search.js", site / "static" / "js" / "search.js")
-    shutil.copy(REPO / "static" / "vendor" / "lunr.js", site / "static" / "vendor" / "lunr.js")
     (site / "bench.html").write_text(PAGE, encoding="utf-8")
     return stats.seconds, stats.bytes, stats.documents
 
@@ -85,15 +84,12 @@ def read_back(search_dir: Path) -> list[SearchDoc]:
     manifest = value(search_dir / "manifest.js")
     docs = []
     for chunk in range((manifest["documents"] + manifest["docsPerChunk"] - 1) // manifest["docsPerChunk"]):
-        rows = value(search_dir / "d" / f"{chunk}.js")
-        last = ""
-        for i in range(len(rows["title"])):
+        offsets = decode_numbers(value(search_dir / "d" / f"{chunk}.js")["text"])
+        for i, offset in enumerate(offsets):
             n = chunk * manifest["docsPerChunk"] + i
-            last = last[: rows["id"][2 * i]] + rows["id"][2 * i + 1]
-            first = n - rows["text"][i]
-            run = value(search_dir / f"{text_file(first)}.js")
-            title, kicker, subtitle, body = run[n - first]
-            docs.append(SearchDoc(id=last, url="", title=title, kicker=kicker, subtitle=subtitle, body=body,
+            first = n - offset
+            title, kicker, subtitle, body, id_, *_ = value(search_dir / f"{text_file(first)}.js")[offset]
+            docs.append(SearchDoc(id=id_, url="", title=title, kicker=kicker, subtitle=subtitle, body=body,
                                   newspaper="", date=None, page=None))
     return docs
 
@@ -181,11 +177,12 @@ SEARCH_JS = """async (q) => {
   const t0 = performance.now();
   const results = await window.sitegen.search(q);
   const ms = performance.now() - t0;
-  return {ms, ids: results.map(r => r.id), files: window.sitegen.searchLoadedFiles()};
+  return {ms, docs: results.map(r => r.doc), files: window.sitegen.searchLoadedFiles()};
 }"""
 
 
-def run_browser(site: Path, queries: list[str], cold_sample: int, base_url: str | None = None) -> dict:
+def run_browser(site: Path, queries: list[str], cold_sample: int, ids: list[str], base_url: str | None = None) -> dict:
+    """Search every query in headless Chromium; ``ids`` names the articles by their number in the index."""
     from playwright.sync_api import sync_playwright
 
     page_name = "bench.html" if (site / "bench.html").exists() else "search.html"
@@ -198,7 +195,7 @@ def run_browser(site: Path, queries: list[str], cold_sample: int, base_url: str 
         page.goto(url)
         for q in queries:
             first = page.evaluate(SEARCH_JS, q)
-            out["ids"][q] = first["ids"]
+            out["ids"][q] = [ids[n] for n in first["docs"]]
             if len(out["ids"]) > 1:
                 out["fresh"].append(first["ms"])
             again = page.evaluate(SEARCH_JS, q)
@@ -245,7 +242,7 @@ def main() -> None:
         docs = read_back(site / "search")
     queries = draw_queries(docs, args.queries)
     answer = truth(docs, queries)
-    result = run_browser(site, queries, args.cold)
+    result = run_browser(site, queries, args.cold, [d.id for d in docs])
     recall, rprec = quality(result["ids"], answer)
     misses = [(q, len(answer[q]), len(answer[q] & set(result["ids"][q]))) for q in queries if not answer[q] <= set(result["ids"][q])]
 

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from sitegen.search.index import decode_numbers
 from sitegen.search.writer import text_file
 
 #: Attributes that make the browser load something as soon as the page opens.
@@ -131,7 +132,7 @@ def _script_value(path: Path) -> dict:
 
 
 def check_search_index(site: Path) -> list[Problem]:
-    """Every shard, result and text file the manifest implies is present."""
+    """Every shard, hit data, text and topic file the manifest implies is present."""
     manifest_path = site / "search" / "manifest.js"
     if not (site / "search.html").is_file():
         return []
@@ -145,21 +146,30 @@ def check_search_index(site: Path) -> list[Problem]:
     documents = manifest.get("documents", 0)
     per_chunk = manifest.get("docsPerChunk") or 1
     chunks = [f"search/d/{n}.js" for n in range(math.ceil(documents / per_chunk))]
-    expected += chunks + _text_files(site, chunks, per_chunk)
+    expected += chunks + _text_files(site, chunks, per_chunk) + ["search/topics.js"] + _topic_files(site)
     return [Problem(name, "missing search-index file") for name in expected if not (site / name).is_file()]
 
 
 def _text_files(site: Path, chunks: list[str], per_chunk: int) -> list[str]:
-    """The text files the result data names: each article whose text starts a file (offset 0) names one."""
+    """The text files the hit data names: each article whose text starts a file (offset 0) names one."""
     names = []
     for number, chunk in enumerate(chunks):
         try:
-            offsets = _script_value(site / chunk).get("text", [])
+            offsets = decode_numbers(_script_value(site / chunk).get("text", ""))
         except (OSError, ValueError):
             continue  # reported as missing, or its shards would be: the texts cannot be known
         first = number * per_chunk
         names += [f"search/{text_file(first + i)}.js" for i, offset in enumerate(offsets) if offset == 0]
     return names
+
+
+def _topic_files(site: Path) -> list[str]:
+    """The topic members files ``search/topics.js`` names."""
+    try:
+        files = _script_value(site / "search" / "topics.js").get("files", [])
+    except (OSError, ValueError):
+        return []  # reported as missing
+    return [f"search/k/{n}.js" for n in range(len(files))]
 
 
 def check_site(site: Path) -> list[Problem]:

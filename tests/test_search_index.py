@@ -97,15 +97,20 @@ def test_same_articles_give_the_same_bytes(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def texts_of(out: Path) -> list[list[str]]:
-    """Each article's [title, kicker, subtitle, body], found as search.js finds it for a snippet."""
-    manifest, texts = read_js(out / "manifest.js"), []
+def entries_of(out: Path) -> list[list]:
+    """Each article's entry in its text file, found as search.js finds it for a result shown."""
+    manifest, entries = read_js(out / "manifest.js"), []
     for chunk in range(math.ceil(manifest["documents"] / manifest["docsPerChunk"])):
-        offsets = read_js(out / "d" / f"{chunk}.js")["text"]
+        offsets = decode_numbers(read_js(out / "d" / f"{chunk}.js")["text"])
         for i, offset in enumerate(offsets):
             first = chunk * manifest["docsPerChunk"] + i - offset  # the run's file is named by its first article
-            texts.append(read_js(out / "t" / str(first // manifest["textsPerFolder"]) / f"{first}.js")[offset])
-    return texts
+            entries.append(read_js(out / "t" / str(first // manifest["textsPerFolder"]) / f"{first}.js")[offset])
+    return entries
+
+
+def texts_of(out: Path) -> list[list[str]]:
+    """Each article's [title, kicker, subtitle, body], as its snippet is made from them."""
+    return [entry[: len(FIELDS)] for entry in entries_of(out)]
 
 
 def test_splitting_the_work_by_issue_and_process_changes_no_index_byte(tmp_path, monkeypatch):

@@ -1,15 +1,19 @@
 """The search index as files in the site's ``search/`` folder.
 
-    search/manifest.js        shard bounds, papers, topics, counts (read first)
+    search/manifest.js        shard bounds, papers, counts (read first)
     search/s/<n>.js           index shards: postings of a range of terms (see index.py)
-    search/d/<n>.js           result data (id, url, headline, paper, date, page,
-                              topics) for ``DOCS_PER_CHUNK`` articles each
+    search/d/<n>.js           hit data (paper, date, place of the text) of
+                              ``results.DOCS_PER_CHUNK`` articles each, for every hit of a query
     search/t/<k>/<n>.js       the texts of a run of articles of one issue, from
-                              article n on, for snippets (``TEXT_FILE_CHARS``)
+                              article n on (``TEXT_FILE_CHARS``), with what a
+                              result shows (id, url, page, topics): for the results shown
+    search/topics.js          the topics, and where their members are
+    search/k/<n>.js           the articles of a run of topics, for a topic filter
 
-Every file is a script that stores one JSON value in
-``window.sitegenSearchData[name]``: the browser loads them with ``<script>``
-tags, which work from ``file://`` where fetch does not.
+(``results.py`` tells why a result's data is split so, and the formats of
+``d/``, ``t/``, ``topics.js`` and ``k/``.)  Every file is a script that stores
+one JSON value in ``window.sitegenSearchData[name]``: the browser loads them
+with ``<script>`` tags, which work from ``file://`` where fetch does not.
 """
 
 from __future__ import annotations
@@ -34,9 +38,9 @@ from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, gather_parts, issue_rows, ranges, term_of
 from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
 from sitegen.search.tokenize import tables
+from sitegen.search import results
+from sitegen.search.results import HitTable, text_entry
 
-#: Result data is split into files of this many articles.
-DOCS_PER_CHUNK = 2000
 #: Text files are kept in folders of this many articles.
 TEXTS_PER_FOLDER = 1000
 #: A text file holds consecutive articles of one issue up to about this many characters
@@ -46,7 +50,7 @@ TEXTS_PER_FOLDER = 1000
 #: quicker to write, to copy to a memory stick and to publish.
 TEXT_FILE_CHARS = 6_000
 #: Bumped whenever the file formats change; search.js checks it.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -124,57 +128,13 @@ class _Writer:
         self.bytes += len(data)
 
 
-def _front_coded(previous: str, current: str) -> list:
-    """[length of the prefix shared with the previous string, the rest]."""
-    shared = 0
-    limit = min(len(previous), len(current), 99)
-    while shared < limit and previous[shared] == current[shared]:
-        shared += 1
-    return [shared, current[shared:]]
-
-
-class _DocTable:
-    """Result data, written a chunk at a time as articles stream past."""
-
-    def __init__(self, writer: _Writer):
-        self.writer = writer
-        self.papers: dict[str, int] = {}
-        self.topics: dict[tuple[str, str], int] = {}
-        self.chunks = 0
-        self._reset()
-
-    def _reset(self) -> None:
-        self.rows = {"id": [], "url": [], "title": [], "paper": [], "date": [], "page": [], "topics": [], "text": []}
-        self.last_id = self.last_url = ""
-
-    def add(self, doc: dict) -> None:
-        """Add one document's result data (the fields of ``SearchDoc``, as a dict)."""
-        rows = self.rows
-        rows["id"] += _front_coded(self.last_id, doc["id"])
-        rows["url"] += _front_coded(self.last_url, doc["url"])
-        self.last_id, self.last_url = doc["id"], doc["url"]
-        rows["title"].append(doc["title"])
-        rows["paper"].append(self.papers.setdefault(doc["newspaper"], len(self.papers)))
-        rows["date"].append(doc["date"] or "")
-        rows["page"].append(doc["page"] or "")
-        rows["topics"].append([self.topics.setdefault(tuple(t), len(self.topics)) for t in doc["topics"]])
-        rows["text"].append(doc.get("text", 0))
-        if len(rows["title"]) == DOCS_PER_CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.rows["title"]:
-            self.writer.write(f"d/{self.chunks}", self.rows)
-            self.chunks += 1
-            self._reset()
-
-
 @dataclass(frozen=True)
 class SpooledIssue:
     """What ``IssueIndexer`` sends back for one issue's articles."""
 
     documents: tuple[dict, ...]
-    """The articles' result data (``SearchDoc`` fields but the texts)."""
+    """The articles' hit data: ``newspaper``, ``date``, ``topics`` and ``text``, their place in their text file
+    (``results.HitTable.add``)."""
     lengths: tuple[tuple[int, ...], ...]
     """Each article's field lengths in terms."""
     rows: np.ndarray
@@ -197,7 +157,7 @@ assert _TEXT_FIELDS == FIELDS
 class IssueIndexer:
     """The document half of indexing, run where an issue is rendered (a picklable callable).
 
-    Writes the articles' texts (for snippets, ``text_files``) and cuts them into
+    Writes the articles' texts (for snippets and what a result shows, ``text_files``) and cuts them into
     terms; articles are numbered from ``first_doc``, their place in the whole
     archive.
     """
@@ -213,10 +173,10 @@ class IssueIndexer:
         names, offsets = [], []
         for first, count in text_files(texts):
             names.append(text_file(first_doc + first))
-            writer.write(names[-1], [[t or "" for t in fields] for fields in texts[first : first + count]])
+            writer.write(names[-1], [text_entry(d) for d in documents[first : first + count]])
             offsets.extend(range(count))
         rows, lengths = issue_rows(first_doc, texts)
-        data = tuple({**{k: v for k, v in d.items() if k not in _TEXT_FIELDS or k == "title"}, "text": offset}
+        data = tuple({"newspaper": d["newspaper"], "date": d["date"], "topics": d.get("topics", ()), "text": offset}
                      for d, offset in zip(documents, offsets))
         return SpooledIssue(data, tuple(lengths), rows, writer.files, writer.bytes, tuple(f"{n}.js" for n in names),
                             shards.bucket_digests(rows) if self.digests else None)
@@ -332,14 +292,14 @@ class SearchIndex:
     """``sitegen serve``'s memory of the last build (``sitegen.memo``): shards it need not encode again."""
     started: float = field(default_factory=time.perf_counter)
     _writer: _Writer = field(init=False)
-    _table: _DocTable = field(init=False)
+    _table: HitTable = field(init=False)
     _lengths: list[array] = field(init=False)
     _spool: Spool = field(init=False)
     _count: int = 0
 
     def __post_init__(self):
         self._writer = _Writer(self.out)
-        self._table = _DocTable(self._writer)
+        self._table = HitTable(self._writer.write)
         self._lengths = [array("I") for _ in FIELDS]
         self._spool = Spool(self.spool_dir, held=self.remember.active)
         tables()  # built once here, shared by the worker processes forked next
@@ -399,7 +359,7 @@ class SearchIndex:
 
     def finish(self, jobs: int = 1) -> SearchStats:
         writer, count = self._writer, self._count
-        self._table.flush()
+        self._table.finish()
         self._spool.close()
         average = tuple(average_length(sum(column), count) for column in self._lengths)
         by_slot = np.zeros(count * FIELD_SLOTS, dtype=np.int64)
@@ -454,12 +414,11 @@ class SearchIndex:
                 "fields": list(FIELDS),
                 "boosts": [BOOSTS[name] for name in FIELDS],
                 "weightScale": (K1 + 1) / WEIGHT_LEVELS,
-                "docsPerChunk": DOCS_PER_CHUNK,
+                "docsPerChunk": results.DOCS_PER_CHUNK,
                 "textsPerFolder": TEXTS_PER_FOLDER,
                 "shards": shards,
                 "bounds": bounds,
                 "papers": list(self._table.papers),
-                "topics": [list(t) for t in self._table.topics],
             },
         )
         return SearchStats(count, writer.files, writer.bytes, terms_total, shards, time.perf_counter() - self.started)

@@ -8,9 +8,10 @@
  *
  * Terms are overlapping character bigrams with positions, so any string of two
  * or more characters is found: the query is cut into the bigrams that cover
- * it, their shards are loaded and queried with lunr (idx.query, never
- * idx.search, so no user text is parsed as lunr syntax), and the positions
- * show which articles hold the exact string.  Those rank first; articles that
+ * it, their shards are loaded, the articles holding them are scored as
+ * lunr.js would score them (BM25, scoreEntries; no user text is ever read as
+ * lunr query syntax), and the positions show which articles hold the exact
+ * string.  Those rank first; articles that
  * hold all the parts, but apart, follow.  Words the query separates by spaces
  * are looked for each on its own; parts joined by other characters (1.5万,
  * 46.3%, CN14-0001, 阿卜杜拉·阿齐兹) count as exact only where they stand
@@ -21,16 +22,25 @@
  *
  * API
  *   sitegen.search(query, options) -> Promise of an array, best first, of
- *     {id, url, title, newspaper, date, page, topics, score, exact, snippet}
- *     url is relative to the site root; date is "YYYY-MM-DD" or null; exact
- *     says the article contains the query as typed (up to width and case);
- *     snippet is HTML (text escaped, matches in <mark>) for the results in
- *     options.snippets (default: the first 20), null for the others; fill
- *     more with sitegen.snippets(results, start, end).
+ *     {doc, id, url, title, newspaper, date, page, topics, score, exact, snippet}
+ *     for every matching article.  doc is the article's number in the index;
+ *     newspaper, date ("YYYY-MM-DD" or null), score and exact (the article
+ *     contains the query as typed, up to width and case) are there for every
+ *     result, since filters and sorting need them.  What is only shown is
+ *     loaded only for the results shown: id, url (relative to the site root),
+ *     title, page, topics ([{slug, name}]) and snippet (HTML: text escaped,
+ *     matches in <mark>) are filled for the results in options.snippets
+ *     (default: the first 20) and null for the others; fill more with
+ *     sitegen.snippets(results, start, end), which resolves to the same array.
  *   options: paper (name), from / to ("YYYY-MM-DD", inclusive), topic (slug),
  *     sort ("relevance" | "date" oldest first | "date-desc"),
- *     snippets ([start, end) of the results to make snippets for).
+ *     snippets ([start, end) of the results to fill).
  *   sitegen.searchInfo() -> Promise of {documents, papers, topics} for filters.
+ *   sitegen.searchLoadedFiles() -> the index files this page has loaded so far.
+ *
+ * A query with thousands of hits thus loads the hit data of their chunks
+ * (search/d/, some 9 KB per 5,000 articles) and the text files of twenty;
+ * a topic filter loads the members of its topic (search/k/).
  */
 (function () {
   "use strict";
@@ -41,8 +51,9 @@
   var root = (metaRoot && metaRoot.getAttribute("content")) || document.documentElement.getAttribute("data-root") || "./";
   if (root.charAt(root.length - 1) !== "/") root += "/";
 
-  var FORMAT_VERSION = 2;
-  var MATCH = Symbol("sitegen search match"); // where a result matched, kept off its public fields
+  var FORMAT_VERSION = 3;
+  var MATCH = Symbol("sitegen search match"); // a result's hit (where it matched), kept off its public fields
+  var SHOWN = Symbol("sitegen search shown"); // whether a result's shown fields are filled
   var SNIPPET_CONTEXT = 36; // code points shown before a match
   var SNIPPET_LENGTH = 110; // code points in a snippet
 
@@ -77,24 +88,10 @@
     return pending[name];
   }
 
-  var lunrReady = null;
-  function loadLunr() {
-    if (window.lunr) return Promise.resolve(window.lunr);
-    if (!lunrReady) {
-      lunrReady = loadScript(root + "static/vendor/lunr.js").then(function () {
-        loadedFiles.push("static/vendor/lunr.js");
-        return window.lunr;
-      });
-      lunrReady.catch(function () { lunrReady = null; });
-    }
-    return lunrReady;
-  }
-
   var manifestReady = null;
   function manifest() {
     if (!manifestReady) {
-      manifestReady = Promise.all([load("manifest"), loadLunr()]).then(function (values) {
-        var m = values[0];
+      manifestReady = load("manifest").then(function (m) {
         if (m.version !== FORMAT_VERSION) throw new Error("检索索引版本不符，请重新生成网站");
         return m;
       });
@@ -217,9 +214,9 @@
     return out;
   }
 
-  // Raw shards stay in memory (as compact as their files); a lunr index is
-  // made per query from just the terms it needs, so memory does not grow
-  // with every shard a reader's queries have touched.
+  // Raw shards stay in memory (as compact as their files); a query decodes
+  // just the terms it needs, so memory does not grow with every shard a
+  // reader's queries have touched.
   var shards = {};
 
   function shard(number) {
@@ -274,94 +271,197 @@
     return places;
   }
 
-  // lunr's serialised form of a few terms: positions as metadata, and BM25
-  // field vectors made from the stored weights, lunr's idf and the boosts.
-  function lunrIndex(m, entries) {
-    var lunr = window.lunr, fields = m.fields, N = m.documents;
-    var inverted = [], vectors = {}, order = [];
+  // The articles holding the query's terms, scored as lunr.Index.query scores
+  // optional clauses of boost 1: lunr's BM25, the stored weight times lunr's
+  // idf and the field's boost, rounded as lunr.Index.load keeps a field
+  // vector; a field's score is its dot product with the query vector (which
+  // counts the clauses each term answers) over that vector's length, and an
+  // article's score the sum of its fields' in the order lunr meets them.  It
+  // is worked out here in typed arrays rather than by loading a lunr index: a
+  // one-character query matches most of an archive, and lunr's objects for
+  // every match took seconds.
+  //   entries: the terms found, {term, postings}; clauses: the query's parts
+  //   (a term answers the parts it equals or, for a one-character part,
+  //   starts with).  Returns the articles holding a term (docs) and their
+  //   scores; whole(n), whether docs[n] holds every part; first(doc, c),
+  //   where part c first stands in an article ({field, start}: the first
+  //   field holding it, the least position there).  Each entry keeps its
+  //   numbers (entry.nums).
+  function scoreEntries(m, entries, clauses) {
+    var N = m.documents, F = m.fields.length, E = entries.length, C = clauses.length;
     entries.sort(function (a, b) { return a.term < b.term ? -1 : a.term > b.term ? 1 : 0; });
+    var query = new Float64Array(E), firstClause = new Int32Array(E).fill(C), answers = [];
     entries.forEach(function (e, t) {
-      var size = cpLength(e.term);
-      var entry = { _index: t }, df = 0, postings = [];
-      fields.forEach(function (f) { entry[f] = {}; });
-      eachPosting(e.postings, function (field, doc, weight, positions) {
-        df += 1;
-        entry[fields[field]][doc] = { position: positions.map(function (p) { return [p, size]; }) };
-        postings.push(field, doc, weight);
+      answers.push([]);
+      clauses.forEach(function (part, c) {
+        if (part.prefix ? e.term.lastIndexOf(part.term, 0) !== 0 : e.term !== part.term) return;
+        query[t] += 1;
+        answers[t].push(c);
+        firstClause[t] = Math.min(firstClause[t], c);
       });
-      var idf = Math.log(1 + Math.abs((N - df + 0.5) / (df + 0.5)));
-      for (var q = 0; q < postings.length; q += 3) {
-        var ref = fields[postings[q]] + "/" + postings[q + 1];
-        var score = Math.round(idf * postings[q + 2] * m.weightScale * m.boosts[postings[q]] * 1000) / 1000;
-        if (!vectors[ref]) { vectors[ref] = []; order.push(ref); }
-        vectors[ref].push(t, score);
+    });
+    var squares = 0;
+    for (var t = 0; t < E; t++) squares += query[t] * query[t];
+    var magnitude = Math.sqrt(squares);
+    var dot = new Float64Array(N * F), met = new Int32Array(N * F), covered = new Uint16Array(N);
+    var firstField = new Uint8Array(N * C).fill(255), firstStart = new Int32Array(N * C);
+    var touched = new Uint8Array(N), docs = [];
+    for (t = 0; t < E; t++) {
+      var nums = (entries[t].nums = decodeNumbers(entries[t].postings)), i = 0, df = 0, count, k;
+      while (i < nums.length) { // the postings counted first: the idf needs them all
+        count = nums[i + 1];
+        df += count;
+        i += 2;
+        for (k = 0; k < count; k++) i += 3 + nums[i + 2];
       }
-      inverted.push([e.term, entry]);
-    });
-    return lunr.Index.load({
-      version: lunr.version,
-      fields: fields,
-      fieldVectors: order.map(function (ref) { return [ref, vectors[ref]]; }),
-      invertedIndex: inverted,
-      pipeline: []
-    });
+      var idf = Math.log(1 + Math.abs((N - df + 0.5) / (df + 0.5)));
+      var mine = answers[t], meet = (firstClause[t] * E + t) * F + 1; // lunr meets terms by clause, then term
+      i = 0;
+      while (i < nums.length) {
+        var field = nums[i], boost = m.boosts[field], doc = 0;
+        count = nums[i + 1];
+        i += 2;
+        for (k = 0; k < count; k++) {
+          doc += nums[i];
+          var slot = doc * F + field, start = nums[i + 3];
+          if (!touched[doc]) { touched[doc] = 1; docs.push(doc); }
+          if (!met[slot] || meet + field < met[slot]) met[slot] = meet + field;
+          dot[slot] += query[t] * (Math.round(idf * nums[i + 1] * m.weightScale * boost * 1000) / 1000);
+          for (var a = 0; a < mine.length; a++) {
+            var at = mine[a] * N + doc, was = firstField[at];
+            if (was === 255) covered[doc]++;
+            if (was === 255 || field < was || (field === was && start < firstStart[at])) {
+              firstField[at] = field;
+              firstStart[at] = start;
+            }
+          }
+          i += 3 + nums[i + 2];
+        }
+      }
+    }
+    var scores = new Float64Array(docs.length), fields = [];
+    for (var n = 0; n < docs.length; n++) {
+      var base = docs[n] * F, score = 0;
+      fields.length = 0;
+      for (var f = 0; f < F; f++) if (met[base + f]) fields.push(f);
+      if (fields.length > 1) fields.sort(function (a, b) { return met[base + a] - met[base + b]; });
+      for (var j = 0; j < fields.length; j++) {
+        var s = dot[base + fields[j]] / magnitude || 0;
+        score = j ? score + s : s;
+      }
+      scores[n] = score;
+    }
+    return {
+      docs: docs,
+      scores: scores,
+      whole: function (n) { return covered[docs[n]] === C; },
+      first: function (doc, c) {
+        var field = firstField[c * N + doc];
+        return field === 255 ? null : { field: m.fields[field], start: firstStart[c * N + doc] };
+      }
+    };
   }
 
-  /* ---------- result data ---------- */
-
-  var chunks = {};
-
-  function unfront(pairs) {
-    var out = [], last = "";
-    for (var i = 0; i < pairs.length; i += 2) {
-      last = last.slice(0, pairs[i]) + pairs[i + 1];
-      out.push(last);
-    }
+  // Where each term stands in the given articles: doc -> {term: {field: [positions]}}.
+  function positionsIn(m, entries, wanted) {
+    var out = new Map();
+    entries.forEach(function (e) {
+      var nums = e.nums, i = 0;
+      while (i < nums.length) {
+        var field = m.fields[nums[i]], count = nums[i + 1], doc = 0;
+        i += 2;
+        for (var k = 0; k < count; k++) {
+          doc += nums[i];
+          var tf = nums[i + 2];
+          if (wanted.has(doc)) {
+            var places = out.get(doc) || {}, positions = [], p = 0;
+            out.set(doc, places);
+            for (var j = 0; j < tf; j++) { p += nums[i + 3 + j]; positions.push(p); }
+            (places[e.term] = places[e.term] || {})[field] = positions;
+          }
+          i += 3 + tf;
+        }
+      }
+    });
     return out;
   }
 
-  function docChunk(number) {
+  /* ---------- hit data (sitegen/search/results.py) ---------- */
+
+  var chunks = {};
+
+  // A chunk's hit data with its runs spread out: paper number, date and text place of each article.
+  function hitChunk(number) {
     if (!chunks[number]) {
-      chunks[number] = load("d/" + number).then(function (rows) {
-        rows.id = unfront(rows.id);
-        rows.url = unfront(rows.url);
-        return rows;
+      chunks[number] = load("d/" + number).then(function (data) {
+        var papers = [], dates = [];
+        data.runs.forEach(function (run) {
+          for (var k = 0; k < run[0]; k++) { papers.push(run[1]); dates.push(run[2]); }
+        });
+        return { papers: papers, dates: dates, text: decodeNumbers(data.text) };
       });
       chunks[number].catch(function () { delete chunks[number]; });
     }
     return chunks[number];
   }
 
-  // Result data of many articles: their chunks are loaded once, then read in place.
-  function docInfos(m, docs) {
+  // Each hit's paper, date and text place (-1 until known), from the hit data of
+  // its chunk: the chunks are loaded once, the facts kept on the hits.
+  function withHitData(m, hits) {
     var per = m.docsPerChunk, wanted = {};
-    docs.forEach(function (doc) { wanted[Math.floor(doc / per)] = true; });
+    hits.forEach(function (h) { if (h.text < 0) wanted[Math.floor(h.doc / per)] = true; });
     var numbers = Object.keys(wanted).map(Number);
-    return Promise.all(numbers.map(docChunk)).then(function (rowsList) {
-      var rowsOf = {};
-      numbers.forEach(function (n, k) { rowsOf[n] = rowsList[k]; });
-      return docs.map(function (doc) {
-        var rows = rowsOf[Math.floor(doc / per)], i = doc % per;
-        return {
-          doc: doc,
-          id: rows.id[i],
-          url: rows.url[i],
-          title: rows.title[i],
-          newspaper: m.papers[rows.paper[i]],
-          date: rows.date[i] || null,
-          page: rows.page[i] || null,
-          topics: rows.topics[i],
-          text: rows.text[i]
-        };
+    return Promise.all(numbers.map(hitChunk)).then(function (list) {
+      var chunkOf = {};
+      numbers.forEach(function (n, k) { chunkOf[n] = list[k]; });
+      hits.forEach(function (h) {
+        if (h.text >= 0) return;
+        var chunk = chunkOf[Math.floor(h.doc / per)], i = h.doc % per;
+        h.newspaper = m.papers[chunk.papers[i]];
+        h.date = chunk.dates[i];
+        h.text = chunk.text[i];
       });
+      return hits;
     });
+  }
+
+  var topicsReady = null, members = {};
+
+  function topicList() {
+    if (!topicsReady) {
+      topicsReady = load("topics").then(function (data) {
+        var number = new Map();
+        data.topics.forEach(function (t, n) { number.set(t[0], n); });
+        return { topics: data.topics, files: data.files, number: number };
+      });
+      topicsReady.catch(function () { topicsReady = null; });
+    }
+    return topicsReady;
+  }
+
+  // The articles of a topic, as a Set of their numbers (empty for a topic the index does not know).
+  function topicMembers(slug) {
+    if (!members[slug]) {
+      members[slug] = topicList().then(function (list) {
+        var n = list.number.get(slug);
+        if (n === undefined) return new Set();
+        var file = 0;
+        while (file + 1 < list.files.length && list.files[file + 1] <= n) file++;
+        return load("k/" + file).then(function (gaps) {
+          var docs = new Set(), doc = 0;
+          decodeNumbers(gaps[n - list.files[file]]).forEach(function (gap) { doc += gap; docs.add(doc); });
+          return docs;
+        });
+      });
+      members[slug].catch(function () { delete members[slug]; });
+    }
+    return members[slug];
   }
 
   /* ---------- matching ---------- */
 
   function positionSets(metadata, field, term) {
-    var byField = metadata[term] && metadata[term][field];
-    return byField ? byField.position.map(function (p) { return p[0]; }) : [];
+    return (metadata[term] && metadata[term][field]) || [];
   }
 
   // Every place where a run of the query stands exactly in one field of an
@@ -432,9 +532,19 @@
         }
       });
     });
-    var needles = groups.map(function (group) { return group.needle; });
-    if (!segs.length) return Promise.resolve({ needles: needles, hits: [] });
-    var plan = segs.map(cover);
+    var plan = segs.map(cover), parts = [];
+    plan.forEach(function (ps) { ps.forEach(function (p) { parts.push(Array.from(p.term)); }); });
+    // What a query found; each hit: {doc, score, exact, where, found} and, once
+    // its hit data is loaded, newspaper, date and text (withHitData).
+    var found = {
+      needles: groups.map(function (group) { return group.needle; }), parts: parts, hits: [],
+      shown: new Map(), // doc -> what its result shows (shownFields)
+      whereOf: null // where the query stands in an article, when hits leave it undefined
+    };
+    function hit(doc, score, exact, where) {
+      return { doc: doc, score: score, exact: exact, where: where, found: found, newspaper: null, date: null, text: -1 };
+    }
+    if (!segs.length) return Promise.resolve(found);
     var wanted = {}; // shard number -> list of parts
     function want(part) {
       shardsFor(m, part).forEach(function (s) { (wanted[s] = wanted[s] || []).push(part); });
@@ -443,7 +553,7 @@
     endParts.forEach(want);
     var numbers = Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
     return Promise.all(numbers.map(shard)).then(function (datas) {
-      var lunr = window.lunr, entries = [], taken = {}, ends = {};
+      var entries = [], taken = {}, ends = {};
       datas.forEach(function (data, n) {
         wanted[numbers[n]].forEach(function (part) {
           termsIn(data, part).forEach(function (i) {
@@ -454,51 +564,44 @@
           });
         });
       });
-      var docs = new Map(); // doc -> {score, metadata}
-      if (entries.length) {
-        var idx = lunrIndex(m, entries);
-        var results = idx.query(function (q) {
-          plan.forEach(function (parts) {
-            parts.forEach(function (part) {
-              q.term(part.term, {
-                usePipeline: false,
-                wildcard: part.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-                presence: lunr.Query.presence.OPTIONAL
-              });
-            });
+      var clauses = [].concat.apply([], plan), scored = scoreEntries(m, entries, clauses), whole = [];
+      scored.docs.forEach(function (doc, n) { if (scored.whole(n)) whole.push(n); });
+      if (plan.every(function (ps) { return ps.length === 1; }) && plan.length === groups.length) {
+        // Every group one term (a one- or two-character word): an article holding it holds it as
+        // typed, and where it stands is looked up only for the results shown.
+        found.whereOf = function (doc) {
+          var where = null;
+          groups.forEach(function (group, g) {
+            var first = scored.first(doc, g);
+            if (!where || (where.field !== "body" && first.field === "body")) where = first;
           });
-        });
-        results.forEach(function (r) {
-          docs.set(Number(r.ref), { doc: Number(r.ref), score: r.score, metadata: r.matchData.metadata });
-        });
+          return where;
+        };
+        found.hits = whole.map(function (n) { return hit(scored.docs[n], scored.scores[n], true, undefined); });
+        return found;
       }
-      var hits = [];
-      docs.forEach(function (hit) {
-        var terms = null, exact = true, whole = true, where = null, n = 0;
-        for (var g = 0; g < groups.length && whole; g++) {
+      var places = positionsIn(m, entries, new Set(whole.map(function (n) { return scored.docs[n]; })));
+      whole.forEach(function (n) {
+        var doc = scored.docs[n], metadata = places.get(doc);
+        var terms = Object.keys(metadata), exact = true, where = null, k = 0;
+        for (var g = 0; g < groups.length; g++) {
           var group = groups[g], prefixes = [];
-          for (var k = 0; k < group.segs.length && whole; k++) {
-            var parts = plan[n + k], prefixTerms = null;
-            if (parts[0].prefix) {
-              terms = terms || Object.keys(hit.metadata);
-              prefixTerms = terms.filter(function (t) { return t.lastIndexOf(parts[0].term, 0) === 0; });
-              whole = prefixTerms.length > 0;
-            } else whole = parts.every(function (part) { return part.term in hit.metadata; });
-            prefixes.push(prefixTerms);
+          for (var j = 0; j < group.segs.length; j++) {
+            var first = plan[k + j][0];
+            prefixes.push(first.prefix ? terms.filter(function (t) { return t.lastIndexOf(first.term, 0) === 0; }) : null);
           }
-          if (!whole) break;
-          var plans = plan.slice(n, n + group.segs.length), found = null;
-          n += group.segs.length;
-          for (var f = 0; f < m.fields.length && !found; f++) {
-            var at = groupStart(hit, m.fields[f], f, group, plans, prefixes, ends);
-            if (at >= 0) found = { field: m.fields[f], start: at };
+          var plans = plan.slice(k, k + group.segs.length), at = null;
+          k += group.segs.length;
+          for (var f = 0; f < m.fields.length && !at; f++) {
+            var start = groupStart({ doc: doc, metadata: metadata }, m.fields[f], f, group, plans, prefixes, ends);
+            if (start >= 0) at = { field: m.fields[f], start: start };
           }
-          if (!found) exact = false;
-          else if (!where || (where.field !== "body" && found.field === "body")) where = found;
+          if (!at) exact = false;
+          else if (!where || (where.field !== "body" && at.field === "body")) where = at;
         }
-        if (whole) hits.push({ doc: hit.doc, score: hit.score, exact: exact, where: where });
+        found.hits.push(hit(doc, scored.scores[n], exact, where));
       });
-      return { needles: needles, plan: plan, hits: hits, snippets: new Map() };
+      return found;
     });
   }
 
@@ -545,27 +648,47 @@
     return html;
   }
 
-  function fillSnippets(m, results, start, end) {
+  // What a result shows, from its article's entry in its text file (results.TEXT_ENTRY):
+  // id, url, title, page, topics and the snippet.
+  function shownFields(m, entry, hit) {
+    var found = hit.found, needles = hit.exact ? found.needles : found.parts;
+    var where = hit.where !== undefined ? hit.where : found.whereOf(hit.doc);
+    var body = Array.from(entry[m.fields.indexOf("body")]);
+    var start = where && where.field === "body" ? where.start : -1;
+    if (start < 0) {
+      start = markRanges(body.map(function (c) { return fold(c); }), needles).indexOf(1);
+      if (start < 0) start = 0;
+    }
+    var n = m.fields.length;
+    return {
+      id: entry[n], url: entry[n + 1], title: entry[m.fields.indexOf("title")], page: entry[n + 2] || null,
+      topics: entry[n + 3].map(function (t) { return { slug: t[0], name: t[1] }; }),
+      snippet: snippetHtml(body, start, needles)
+    };
+  }
+
+  function fill(r, shown) {
+    r.id = shown.id; r.url = shown.url; r.title = shown.title; r.page = shown.page;
+    r.topics = shown.topics.map(function (t) { return { slug: t.slug, name: t.name }; });
+    r.snippet = shown.snippet;
+    r[SHOWN] = true;
+  }
+
+  // Fills what results[start:end] show, loading the text files of those results only.
+  function fillShown(m, results, start, end) {
     var jobs = [];
     for (var i = Math.max(0, start); i < Math.min(results.length, end); i++) {
       (function (r) {
-        if (r.snippet !== null || !r[MATCH]) return;
-        var cached = r[MATCH].cache && r[MATCH].cache.get(r[MATCH].doc);
-        if (cached) { r.snippet = cached; return; }
-        // The article's text is in the file of the run of articles it belongs to (writer.text_files).
-        var first = r[MATCH].doc - r[MATCH].text;
+        var hit = r[MATCH];
+        if (!hit || r[SHOWN]) return;
+        var cached = hit.found.shown.get(hit.doc);
+        if (cached) { fill(r, cached); return; }
+        // The article's entry is in the file of the run of articles it belongs to (writer.text_files).
+        var first = hit.doc - hit.text;
         jobs.push(load("t/" + Math.floor(first / m.textsPerFolder) + "/" + first).then(function (run) {
-          var match = r[MATCH];
-          var texts = run[match.doc - first];
-          var needles = match.exact ? match.needles : match.parts;
-          var body = Array.from(texts[m.fields.indexOf("body")]);
-          var start = match.where && match.where.field === "body" ? match.where.start : -1;
-          if (start < 0) {
-            start = markRanges(body.map(function (c) { return fold(c); }), needles).indexOf(1);
-            if (start < 0) start = 0;
-          }
-          r.snippet = snippetHtml(body, start, needles);
-          if (match.cache) match.cache.set(match.doc, r.snippet);
+          var shown = shownFields(m, run[hit.doc - first], hit);
+          hit.found.shown.set(hit.doc, shown);
+          fill(r, shown);
         }));
       })(results[i]);
     }
@@ -578,23 +701,18 @@
     options = options || {};
     return manifest().then(function (m) {
       return runQuery(m, String(query || "")).then(function (found) {
-        return docInfos(m, found.hits.map(function (h) { return h.doc; })).then(function (infos) {
-          var parts = [];
-          (found.plan || []).forEach(function (ps) { ps.forEach(function (p) { parts.push(Array.from(p.term)); }); });
-          var results = [];
-          infos.forEach(function (info, n) {
-            var h = found.hits[n];
-            if (options.paper && info.newspaper !== options.paper) return;
-            if (options.from && !(info.date && info.date >= options.from)) return;
-            if (options.to && !(info.date && info.date <= options.to)) return;
-            if (options.topic && !info.topics.some(function (t) { return m.topics[t][0] === options.topic; })) return;
+        return Promise.all([withHitData(m, found.hits), options.topic ? topicMembers(options.topic) : null]).then(function (values) {
+          var inTopic = values[1], results = [];
+          found.hits.forEach(function (h) {
+            if (options.paper && h.newspaper !== options.paper) return;
+            if (options.from && !(h.date && h.date >= options.from)) return;
+            if (options.to && !(h.date && h.date <= options.to)) return;
+            if (inTopic && !inTopic.has(h.doc)) return;
             var r = {
-              id: info.id, url: info.url, title: info.title, newspaper: info.newspaper, date: info.date,
-              page: info.page, score: Math.round(h.score * 1000) / 1000,
-              topics: info.topics.map(function (t) { return { slug: m.topics[t][0], name: m.topics[t][1] }; }),
-              exact: h.exact, snippet: null
+              doc: h.doc, id: null, url: null, title: null, newspaper: h.newspaper, date: h.date, page: null,
+              topics: null, score: Math.round(h.score * 1000) / 1000, exact: h.exact, snippet: null
             };
-            r[MATCH] = { doc: h.doc, text: info.text, exact: h.exact, where: h.where, needles: found.needles, parts: parts, cache: found.snippets };
+            r[MATCH] = h;
             results.push(r);
           });
           var byDate = options.sort === "date" || options.sort === "date-desc";
@@ -608,10 +726,10 @@
                 return a.date < b.date ? -sign : sign;
               }
             } else if (a.score !== b.score) return b.score - a.score;
-            return a[MATCH].doc - b[MATCH].doc;
+            return a.doc - b.doc;
           });
           var range = options.snippets || [0, 20];
-          return fillSnippets(m, results, range[0], range[1]);
+          return fillShown(m, results, range[0], range[1]);
         });
       });
     });
@@ -619,14 +737,14 @@
 
   sitegen.search = search;
   sitegen.snippets = function (results, start, end) {
-    return manifest().then(function (m) { return fillSnippets(m, results, start, end); });
+    return manifest().then(function (m) { return fillShown(m, results, start, end); });
   };
   sitegen.searchInfo = function () {
-    return manifest().then(function (m) {
+    return Promise.all([manifest(), topicList()]).then(function (values) {
       return {
-        documents: m.documents,
-        papers: m.papers.slice(),
-        topics: m.topics.map(function (t) { return { slug: t[0], name: t[1] }; })
+        documents: values[0].documents,
+        papers: values[0].papers.slice(),
+        topics: values[1].topics.map(function (t) { return { slug: t[0], name: t[1] }; })
       };
     });
   };
