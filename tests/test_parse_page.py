@@ -317,6 +317,19 @@ def test_short_piece_opening_a_sentence_with_its_time_or_scene_is_a_cut_paragrap
     assert "得知种子紧缺后，像老李一样，许多农技员主动送种上门，帮农户解决难题。" in texts
 
 
+def test_date_or_time_cut_between_its_parts_is_joined():
+    texts = _block_texts(
+        "车站里的守护者\n\n"
+        "春运期间，车站民警每天在候车大厅巡逻，帮助旅客解决难题。\n\n"
+        "2020年1月\n\n"
+        "18日，车站迎来返乡客流高峰，民警提前两小时到岗。\n\n"
+        "当天18时\n\n"
+        "20分左右，一名旅客的背包落在座椅上，民警很快找到了失主。\n"
+    )
+    assert "2020年1月18日，车站迎来返乡客流高峰，民警提前两小时到岗。" in texts
+    assert "当天18时20分左右，一名旅客的背包落在座椅上，民警很快找到了失主。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"
