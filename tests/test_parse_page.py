@@ -60,6 +60,16 @@ def test_summary_line_printed_three_times_is_kept_once_not_joined_into_one_parag
     assert [b.role for b in reading.blocks if b.text == line][1:] == ["duplicate", "duplicate"]
 
 
+def test_closing_credit_printed_twice_is_kept_once_and_marked_as_duplicate():
+    reading = read_page(
+        "中企承建大桥通车\n\n"
+        "大桥通车后，两岸居民往来的时间由两个小时缩短到十分钟，沿线农产品运输更加便利。\n\n"
+        "（本报金边电）\n\n"
+        "（本报金边电）\n"
+    )
+    assert [b.role for b in reading.blocks if b.text == "（本报金边电）"] == ["dateline", "duplicate"]
+
+
 def test_paragraph_and_subhead_printed_again_as_a_block_are_both_marked_duplicates():
     paragraph = "数据显示，2018年中国声谷集聚企业数量433家，实现产值超600亿元；今年1月，中国声谷开年看涨。"
     reading = read_page(
