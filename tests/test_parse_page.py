@@ -60,6 +60,20 @@ def test_summary_line_printed_three_times_is_kept_once_not_joined_into_one_parag
     assert [b.role for b in reading.blocks if b.text == line][1:] == ["duplicate", "duplicate"]
 
 
+def test_subhead_and_summary_line_printed_again_are_marked_duplicates_not_joined_to_their_neighbours():
+    question = "信息障碍出在哪里？"
+    summary = "底层设计不足，很多网站和应用无法被读屏软件顺利读出来"
+    reading = read_page(
+        "让视障人士畅游网络\n\n"
+        "近年来，信息无障碍建设取得明显成效，越来越多的视障人士借助读屏软件上网。\n\n"
+        f"{question}\n\n{summary}\n\n{question}\n\n{summary}\n\n"
+        "他创办公司之初，没有想到盲人会成为记账软件的用户。\n"
+    )
+    blocks = [(b.role, b.text) for b in reading.blocks]
+    assert [role for role, text in blocks if text in (question, summary)][2:] == ["duplicate", "duplicate"]
+    assert ("body", "他创办公司之初，没有想到盲人会成为记账软件的用户。") in blocks
+
+
 def test_closing_credit_printed_twice_is_kept_once_and_marked_as_duplicate():
     reading = read_page(
         "中企承建大桥通车\n\n"

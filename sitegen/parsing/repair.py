@@ -624,6 +624,7 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
     ``indented_page`` says the page indents its paragraphs (see ``join_reason``).
     """
     result: list[Unit] = []
+    printed_whole: set[str] = set()  # lines left as they were printed, not joined to the next
     index = 0
     while index < len(units):
         unit = units[index]
@@ -631,10 +632,16 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
         if unit.kind != "text":
             result.append(unit)
             continue
-        if result and result[-1].kind == "text" and significant(unit.text) == significant(result[-1].text):
+        key = significant(unit.text)
+        if result and result[-1].kind == "text" and key == significant(result[-1].text):
             result.append(unit)  # a line printed again: a repeat for ``mark_duplicates``, not a paragraph's first half
             continue
+        if key in printed_whole:
+            # A line printed again word for word is as whole as its first printing, which was not joined onwards.
+            result.append(unit)
+            continue
         set_apart = _set_apart(unit, result[-1] if result else None)
+        joined = False
         while True:
             look = index
             skipped: list[Unit] = []
@@ -643,10 +650,15 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
                 look += 1
             if look >= len(units) or units[look].kind != "text":
                 break
+            if result and result[-1].kind == "text" and significant(units[look].text) == significant(result[-1].text):
+                # The line above this one printed again under it: a block printed twice begins there
+                # (信息“障碍”有哪些？ / 底层设计不足… / 信息“障碍”有哪些？ / 底层设计不足…), no paragraph's rest.
+                break
             reason = join_reason(unit, units[look], indented_page=indented_page, set_apart=set_apart)
             if reason is None:
                 break
             unit = _joined(unit, units[look], reason, skipped)
+            joined = True
             set_apart = False
             del units[look]
             if reason == _REST_OF_A_LINE:
@@ -654,6 +666,8 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
                 # paragraph under it is one of its own, though the line now reads as a sentence cut short.
                 break
             # Skipped captions stay where they are and are emitted after the paragraph.
+        if not joined:
+            printed_whole.add(key)
         result.append(unit)
     return result
 
