@@ -354,6 +354,17 @@ def test_date_or_time_cut_between_its_parts_is_joined():
     assert "当天18时20分左右，一名旅客的背包落在座椅上，民警很快找到了失主。" in texts
 
 
+def test_figure_of_a_data_box_is_not_joined_to_the_paragraph_opening_with_a_year_under_it():
+    texts = _block_texts(
+        "整治作风 成效明显\n\n"
+        "各地聚焦群众反映强烈的突出问题，持续整治形式主义、官僚主义。\n\n"
+        "3616\n\n"
+        "2018年全省开展党内问责3616例，其中问责党组织35个、党员领导干部2800多人。\n"
+    )
+    assert "3616" in texts
+    assert "2018年全省开展党内问责3616例，其中问责党组织35个、党员领导干部2800多人。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

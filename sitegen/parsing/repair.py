@@ -253,7 +253,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the second piece opens with punctuation"
     if clause_goes_on(a) and not _verse_lines(a, b):
         return "the first piece ends inside a sentence"
-    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时点分秒%％万亿元个人名家位条项件次岁米多余"):
+    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时点分秒%％万亿元个人名家位条项件次岁米多余") and not _YEAR_OPENING.match(b):
+        # (A year of four digits opening the second piece is a number of its own: a figure of a data box over the
+        # paragraph explaining it, 229 / 2017年2月，上海宣布对229名领导干部…)
         return "the break falls inside a number"
     if _DATE_OR_TIME_CUT.search(a) and _NEXT_UNIT_OPENING[_DATE_OR_TIME_CUT.search(a)["unit"]].match(b):
         # A date or a time cut between its parts: 2019年 / 2月…, 2020年1月 / 2日，…, 18时 / 20分左右，….
@@ -446,6 +448,7 @@ _DIGITS = "0123456789０１２３４５６７８９"
 _MEASURE_END = re.compile(r"(?<![有上下第前后])[一二两三四五六七八九十几每这那该某][个张件位名项条种次场家座所只双份篇本部台辆艘架批支套片道]$")
 #: A sentence of three characters or fewer opening a piece of text: the last word of a sentence cut above (短板。…).
 SENTENCE_END_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,3}。")
+_YEAR_OPENING = re.compile(r"^\d{4}年")
 #: A line ending on a year, a month or an hour written with its number, and what may open the rest of that date or time.
 _DATE_OR_TIME_CUT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?P<unit>[年月时])$")
 _NEXT_UNIT_OPENING = {
