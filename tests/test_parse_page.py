@@ -365,6 +365,24 @@ def test_figure_of_a_data_box_is_not_joined_to_the_paragraph_opening_with_a_year
     assert "2018年全省开展党内问责3616例，其中问责党组织35个、党员领导干部2800多人。" in texts
 
 
+def test_heading_of_three_phrases_of_one_length_is_not_joined_to_the_paragraph_under_it():
+    texts = _block_texts(
+        "乡村面貌焕然一新\n\n"
+        "去年以来，全县大力开展农村人居环境整治，村容村貌明显改善。\n\n"
+        "整治一村，修复一村，建强一村\n\n"
+        "村委会里灯火通明，台上演着地方戏，台下坐满了前来看戏的村民。\n"
+    )
+    assert "整治一村，修复一村，建强一村" in texts
+    # Such a line cut before the last word of its sentence is still a paragraph's first piece.
+    texts = _block_texts(
+        "国企改革向纵深推进\n\n"
+        "国有企业改革三年行动方案印发以来，各项改革举措加快落地。\n\n"
+        "激发企业活力，要靠变革体制，也要靠完善机\n\n"
+        "制。近年来，国有企业在中长期激励机制等方面开展了积极探索。\n"
+    )
+    assert "激发企业活力，要靠变革体制，也要靠完善机制。近年来，国有企业在中长期激励机制等方面开展了积极探索。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

@@ -263,6 +263,11 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     dateline = DATELINE.match(a + b[:24])
     if dateline and dateline.end() > len(a):
         return "the break falls inside a dateline"
+    if _parallel_phrases(a) and not SENTENCE_END_OPENING.match(b):
+        # Three phrases or more of one length, as a headline or a slogan is built (从规范入手，从治理发力，从斗争严起;
+        # 整治一村，修复一村，建强一村): a line of its own, whatever the seam makes, unless the next piece opens
+        # with the last word of a sentence (…要靠变革体制，也要靠完善机 / 制。近年来，…).
+        return None
     if (
         indented_page
         and first.first.indented
@@ -579,6 +584,12 @@ def _long_title(text: str) -> bool:
 
 
 _ANY_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”‘’（）()《》—…]")
+
+
+def _parallel_phrases(text: str) -> bool:
+    """Three to five phrases of three to eight characters, all of one length, either side of commas: 开展大排查，出台硬举措，实行严督查."""
+    phrases = text.split("，")
+    return 3 <= len(phrases) <= 5 and len({len(p) for p in phrases}) == 1 and 3 <= len(phrases[0]) <= 8 and han_count(text) == len(text) - len(phrases) + 1
 
 
 def _balanced_phrases(text: str) -> bool:
