@@ -285,10 +285,13 @@ def test_paragraph_opening_with_its_scene_or_its_speaker_is_not_joined_to_the_wh
         "帮助别人时顾及对方的感受，是对他人最好的善意\n\n"
         "地铁站里，一位老人坐在台阶上休息。志愿者蹲下身子，轻声询问他是否需要帮助。\n\n"
         "救助工作要把好事办实办细，让困难群众感受到温暖\n\n"
-        "民政局负责人表示，今年将在各区增设临时救助站点，确保寒潮期间应助尽助。\n"
+        "民政局负责人表示，今年将在各区增设临时救助站点，确保寒潮期间应助尽助。\n\n"
+        "提升旅游服务水平，才能让游客对旅途更加满意放心\n\n"
+        "春节将至，旅游市场热闹起来，不少人开始准备出行计划。\n"
     )
     assert "帮助别人时顾及对方的感受，是对他人最好的善意" in texts
     assert "救助工作要把好事办实办细，让困难群众感受到温暖" in texts
+    assert "提升旅游服务水平，才能让游客对旅途更加满意放心" in texts
 
 
 def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_ends_there():

@@ -525,12 +525,12 @@ def _summary_line_over_paragraph(first: str, second: str) -> bool:
     )
 
 
-#: The first clause of a sentence that sets its scene or names its speaker, closed by a comma: 新冠肺炎疫情发生后，…,
-#: 公交车上，…, 欧委会报告认为，…; such a clause begins a sentence and finishes none cut above it.  (A speaker of two
+#: The first clause of a sentence that sets its scene or names its speaker or source, closed by a comma: 新冠肺炎疫情发生后，…,
+#: 公交车上，…, 春节将至，…, 欧委会报告认为，…, 据报道，…; such a clause begins a sentence and finishes none cut above it.  (A speaker of two
 #: characters or fewer may be the rest of a name the break cut: …党委书记高 / 淑贞说，….)
 _SCENE_OR_SPEAKER_OPENING = re.compile(
-    r"^(?:[^，。、；：,“”\d]{2,10}(?:中|后|以来|期间|之际|前夕|时|上|里|之后|之前|前|当前)"
-    r"|[^，。、；：,“”]{3,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出|说))[，,]"
+    r"^(?:[^，。、；：,“”\d]{2,10}(?:中|后|以来|期间|之际|前夕|时|上|里|之后|之前|前|当前|伊始|将至|临近|之余)"
+    r"|[^，。、；：,“”]{3,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出|说)|据[^，。、；：,“”]{1,6})[，,]"
 )
 
 
