@@ -278,7 +278,7 @@ def test_paragraph_opening_with_a_time_phrase_is_not_joined_to_the_summary_line_
     assert "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心" in texts
 
 
-def test_paragraph_opening_with_its_scene_or_its_speaker_is_not_joined_to_the_whole_line_above():
+def test_paragraph_opening_with_its_scene_its_speaker_or_a_question_is_not_joined_to_the_whole_line_above():
     texts = _block_texts(
         "守护城市的温度\n\n"
         "寒潮来袭，城市里的志愿者走上街头，为露宿者送去棉被和热汤。\n\n"
@@ -287,11 +287,14 @@ def test_paragraph_opening_with_its_scene_or_its_speaker_is_not_joined_to_the_wh
         "救助工作要把好事办实办细，让困难群众感受到温暖\n\n"
         "民政局负责人表示，今年将在各区增设临时救助站点，确保寒潮期间应助尽助。\n\n"
         "提升旅游服务水平，才能让游客对旅途更加满意放心\n\n"
-        "春节将至，旅游市场热闹起来，不少人开始准备出行计划。\n"
+        "春节将至，旅游市场热闹起来，不少人开始准备出行计划。\n\n"
+        "老年人锻炼要量力而行，循序渐进避免身体损伤\n\n"
+        "家里空间有限，怎样锻炼才好？体育专家给出了几点建议。\n"
     )
     assert "帮助别人时顾及对方的感受，是对他人最好的善意" in texts
     assert "救助工作要把好事办实办细，让困难群众感受到温暖" in texts
     assert "提升旅游服务水平，才能让游客对旅途更加满意放心" in texts
+    assert "老年人锻炼要量力而行，循序渐进避免身体损伤" in texts
 
 
 def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_ends_there():

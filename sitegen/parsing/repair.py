@@ -537,7 +537,7 @@ _SCENE_OR_SPEAKER_OPENING = re.compile(
 def _whole_clause_over_a_new_sentence(first: str, second: str) -> bool:
     """True for a line printed whole without a full stop (a summary line: …细心呵护他们的尊严，是助人的正确方式)
     over a paragraph opening a sentence of its own with its scene or its speaker (公交车上，乘客不多。…;
-    欧委会报告认为，…).  The line must hold no full stop and close on a clause of seven characters or more ending
+    欧委会报告认为，…) or with a question of its own (70岁的生活怎么过？…).  The line must hold no full stop and close on a clause of seven characters or more ending
     on no word that needs more: a clause cut short by the break (…在这种 / 人文知识的学习中，…) is no whole line.
     """
     closing = _CLAUSE_MARK.split(first)[-1]
@@ -547,8 +547,14 @@ def _whole_clause_over_a_new_sentence(first: str, second: str) -> bool:
         and first[-1] not in DANGLING_END
         and not first.endswith(_DANGLING_WORDS)
         and second[0] not in _NOT_AN_OPENING  # …海拔3000多米 / 的高原上，…
-        and _SCENE_OR_SPEAKER_OPENING.match(second) is not None
+        and (_SCENE_OR_SPEAKER_OPENING.match(second) is not None or _OWN_QUESTION_OPENING.match(second) is not None)
     )
+
+
+#: A paragraph opening with a question that carries its own question word (农村改革千头万绪，从何处发力？;
+#: 延长休假能否抵消年假？…): a sentence of its own.  A question mark closing words without one (…是否会对金融安全 /
+#: 产生不利影响？) closes a question begun above it.
+_OWN_QUESTION_OPENING = re.compile(r"^[^。！？!?]{0,30}(?:吗|呢|何|哪|怎|什么|谁|多少|能否|是否|可否|是不是|有没有)[^。！？!?]{0,20}[？?]")
 
 
 #: Marks that end a clause (a decimal point does not).
