@@ -179,7 +179,11 @@ _NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 #: Words that need what follows them, so no headline or paragraph ends with one (…么学成告诉 / 记者，…).
-_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以", "其他", "其它")
+_DANGLING_WORDS = (
+    "告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以", "其他", "其它",
+    # adverbs and modals that wait for their verb: …已经连续 / 工作了6个多月, …要基本 / 建成…
+    "已经", "正在", "仍然", "依然", "逐步", "进一步", "必须", "应当", "能够", "务必", "尚未", "一直", "始终", "连续", "基本",
+)
 
 
 def is_prose(text: str) -> bool:
