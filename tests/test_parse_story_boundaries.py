@@ -820,6 +820,25 @@ def test_numbered_section_head_inside_a_dated_report_stays_a_subhead():
     assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["一、总体要求"]
 
 
+def test_two_line_section_head_right_under_the_lead_of_a_dated_report_stays_a_subhead():
+    reading = _page(
+        "外国媒体记者走进新疆",
+        "",
+        "感受和谐生活 认可治理成效",
+        "",
+        "新华社乌鲁木齐1月31日电  （记者孙哲）应邀来访的多国媒体记者近日走进新疆多地，参观企业、学校和乡村，"
+        "与各族群众面对面交流。记者们表示，亲眼所见的新疆经济发展、社会安定，与一些西方媒体的描述完全不同，"
+        "回国后将把看到的真实情况介绍给本国民众。",
+        "",
+        "社会稳定文化多元",
+        "充分保护信仰自由",
+        "",
+        "台上歌舞不断，台下肉香四溢。一位资深编辑认为，旅游业的繁荣离不开安定祥和的环境，游客纷至沓来正是最好的证明。",
+    )
+    assert [s.headline for s in reading.stories] == ["感受和谐生活 认可治理成效"]
+    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["社会稳定文化多元", "充分保护信仰自由"]
+
+
 def test_short_line_over_the_rest_of_its_sentence_does_not_end_a_dated_report():
     reading = _page(
         "联合国呼吁国际社会向巴勒斯坦提供更多支持",

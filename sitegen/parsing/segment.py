@@ -580,6 +580,10 @@ class _Page:
         texts = [u.text for u in heads]
         if any(_NUMBERED_HEADING.match(t) or is_signature(t) or _DATE_LINE.match(t) for t in texts):
             return False
+        if len(heads) >= 2 and len(body) == 1:
+            # A heading of two lines right under the lead paragraph (新华社乌鲁木齐1月31日电 … / 社会稳定文化多元 /
+            # 充分保护信仰自由) is the first section head of a feature: a news item is not over after its lead.
+            return False
         if len(heads) >= 2 and is_dash_subtitle(texts[-1]) and heads[-1].first.gap_before == 0:
             # A section head with its ——line printed tight under it is a feature's subhead
             # (立即响应　靠前指挥　下沉一线 / ——织密织牢疫情防控“安全网”), come into the report's column.
