@@ -983,6 +983,23 @@ def test_headline_is_not_run_into_the_paragraph_under_it(headline, paragraph):
     assert headline in [b.text for b in reading.blocks]
 
 
+def test_sentence_leading_into_a_quotation_over_the_reporters_names_closes_the_report_not_opens_a_story():
+    reading = _page(
+        "家和万事兴",
+        "",
+        "新华社北京2月2日电  春节前夕，总书记来到北京的胡同看望慰问基层干部群众，给大家送去新春祝福。",
+        "",
+        "临近中午，闻讯赶来的居民挤满了街道，大家纷纷向总书记问好，现场响起一阵阵热烈的掌声。",
+        "",
+        "站在欢乐的人群中，总书记送上最美好的祝愿——",
+        "",
+        "新华社记者  张晓松",
+        "",
+        "本报记者  杜尚泽",
+    )
+    assert [s.headline for s in reading.stories] == ["家和万事兴"]
+
+
 def test_quotation_between_a_leading_kicker_and_a_byline_is_the_headline():
     reading = _page(
         "新春走基层",

@@ -468,7 +468,10 @@ class _Page:
             # The next figure of a data box (13.95亿人次 / … / 17万人次 / 春节期间全国日均出动警力…),
             # though a dateline follows the box.
             return None
-        if has_byline and not (len(heads) >= 2 and heads[0].text.endswith("——") and self.current.body):
+        # A line leading into what follows (——) inside a story's text, over a section's heading or a quotation
+        # (站在欢乐的人群中，习近平送上最美好的祝愿—— / “在这里，我给大家拜年…” / 新华社记者  张晓松), is the report's:
+        # the names under it close the report rather than open a story.
+        if has_byline and not (heads[0].text.endswith("——") and self.current.body and (len(heads) >= 2 or "，" in heads[0].text)):
             return "byline under the headline"
         if any(DATELINE.match(u.text) for u in opening):
             return "dateline opens the next paragraph"
