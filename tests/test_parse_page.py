@@ -60,6 +60,30 @@ def test_summary_line_printed_three_times_is_kept_once_not_joined_into_one_parag
     assert [b.role for b in reading.blocks if b.text == line][1:] == ["duplicate", "duplicate"]
 
 
+def test_subhead_and_summary_line_printed_again_are_marked_duplicates_not_joined_to_their_neighbours():
+    question = "信息障碍出在哪里？"
+    summary = "底层设计不足，很多网站和应用无法被读屏软件顺利读出来"
+    reading = read_page(
+        "让视障人士畅游网络\n\n"
+        "近年来，信息无障碍建设取得明显成效，越来越多的视障人士借助读屏软件上网。\n\n"
+        f"{question}\n\n{summary}\n\n{question}\n\n{summary}\n\n"
+        "他创办公司之初，没有想到盲人会成为记账软件的用户。\n"
+    )
+    blocks = [(b.role, b.text) for b in reading.blocks]
+    assert [role for role, text in blocks if text in (question, summary)][2:] == ["duplicate", "duplicate"]
+    assert ("body", "他创办公司之初，没有想到盲人会成为记账软件的用户。") in blocks
+
+
+def test_closing_credit_printed_twice_is_kept_once_and_marked_as_duplicate():
+    reading = read_page(
+        "中企承建大桥通车\n\n"
+        "大桥通车后，两岸居民往来的时间由两个小时缩短到十分钟，沿线农产品运输更加便利。\n\n"
+        "（本报金边电）\n\n"
+        "（本报金边电）\n"
+    )
+    assert [b.role for b in reading.blocks if b.text == "（本报金边电）"] == ["dateline", "duplicate"]
+
+
 def test_paragraph_and_subhead_printed_again_as_a_block_are_both_marked_duplicates():
     paragraph = "数据显示，2018年中国声谷集聚企业数量433家，实现产值超600亿元；今年1月，中国声谷开年看涨。"
     reading = read_page(
@@ -282,6 +306,52 @@ def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_en
     assert "面对复杂多变的国际形势，两国经贸往来顶住下行压力，继续保持平稳向好的发展态势" in texts
     assert "双方商定在建交三十周年举办系列庆祝活动。" in texts
     assert "贸易额连续增长，相互投资规模稳步扩大。" in texts
+
+
+def test_name_cut_after_the_surname_of_someone_introduced_by_post_is_joined():
+    texts = _block_texts(
+        "乡村振兴有了带头人\n\n"
+        "村里新修了道路，办起了合作社，村民的日子越过越红火。\n\n"
+        "谈起这些变化，村党支部书记高\n\n"
+        "秀兰说，这几年大家心往一处想、劲往一处使，才有了今天的好光景。\n"
+    )
+    assert "谈起这些变化，村党支部书记高秀兰说，这几年大家心往一处想、劲往一处使，才有了今天的好光景。" in texts
+
+
+def test_piece_opening_with_a_closing_square_bracket_continues_the_line_above():
+    texts = _block_texts(
+        "注释\n\n"
+        "［12］科技企业孵化器是指以促进科技成果转化、培育科技企业为宗旨的服务机构。\n\n"
+        "［13\n\n"
+        "］新三板是经国务院批准设立的全国性证券交易场所。\n"
+    )
+    assert "［13］新三板是经国务院批准设立的全国性证券交易场所。" in texts
+
+
+def test_short_piece_opening_a_sentence_with_its_time_or_scene_is_a_cut_paragraph_not_a_subhead():
+    texts = _block_texts(
+        "春耕备耕正当时\n\n"
+        "各地在做好防控的同时，抢抓农时，推进春季农业生产。\n\n"
+        "当前，南方各地\n\n"
+        "春耕备耕陆续展开，化肥和种子供应总体充足。\n\n"
+        "得知种子紧缺后，像老李\n\n"
+        "一样，许多农技员主动送种上门，帮农户解决难题。\n"
+    )
+    assert "当前，南方各地春耕备耕陆续展开，化肥和种子供应总体充足。" in texts
+    assert "得知种子紧缺后，像老李一样，许多农技员主动送种上门，帮农户解决难题。" in texts
+
+
+def test_date_or_time_cut_between_its_parts_is_joined():
+    texts = _block_texts(
+        "车站里的守护者\n\n"
+        "春运期间，车站民警每天在候车大厅巡逻，帮助旅客解决难题。\n\n"
+        "2020年1月\n\n"
+        "18日，车站迎来返乡客流高峰，民警提前两小时到岗。\n\n"
+        "当天18时\n\n"
+        "20分左右，一名旅客的背包落在座椅上，民警很快找到了失主。\n"
+    )
+    assert "2020年1月18日，车站迎来返乡客流高峰，民警提前两小时到岗。" in texts
+    assert "当天18时20分左右，一名旅客的背包落在座椅上，民警很快找到了失主。" in texts
 
 
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():

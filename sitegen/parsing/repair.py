@@ -35,6 +35,7 @@ from pathlib import Path
 
 from sitegen.parsing.lines import (
     CANNOT_OPEN,
+    SURNAMES,
     CLOSERS,
     DATELINE,
     SourceLine,
@@ -245,14 +246,17 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the break falls inside a foreign name"
     if indented_page and second.first.indented:
         return None
+    if _name_cut_after_its_surname(a, b):
+        return "the break falls inside a name, after the surname"
     b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
     if clause_goes_on(a) and not _verse_lines(a, b):
         return "the first piece ends inside a sentence"
-    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时分秒%％万亿元个人名家位条项件次岁米多余"):
+    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时点分秒%％万亿元个人名家位条项件次岁米多余"):
         return "the break falls inside a number"
-    if a[-1] == "年" and len(a) >= 2 and a[-2] in _DIGITS + "〇零一二三四五六七八九十" and _MONTH_OPENING.match(b):
+    if _DATE_OR_TIME_CUT.search(a) and _NEXT_UNIT_OPENING[_DATE_OR_TIME_CUT.search(a)["unit"]].match(b):
+        # A date or a time cut between its parts: 2019年 / 2月…, 2020年1月 / 2日，…, 18时 / 20分左右，….
         return "the break falls inside a date"
     dateline = DATELINE.match(a + b[:24])
     if dateline and dateline.end() > len(a):
@@ -366,7 +370,18 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
             return "the first piece is a summary point cut mid-sentence"
     if not b_ends and is_prose(a) and _rest_of_a_line_cut_short(a, b):
         return _REST_OF_A_LINE
+    if _opens_a_sentence(a) and has_sentence_punctuation(a) and is_prose(b) and ends_sentence(b) and not _opens_a_sentence(b):
+        # A piece opening as a paragraph's sentence does, with its time, scene or speaker and a comma, is no
+        # headline, however short (当前，新冠 / 肺炎疫情防控工作牵动所有人的心。…; 邹志武表示，全国海关将继续 /
+        # 优化口岸营商环境。…): the prose under it that opens no sentence of its own is its rest.
+        return "the first piece is the opening words of a paragraph's sentence"
     return None
+
+
+def _opens_a_sentence(text: str) -> bool:
+    """True for text opening as a paragraph's sentence does: with its time or a linking word (当前，…, 连日来，…),
+    its place (丰台区在…), its scene (得知武汉疫情后，…) or its speaker (邹志武表示，…)."""
+    return any(p.match(text) for p in (_PARAGRAPH_OPENING, _PLACE_OPENING, _SCENE_OR_SPEAKER_OPENING))
 
 
 _REST_OF_A_LINE = "the second piece is the last words of a line of prose cut inside a word or on a word that needs more"
@@ -404,13 +419,40 @@ def _rest_of_a_line_cut_short(first: str, second: str) -> bool:
 _FIGURE_END = re.compile(r"\d[万亿]?[\u4e00-\u9fff]?$")
 
 
+#: A post or title closing a piece, then one character that may be a surname: …党委书记高, …领导小组成员丁.
+_POST_AND_SURNAME = re.compile(
+    r"(?P<post>书记|主任|局长|部长|处长|科长|司长|厅长|县长|市长|省长|乡长|镇长|村长|院长|校长|所长|站长|队长|组长|"
+    r"社长|会长|厂长|经理|主席|委员|成员|代表|教授|老师|医生|记者|同志)(?P<surname>[\u4e00-\u9fff])$"
+)
+
+
+def _name_cut_after_its_surname(first: str, second: str) -> bool:
+    """True when the break falls inside the name of someone introduced by post, after the surname
+    (三涧溪村党委书记高 / 淑贞说，…; 领导小组成员丁 / 薛祥、黄坤明…): no line ends on a post and a lone surname.
+    A post and the character after it may make a word of their own (主席国, 委员会, 代表团): then nothing is cut."""
+    match = _POST_AND_SURNAME.search(first)
+    return (
+        match is not None
+        and match["surname"] in SURNAMES
+        and match["post"] + match["surname"] not in dictionary()
+        and _HAN.match(second) is not None
+        and (ends_sentence(second) or is_prose(second))
+    )
+
+
 _DIGITS = "0123456789０１２３４５６７８９"
 #: A number or demonstrative and its measure word, waiting for their noun: …是一件 / “天大的事”.  After 有, 上, 下 or 第
 #: the phrase may be whole (技术路径有三种, 着手准备下一场).
 _MEASURE_END = re.compile(r"(?<![有上下第前后])[一二两三四五六七八九十几每这那该某][个张件位名项条种次场家座所只双份篇本部台辆艘架批支套片道]$")
 #: A sentence of three characters or fewer opening a piece of text: the last word of a sentence cut above (短板。…).
 SENTENCE_END_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,3}。")
-_MONTH_OPENING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
+#: A line ending on a year, a month or an hour written with its number, and what may open the rest of that date or time.
+_DATE_OR_TIME_CUT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?P<unit>[年月时])$")
+_NEXT_UNIT_OPENING = {
+    "年": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"),
+    "月": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"),
+    "时": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})分"),
+}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTATION_OPENING = re.compile(r"^[“‘「][^”’」]{12}")
 _CLAUSE_OPENING = re.compile(r"^[^，。；：、,;:！？!?“”]{1,8}[，,]")
@@ -582,6 +624,7 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
     ``indented_page`` says the page indents its paragraphs (see ``join_reason``).
     """
     result: list[Unit] = []
+    printed_whole: set[str] = set()  # lines left as they were printed, not joined to the next
     index = 0
     while index < len(units):
         unit = units[index]
@@ -589,10 +632,16 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
         if unit.kind != "text":
             result.append(unit)
             continue
-        if result and result[-1].kind == "text" and significant(unit.text) == significant(result[-1].text):
+        key = significant(unit.text)
+        if result and result[-1].kind == "text" and key == significant(result[-1].text):
             result.append(unit)  # a line printed again: a repeat for ``mark_duplicates``, not a paragraph's first half
             continue
+        if key in printed_whole:
+            # A line printed again word for word is as whole as its first printing, which was not joined onwards.
+            result.append(unit)
+            continue
         set_apart = _set_apart(unit, result[-1] if result else None)
+        joined = False
         while True:
             look = index
             skipped: list[Unit] = []
@@ -601,10 +650,15 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
                 look += 1
             if look >= len(units) or units[look].kind != "text":
                 break
+            if result and result[-1].kind == "text" and significant(units[look].text) == significant(result[-1].text):
+                # The line above this one printed again under it: a block printed twice begins there
+                # (信息“障碍”有哪些？ / 底层设计不足… / 信息“障碍”有哪些？ / 底层设计不足…), no paragraph's rest.
+                break
             reason = join_reason(unit, units[look], indented_page=indented_page, set_apart=set_apart)
             if reason is None:
                 break
             unit = _joined(unit, units[look], reason, skipped)
+            joined = True
             set_apart = False
             del units[look]
             if reason == _REST_OF_A_LINE:
@@ -612,6 +666,8 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
                 # paragraph under it is one of its own, though the line now reads as a sentence cut short.
                 break
             # Skipped captions stay where they are and are emitted after the paragraph.
+        if not joined:
+            printed_whole.add(key)
         result.append(unit)
     return result
 
@@ -641,8 +697,9 @@ def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> in
     if len(key) < 2 or n == 0:
         return None
     if keys[readable[n - 1]] == key:
-        # A short sentence may be said twice (“加油！” / “加油！”); a heading or credit is not printed twice.
-        return None if ends_sentence(key) else readable[n - 1]
+        # A short sentence may be said twice (“加油！” / “加油！”); a heading or credit is not printed twice,
+        # though a closing credit ends like a sentence ((本报金边电) / (本报金边电)).
+        return None if ends_sentence(key) and not closes_story(key) else readable[n - 1]
     if n >= 2 and n + 1 < len(readable) and keys[readable[n - 2]] == key and keys[readable[n + 1]] == keys[readable[n - 1]]:
         return readable[n - 2]
     if n >= 3 and keys[readable[n - 2]] == key and keys[readable[n - 1]] == keys[readable[n - 3]]:
