@@ -278,17 +278,23 @@ def test_paragraph_opening_with_a_time_phrase_is_not_joined_to_the_summary_line_
     assert "利好政策如同杠杆，不仅撬动了资源与资本，更给从业者注入信心" in texts
 
 
-def test_paragraph_opening_with_its_scene_or_its_speaker_is_not_joined_to_the_whole_line_above():
+def test_paragraph_opening_with_its_scene_its_speaker_or_a_question_is_not_joined_to_the_whole_line_above():
     texts = _block_texts(
         "守护城市的温度\n\n"
         "寒潮来袭，城市里的志愿者走上街头，为露宿者送去棉被和热汤。\n\n"
         "帮助别人时顾及对方的感受，是对他人最好的善意\n\n"
         "地铁站里，一位老人坐在台阶上休息。志愿者蹲下身子，轻声询问他是否需要帮助。\n\n"
         "救助工作要把好事办实办细，让困难群众感受到温暖\n\n"
-        "民政局负责人表示，今年将在各区增设临时救助站点，确保寒潮期间应助尽助。\n"
+        "民政局负责人表示，今年将在各区增设临时救助站点，确保寒潮期间应助尽助。\n\n"
+        "提升旅游服务水平，才能让游客对旅途更加满意放心\n\n"
+        "春节将至，旅游市场热闹起来，不少人开始准备出行计划。\n\n"
+        "老年人锻炼要量力而行，循序渐进避免身体损伤\n\n"
+        "家里空间有限，怎样锻炼才好？体育专家给出了几点建议。\n"
     )
     assert "帮助别人时顾及对方的感受，是对他人最好的善意" in texts
     assert "救助工作要把好事办实办细，让困难群众感受到温暖" in texts
+    assert "提升旅游服务水平，才能让游客对旅途更加满意放心" in texts
+    assert "老年人锻炼要量力而行，循序渐进避免身体损伤" in texts
 
 
 def test_line_without_a_full_stop_cut_before_its_last_few_words_is_joined_and_ends_there():
@@ -352,6 +358,35 @@ def test_date_or_time_cut_between_its_parts_is_joined():
     )
     assert "2020年1月18日，车站迎来返乡客流高峰，民警提前两小时到岗。" in texts
     assert "当天18时20分左右，一名旅客的背包落在座椅上，民警很快找到了失主。" in texts
+
+
+def test_figure_of_a_data_box_is_not_joined_to_the_paragraph_opening_with_a_year_under_it():
+    texts = _block_texts(
+        "整治作风 成效明显\n\n"
+        "各地聚焦群众反映强烈的突出问题，持续整治形式主义、官僚主义。\n\n"
+        "3616\n\n"
+        "2018年全省开展党内问责3616例，其中问责党组织35个、党员领导干部2800多人。\n"
+    )
+    assert "3616" in texts
+    assert "2018年全省开展党内问责3616例，其中问责党组织35个、党员领导干部2800多人。" in texts
+
+
+def test_heading_of_three_phrases_of_one_length_is_not_joined_to_the_paragraph_under_it():
+    texts = _block_texts(
+        "乡村面貌焕然一新\n\n"
+        "去年以来，全县大力开展农村人居环境整治，村容村貌明显改善。\n\n"
+        "整治一村，修复一村，建强一村\n\n"
+        "村委会里灯火通明，台上演着地方戏，台下坐满了前来看戏的村民。\n"
+    )
+    assert "整治一村，修复一村，建强一村" in texts
+    # Such a line cut before the last word of its sentence is still a paragraph's first piece.
+    texts = _block_texts(
+        "国企改革向纵深推进\n\n"
+        "国有企业改革三年行动方案印发以来，各项改革举措加快落地。\n\n"
+        "激发企业活力，要靠变革体制，也要靠完善机\n\n"
+        "制。近年来，国有企业在中长期激励机制等方面开展了积极探索。\n"
+    )
+    assert "激发企业活力，要靠变革体制，也要靠完善机制。近年来，国有企业在中长期激励机制等方面开展了积极探索。" in texts
 
 
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():

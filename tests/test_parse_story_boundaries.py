@@ -674,20 +674,32 @@ def test_bare_name_under_a_signed_comment_is_its_byline():
     ]
 
 
-def test_reporters_note_in_brackets_is_a_box_of_the_story_not_a_new_one():
-    reading = _page(
-        "一笔一画记下渔民心里话（新春走基层·代表委员履职故事）",
-        "",
-        "本报记者 李刚",
-        "",
-        "春节前，全国人大代表王国华又一次来到渔港，和渔民们拉家常，把他们的意见一条条记在本子上。",
-        "",
-        "老船长的记事本（记者手记）",
-        "",
-        "跟着王国华走了一天，记者发现他的记事本已经写满了大半，每一页都记着渔民的心里话。",
-    )
-    assert [s.headline for s in reading.stories] == ["一笔一画记下渔民心里话（新春走基层·代表委员履职故事）"]
-    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["老船长的记事本（记者手记）"]
+@pytest.mark.parametrize(
+    "headline, byline, paragraph, box, box_text",
+    [
+        (
+            "一笔一画记下渔民心里话（新春走基层·代表委员履职故事）",
+            "本报记者 李刚",
+            "春节前，全国人大代表王国华又一次来到渔港，和渔民们拉家常，把他们的意见一条条记在本子上。",
+            "老船长的记事本（记者手记）",
+            "跟着王国华走了一天，记者发现他的记事本已经写满了大半，每一页都记着渔民的心里话。",
+        ),
+        (
+            "浙江出台条例促进民营企业发展（地方立法新实践）",
+            "本报记者 王明",
+            "条例明确，各级政府要为民营企业创造公平竞争的市场环境，依法保护民营企业家的合法权益。",
+            "提振民企发展信心（编后）",
+            "以法治的方式稳定预期，给民营企业吃下定心丸，是促进民营经济发展的关键一招。",
+        ),
+    ],
+    ids=["reporters note", "editors afterword"],
+)
+def test_box_named_in_brackets_a_reporters_note_or_editors_afterword_is_part_of_the_story_not_a_new_one(
+    headline, byline, paragraph, box, box_text
+):
+    reading = _page(headline, "", byline, "", paragraph, "", box, "", box_text)
+    assert [s.headline for s in reading.stories] == [headline]
+    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == [box]
 
 
 def test_joint_report_closing_with_a_long_list_of_reporters_ends_its_story():

@@ -180,7 +180,7 @@ def _names_spaced_out(text: str) -> str:
 
 
 #: Labels printed over a box inside an article, never headlines: 核心阅读, 编者按.
-LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "内容提要", "链接", "相关链接", "背景链接", "延伸阅读", "记者手记", "短评")
+LABELS = ("点评", "核心阅读", "人物小传", "开栏的话", "编者按", "编者的话", "编后", "编后语", "内容提要", "链接", "相关链接", "背景链接", "延伸阅读", "记者手记", "短评")
 #: Labels of the box an article opens with, right under its headline (the corpus prints 核心阅读 so 360
 #: times and never under a subhead): a heading over one is an article's headline.
 OPENING_LABELS = ("核心阅读", "内容提要", "开栏的话", "编者的话")

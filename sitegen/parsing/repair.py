@@ -253,7 +253,9 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return "the second piece opens with punctuation"
     if clause_goes_on(a) and not _verse_lines(a, b):
         return "the first piece ends inside a sentence"
-    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时点分秒%％万亿元个人名家位条项件次岁米多余"):
+    if a[-1] in _DIGITS and (b[0] in _DIGITS or b[0] in "年月日号时点分秒%％万亿元个人名家位条项件次岁米多余") and not _YEAR_OPENING.match(b):
+        # (A year of four digits opening the second piece is a number of its own: a figure of a data box over the
+        # paragraph explaining it, 229 / 2017年2月，上海宣布对229名领导干部…)
         return "the break falls inside a number"
     if _DATE_OR_TIME_CUT.search(a) and _NEXT_UNIT_OPENING[_DATE_OR_TIME_CUT.search(a)["unit"]].match(b):
         # A date or a time cut between its parts: 2019年 / 2月…, 2020年1月 / 2日，…, 18时 / 20分左右，….
@@ -261,6 +263,11 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     dateline = DATELINE.match(a + b[:24])
     if dateline and dateline.end() > len(a):
         return "the break falls inside a dateline"
+    if _parallel_phrases(a) and not SENTENCE_END_OPENING.match(b):
+        # Three phrases or more of one length, as a headline or a slogan is built (从规范入手，从治理发力，从斗争严起;
+        # 整治一村，修复一村，建强一村): a line of its own, whatever the seam makes, unless the next piece opens
+        # with the last word of a sentence (…要靠变革体制，也要靠完善机 / 制。近年来，…).
+        return None
     if (
         indented_page
         and first.first.indented
@@ -446,6 +453,7 @@ _DIGITS = "0123456789０１２３４５６７８９"
 _MEASURE_END = re.compile(r"(?<![有上下第前后])[一二两三四五六七八九十几每这那该某][个张件位名项条种次场家座所只双份篇本部台辆艘架批支套片道]$")
 #: A sentence of three characters or fewer opening a piece of text: the last word of a sentence cut above (短板。…).
 SENTENCE_END_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,3}。")
+_YEAR_OPENING = re.compile(r"^\d{4}年")
 #: A line ending on a year, a month or an hour written with its number, and what may open the rest of that date or time.
 _DATE_OR_TIME_CUT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?P<unit>[年月时])$")
 _NEXT_UNIT_OPENING = {
@@ -517,19 +525,19 @@ def _summary_line_over_paragraph(first: str, second: str) -> bool:
     )
 
 
-#: The first clause of a sentence that sets its scene or names its speaker, closed by a comma: 新冠肺炎疫情发生后，…,
-#: 公交车上，…, 欧委会报告认为，…; such a clause begins a sentence and finishes none cut above it.  (A speaker of two
+#: The first clause of a sentence that sets its scene or names its speaker or source, closed by a comma: 新冠肺炎疫情发生后，…,
+#: 公交车上，…, 春节将至，…, 欧委会报告认为，…, 据报道，…; such a clause begins a sentence and finishes none cut above it.  (A speaker of two
 #: characters or fewer may be the rest of a name the break cut: …党委书记高 / 淑贞说，….)
 _SCENE_OR_SPEAKER_OPENING = re.compile(
-    r"^(?:[^，。、；：,“”\d]{2,10}(?:中|后|以来|期间|之际|前夕|时|上|里|之后|之前|前|当前)"
-    r"|[^，。、；：,“”]{3,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出|说))[，,]"
+    r"^(?:[^，。、；：,“”\d]{2,10}(?:中|后|以来|期间|之际|前夕|时|上|里|之后|之前|前|当前|伊始|将至|临近|之余)"
+    r"|[^，。、；：,“”]{3,12}(?:指出|表示|强调|认为|介绍|说道|坦言|提出|说)|据[^，。、；：,“”]{1,6})[，,]"
 )
 
 
 def _whole_clause_over_a_new_sentence(first: str, second: str) -> bool:
     """True for a line printed whole without a full stop (a summary line: …细心呵护他们的尊严，是助人的正确方式)
     over a paragraph opening a sentence of its own with its scene or its speaker (公交车上，乘客不多。…;
-    欧委会报告认为，…).  The line must hold no full stop and close on a clause of seven characters or more ending
+    欧委会报告认为，…) or with a question of its own (70岁的生活怎么过？…).  The line must hold no full stop and close on a clause of seven characters or more ending
     on no word that needs more: a clause cut short by the break (…在这种 / 人文知识的学习中，…) is no whole line.
     """
     closing = _CLAUSE_MARK.split(first)[-1]
@@ -539,8 +547,14 @@ def _whole_clause_over_a_new_sentence(first: str, second: str) -> bool:
         and first[-1] not in DANGLING_END
         and not first.endswith(_DANGLING_WORDS)
         and second[0] not in _NOT_AN_OPENING  # …海拔3000多米 / 的高原上，…
-        and _SCENE_OR_SPEAKER_OPENING.match(second) is not None
+        and (_SCENE_OR_SPEAKER_OPENING.match(second) is not None or _OWN_QUESTION_OPENING.match(second) is not None)
     )
+
+
+#: A paragraph opening with a question that carries its own question word (农村改革千头万绪，从何处发力？;
+#: 延长休假能否抵消年假？…): a sentence of its own.  A question mark closing words without one (…是否会对金融安全 /
+#: 产生不利影响？) closes a question begun above it.
+_OWN_QUESTION_OPENING = re.compile(r"^[^。！？!?]{0,30}(?:吗|呢|何|哪|怎|什么|谁|多少|能否|是否|可否|是不是|有没有)[^。！？!?]{0,20}[？?]")
 
 
 #: Marks that end a clause (a decimal point does not).
@@ -576,6 +590,12 @@ def _long_title(text: str) -> bool:
 
 
 _ANY_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”‘’（）()《》—…]")
+
+
+def _parallel_phrases(text: str) -> bool:
+    """Three to five phrases of three to eight characters, all of one length, either side of commas: 开展大排查，出台硬举措，实行严督查."""
+    phrases = text.split("，")
+    return 3 <= len(phrases) <= 5 and len({len(p) for p in phrases}) == 1 and 3 <= len(phrases[0]) <= 8 and han_count(text) == len(text) - len(phrases) + 1
 
 
 def _balanced_phrases(text: str) -> bool:
