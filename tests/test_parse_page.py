@@ -389,6 +389,29 @@ def test_heading_of_three_phrases_of_one_length_is_not_joined_to_the_paragraph_u
     assert "激发企业活力，要靠变革体制，也要靠完善机制。近年来，国有企业在中长期激励机制等方面开展了积极探索。" in texts
 
 
+def test_piece_ending_on_an_adverb_or_modal_that_waits_for_its_verb_is_joined_to_its_rest():
+    texts = _block_texts(
+        "坚守岗位过春节\n\n"
+        "春节期间，许多建设者放弃休假，坚守在重点工程建设一线。\n\n"
+        "电力职工老李在这个工地已经连续\n\n"
+        "工作了半年多，今年春节又主动留下值班。\n\n"
+        "第十条 工作人员应当\n\n"
+        "严格遵守安全操作规程，服从现场统一调度。\n"
+    )
+    assert "电力职工老李在这个工地已经连续工作了半年多，今年春节又主动留下值班。" in texts
+    assert "第十条 工作人员应当严格遵守安全操作规程，服从现场统一调度。" in texts
+
+
+def test_body_cut_from_the_post_and_name_of_its_officer_is_joined():
+    texts = _block_texts(
+        "协同发展迈出新步伐\n\n"
+        "三地在交通、生态、产业等领域的合作不断深化，一批重点项目落地见效。\n\n"
+        "北京市京津冀协同办\n\n"
+        "副主任王立新介绍，去年全市疏解一般制造企业两百多家，腾退空间用于补齐公共服务短板。\n"
+    )
+    assert "北京市京津冀协同办副主任王立新介绍，去年全市疏解一般制造企业两百多家，腾退空间用于补齐公共服务短板。" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

@@ -179,7 +179,11 @@ _NEVER_OPENS = set("们吗呢吧")
 #: Characters a headline does not end with; a short piece ending with one is a cut sentence (…与其他).
 DANGLING_END = set("的和与及在对把被从向将为是这那其各每该此给让使于以并而或但")
 #: Words that need what follows them, so no headline or paragraph ends with one (…么学成告诉 / 记者，…).
-_DANGLING_WORDS = ("告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以", "其他", "其它")
+_DANGLING_WORDS = (
+    "告诉", "通过", "随着", "根据", "按照", "关于", "对于", "由于", "为了", "以及", "并且", "而且", "因为", "所以", "其他", "其它",
+    # adverbs and modals that wait for their verb: …已经连续 / 工作了6个多月, …要基本 / 建成…
+    "已经", "正在", "仍然", "依然", "逐步", "进一步", "必须", "应当", "能够", "务必", "尚未", "一直", "始终", "连续", "基本",
+)
 
 
 def is_prose(text: str) -> bool:
@@ -248,6 +252,10 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         return None
     if _name_cut_after_its_surname(a, b):
         return "the break falls inside a name, after the surname"
+    if _BODY_END.search(a) and _POST_NAME_AND_VERB.match(b):
+        # A body, then its officer's post and name and what he said (北京市委市政府京津冀协同办 / 副主任刘伯正介绍，…):
+        # no paragraph opens with a post that does not say whose it is.
+        return "the break falls between a body and the post of its officer"
     b_ends = ends_sentence(b) or is_prose(b)
     if b[0] in CANNOT_OPEN:
         return "the second piece opens with punctuation"
@@ -430,6 +438,15 @@ _FIGURE_END = re.compile(r"\d[万亿]?[\u4e00-\u9fff]?$")
 _POST_AND_SURNAME = re.compile(
     r"(?P<post>书记|主任|局长|部长|处长|科长|司长|厅长|县长|市长|省长|乡长|镇长|村长|院长|校长|所长|站长|队长|组长|"
     r"社长|会长|厂长|经理|主席|委员|成员|代表|教授|老师|医生|记者|同志)(?P<surname>[\u4e00-\u9fff])$"
+)
+
+
+#: A line ending on the name of a body (…史志办, …工信局, …研究中心), and a piece opening with a post, a name and a
+#: speech verb (副主任刘伯正介绍，…, 主任谢俊清说，…).
+_BODY_END = re.compile(r"(?:办|局|委|部|院|所|会|厅|处|署|室|中心|公司|集团|政府|大学|银行)$")
+_POST_NAME_AND_VERB = re.compile(
+    r"^(?:副|常务副)?(?:主任|局长|部长|书记|主席|院长|所长|校长|董事长|总经理|经理|会长|秘书长|司长|处长|科长|厅长|行长|总监)"
+    r"[\u4e00-\u9fff·]{2,6}(?:介绍|表示|说|指出|认为|告诉|坦言|强调)"
 )
 
 
