@@ -126,7 +126,7 @@ def _check_css_urls(site: Path, file: str, css: str) -> list[Problem]:
 
 
 def _script_value(path: Path) -> dict:
-    """The JSON value a search script (manifest, result data) hands to search.js."""
+    """The JSON value a search script (manifest, hit data, topics) hands to search.js."""
     text = path.read_text(encoding="utf-8").strip().rstrip(";")
     return json.loads(text[text.index("]=") + 2:] if "]=" in text else text[text.index("=") + 1:])
 

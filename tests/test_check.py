@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sitegen.check import check_site
 from tests.conftest import REPO
 
@@ -56,15 +58,16 @@ def test_a_missing_search_shard_is_reported(seeds_site, tmp_path):
     assert f"search/s/{shard.name}: missing search-index file" in [str(p) for p in check_site(copy)]
 
 
-def test_a_missing_snippet_text_file_is_reported(seeds_site, tmp_path):
+@pytest.mark.parametrize("folder", ["t", "k"])
+def test_a_missing_text_or_topic_members_file_is_reported(seeds_site, tmp_path, folder):
     import shutil
 
     copy = tmp_path / "site"
     shutil.copytree(seeds_site, copy)
-    texts = sorted((copy / "search" / "t").rglob("*.js"))
-    assert texts
-    texts[-1].unlink()
-    name = texts[-1].relative_to(copy).as_posix()
+    files = sorted((copy / "search" / folder).rglob("*.js"))
+    assert files
+    files[-1].unlink()
+    name = files[-1].relative_to(copy).as_posix()
     assert [str(p) for p in check_site(copy)] == [f"{name}: missing search-index file"]
 
 

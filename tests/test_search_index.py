@@ -119,7 +119,7 @@ def test_splitting_the_work_by_issue_and_process_changes_no_index_byte(tmp_path,
     build_search_index(iter(docs), tmp_path / "whole")
     monkeypatch.setattr(writer_mod, "SPOOL_DOCUMENTS", 3)
     build_search_index(iter(docs), tmp_path / "split", jobs=2)
-    # The shards and manifest are the same bytes.  Texts (and the result data that points into
+    # The shards and manifest are the same bytes.  Texts (and the hit data that points into
     # them) are grouped within an issue, so their files follow the issues, which in a build are
     # the same whatever the number of processes.
     files = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").glob("s/*.js"))

@@ -1,5 +1,5 @@
-"""Index shards: each term's postings packed into one string, in the form the
-browser turns back into a lunr index (``lunr.Index.load``).
+"""Index shards: each term's postings packed into one string, which the
+browser scores as lunr.js scores a loaded index (``scoreEntries`` in search.js).
 
 lunr's own serialised JSON spends ~30 bytes a posting (the document ref
 repeated under every term, a field vector entry with the score spelled out), so
@@ -8,8 +8,9 @@ document gap, BM25 term-frequency weight (one digit), frequency and position
 gaps, in a base-46 variable-length code.  Ranking is lunr's BM25 (k1 1.2,
 b 0.75, lunr's idf, field boosts): the build stores the part that needs the
 field's length, the browser multiplies by idf and boost when it loads a shard
-(``tests/test_search_index.py`` checks the result against lunr.py's own
-builder).
+(``tests/test_search_index.py`` checks the weights against lunr.py's own
+builder, ``tests/test_search_browser.py`` the browser's scores against
+lunr.py's ``Index.query`` over the same postings).
 """
 
 from __future__ import annotations

@@ -124,7 +124,8 @@ _JOINER_SET = frozenset(JOINERS)
 
 
 def utf16_key(term: str) -> bytes:
-    """Sort key giving JavaScript's string order (UTF-16 code units), which lunr.js
-    requires when it loads an index; Python's code-point order differs once a
-    term holds a character above U+FFFF (lunr.py issue #144)."""
+    """Sort key giving JavaScript's string order (UTF-16 code units), in which
+    search.js looks terms up in a shard (as lunr.js requires of an index it
+    loads); Python's code-point order differs once a term holds a character
+    above U+FFFF (lunr.py issue #144)."""
     return term.encode("utf-16-be")
