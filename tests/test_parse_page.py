@@ -60,6 +60,17 @@ def test_summary_line_printed_three_times_is_kept_once_not_joined_into_one_parag
     assert [b.role for b in reading.blocks if b.text == line][1:] == ["duplicate", "duplicate"]
 
 
+def test_statement_printed_twice_in_a_row_is_a_repeat_but_an_exclamation_may_be_said_twice():
+    reading = read_page(
+        "顺口溜里的新变化\n\n"
+        "实名信息入平台，\n\n工资足额到账来。\n\n发放实时受监管，\n\n按劳取酬乐开怀。\n\n按劳取酬乐开怀。\n\n"
+        "“加油！”\n\n“加油！”\n"
+    )
+    roles = [(b.role, b.text) for b in reading.blocks]
+    assert [role for role, text in roles if text == "按劳取酬乐开怀。"][1:] == ["duplicate"]
+    assert [role for role, text in roles if text == "“加油！”"] == ["body", "body"]
+
+
 def test_subhead_and_summary_line_printed_again_are_marked_duplicates_not_joined_to_their_neighbours():
     question = "信息障碍出在哪里？"
     summary = "底层设计不足，很多网站和应用无法被读屏软件顺利读出来"

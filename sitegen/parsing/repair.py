@@ -734,9 +734,10 @@ def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> in
     if len(key) < 2 or n == 0:
         return None
     if keys[readable[n - 1]] == key:
-        # A short sentence may be said twice (“加油！” / “加油！”); a heading or credit is not printed twice,
-        # though a closing credit ends like a sentence ((本报金边电) / (本报金边电)).
-        return None if ends_sentence(key) and not closes_story(key) else readable[n - 1]
+        # A short exclamation or question may be said twice (“加油！” / “加油！”); a heading, a credit or a
+        # statement is not printed twice, though a closing credit ends like a sentence ((本报金边电) / (本报金边电))
+        # and a line of verse like a statement (按劳取酬乐开怀。 / 按劳取酬乐开怀。).
+        return None if ends_sentence(key) and not closes_story(key) and not key.endswith("。") else readable[n - 1]
     if n >= 2 and n + 1 < len(readable) and keys[readable[n - 2]] == key and keys[readable[n + 1]] == keys[readable[n - 1]]:
         return readable[n - 2]
     if n >= 3 and keys[readable[n - 2]] == key and keys[readable[n - 1]] == keys[readable[n - 3]]:
