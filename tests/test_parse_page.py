@@ -423,6 +423,16 @@ def test_body_cut_from_the_post_and_name_of_its_officer_is_joined():
     assert "北京市京津冀协同办副主任王立新介绍，去年全市疏解一般制造企业两百多家，腾退空间用于补齐公共服务短板。" in texts
 
 
+def test_contributors_name_after_the_country_in_brackets_is_not_joined_to_the_comment_under_it():
+    texts = _block_texts(
+        "患难见真情 共同抗疫情\n\n"
+        "疫情发生以来，多国人士通过各种方式表达对中国人民的支持。\n\n"
+        "（日本）山田嘉一\n\n"
+        "新中国成立以来，综合国力大幅提升，人民过上了安定、富裕的生活，我对中国战胜疫情充满信心。\n"
+    )
+    assert "（日本）山田嘉一" in texts
+
+
 def test_numbered_heading_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "加强党的政治建设\n\n"

@@ -271,6 +271,10 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     dateline = DATELINE.match(a + b[:24])
     if dateline and dateline.end() > len(a):
         return "the break falls inside a dateline"
+    if _COUNTRY_AND_NAME.match(a):
+        # A contributor's name after the country in brackets ((日本)新田嘉一, (巴基斯坦)纳格玛纳·哈什米) signs the
+        # comment under it on a line of its own.
+        return None
     if _parallel_phrases(a) and not SENTENCE_END_OPENING.match(b):
         # Three phrases or more of one length, as a headline or a slogan is built (从规范入手，从治理发力，从斗争严起;
         # 整治一村，修复一村，建强一村): a line of its own, whatever the seam makes, unless the next piece opens
@@ -607,6 +611,9 @@ def _long_title(text: str) -> bool:
 
 
 _ANY_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”‘’（）()《》—…]")
+
+
+_COUNTRY_AND_NAME = re.compile(r"^[（(][\u4e00-\u9fff]{2,8}[)）][\u4e00-\u9fff·]{2,10}$")
 
 
 def _parallel_phrases(text: str) -> bool:
