@@ -382,7 +382,7 @@ def test_figure_of_a_data_box_is_not_joined_to_the_paragraph_opening_with_a_year
     assert "2018年全省开展党内问责3616例，其中问责党组织35个、党员领导干部2800多人。" in texts
 
 
-def test_heading_of_three_phrases_of_one_length_is_not_joined_to_the_paragraph_under_it():
+def test_heading_of_phrases_of_one_length_is_not_joined_to_the_paragraph_under_it():
     texts = _block_texts(
         "乡村面貌焕然一新\n\n"
         "去年以来，全县大力开展农村人居环境整治，村容村貌明显改善。\n\n"
@@ -390,6 +390,13 @@ def test_heading_of_three_phrases_of_one_length_is_not_joined_to_the_paragraph_u
         "村委会里灯火通明，台上演着地方戏，台下坐满了前来看戏的村民。\n"
     )
     assert "整治一村，修复一村，建强一村" in texts
+    texts = _block_texts(
+        "稳产保供一线见闻\n\n"
+        "疫情防控期间，各地超市加强货源组织，保障市场供应充足、价格稳定。\n\n"
+        "脚步不停 柜台不空\n\n"
+        "上午10点，超市里顾客不少。正在后仓忙碌的店长说，这几天蔬菜每天补货三次。\n"
+    )
+    assert "脚步不停 柜台不空" in texts
     # Such a line cut before the last word of its sentence is still a paragraph's first piece.
     texts = _block_texts(
         "国企改革向纵深推进\n\n"

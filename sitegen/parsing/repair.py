@@ -275,10 +275,11 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # A contributor's name after the country in brackets ((日本)新田嘉一, (巴基斯坦)纳格玛纳·哈什米) signs the
         # comment under it on a line of its own.
         return None
-    if _parallel_phrases(a) and not SENTENCE_END_OPENING.match(b):
+    if (_parallel_phrases(a) or _spaced_phrases(a)) and not SENTENCE_END_OPENING.match(b):
         # Three phrases or more of one length, as a headline or a slogan is built (从规范入手，从治理发力，从斗争严起;
-        # 整治一村，修复一村，建强一村): a line of its own, whatever the seam makes, unless the next piece opens
-        # with the last word of a sentence (…要靠变革体制，也要靠完善机 / 制。近年来，…).
+        # 整治一村，修复一村，建强一村), or two set apart by a space as headlines are set (沧海长风 把舵定向): a line of
+        # its own, whatever the seam makes, unless the next piece opens with the last word of a sentence
+        # (…要靠变革体制，也要靠完善机 / 制。近年来，…).
         return None
     if (
         indented_page
@@ -620,6 +621,18 @@ def _parallel_phrases(text: str) -> bool:
     """Three to five phrases of three to eight characters, all of one length, either side of commas: 开展大排查，出台硬举措，实行严督查."""
     phrases = text.split("，")
     return 3 <= len(phrases) <= 5 and len({len(p) for p in phrases}) == 1 and 3 <= len(phrases[0]) <= 8 and han_count(text) == len(text) - len(phrases) + 1
+
+
+def _spaced_phrases(text: str) -> bool:
+    """Two phrases of four to eight characters and near one length, set apart by a space as a headline is set:
+    脚步不停 柜台不空, 赓续红色基因 立法大有可为 (an article's number and its text, 第九条 纪检监察机关…, are no such line)."""
+    phrases = text.split()
+    return (
+        len(phrases) == 2
+        and all(4 <= len(p) <= 8 and han_count(p) == len(p) for p in phrases)
+        and abs(len(phrases[0]) - len(phrases[1])) <= 2
+        and not text.startswith("第")
+    )
 
 
 def _balanced_phrases(text: str) -> bool:
