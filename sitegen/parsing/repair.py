@@ -265,7 +265,7 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
         # (A year of four digits opening the second piece is a number of its own: a figure of a data box over the
         # paragraph explaining it, 229 / 2017年2月，上海宣布对229名领导干部…)
         return "the break falls inside a number"
-    if _DATE_OR_TIME_CUT.search(a) and _NEXT_UNIT_OPENING[_DATE_OR_TIME_CUT.search(a)["unit"]].match(b):
+    if (cut := _DATE_OR_TIME_CUT.search(a)) and _NEXT_UNIT_OPENING[cut["unit"]].match(b):
         # A date or a time cut between its parts: 2019年 / 2月…, 2020年1月 / 2日，…, 18时 / 20分左右，….
         return "the break falls inside a date"
     dateline = DATELINE.match(a + b[:24])
@@ -690,7 +690,8 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
             result.append(unit)
             continue
         key = significant(unit.text)
-        if result and result[-1].kind == "text" and key == significant(result[-1].text):
+        above = significant(result[-1].text) if result and result[-1].kind == "text" else None  # the line above, as compared
+        if key == above:
             result.append(unit)  # a line printed again: a repeat for ``mark_duplicates``, not a paragraph's first half
             continue
         if key in printed_whole:
@@ -707,7 +708,7 @@ def join_column_breaks(units: list[Unit], *, indented_page: bool = False) -> lis
                 look += 1
             if look >= len(units) or units[look].kind != "text":
                 break
-            if result and result[-1].kind == "text" and significant(units[look].text) == significant(result[-1].text):
+            if above is not None and significant(units[look].text) == above:
                 # The line above this one printed again under it: a block printed twice begins there
                 # (信息“障碍”有哪些？ / 底层设计不足… / 信息“障碍”有哪些？ / 底层设计不足…), no paragraph's rest.
                 break

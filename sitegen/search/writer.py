@@ -38,8 +38,7 @@ from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, gather_parts, issue_rows, ranges, term_of
 from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
 from sitegen.search.tokenize import tables
-from sitegen.search import results
-from sitegen.search.results import HitTable, text_entry
+from sitegen.search.results import DOCS_PER_CHUNK, HitTable, text_entry
 
 #: Text files are kept in folders of this many articles.
 TEXTS_PER_FOLDER = 1000
@@ -414,7 +413,7 @@ class SearchIndex:
                 "fields": list(FIELDS),
                 "boosts": [BOOSTS[name] for name in FIELDS],
                 "weightScale": (K1 + 1) / WEIGHT_LEVELS,
-                "docsPerChunk": results.DOCS_PER_CHUNK,
+                "docsPerChunk": DOCS_PER_CHUNK,
                 "textsPerFolder": TEXTS_PER_FOLDER,
                 "shards": shards,
                 "bounds": bounds,
