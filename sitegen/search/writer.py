@@ -38,7 +38,8 @@ from sitegen.search import shards
 from sitegen.search.shards import Spool, gather, gather_parts, issue_rows, ranges, term_of
 from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
 from sitegen.search.tokenize import tables
-from sitegen.search.results import DOCS_PER_CHUNK, HitTable, text_entry
+from sitegen.search import results  # results.DOCS_PER_CHUNK is read where used, so that a test may set it
+from sitegen.search.results import HitTable, text_entry
 
 #: Text files are kept in folders of this many articles.
 TEXTS_PER_FOLDER = 1000
@@ -413,7 +414,7 @@ class SearchIndex:
                 "fields": list(FIELDS),
                 "boosts": [BOOSTS[name] for name in FIELDS],
                 "weightScale": (K1 + 1) / WEIGHT_LEVELS,
-                "docsPerChunk": DOCS_PER_CHUNK,
+                "docsPerChunk": results.DOCS_PER_CHUNK,
                 "textsPerFolder": TEXTS_PER_FOLDER,
                 "shards": shards,
                 "bounds": bounds,
