@@ -47,7 +47,7 @@ from sitegen.render_indexes import render_paper, render_site_pages, render_topic
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
 from sitegen.reuse import IssueReuse, render_context
 from sitegen.search import SearchIndex
-from sitegen.sources import discover, display_path, source_name
+from sitegen.sources import discover, display_path, other_files, source_name
 from sitegen.enrich import enrich
 from sitegen.related import Neighbours
 from sitegen.topics import ArticleSignals, Taxonomy, load_segmenter, load_taxonomy
@@ -191,6 +191,8 @@ def build(
                                                      memo)
             if log:
                 log(f"  encodings: {_encodings(read_pages)}")
+            if log or not files:  # the folder is walked again only to say what went unread
+                _report_other_files(archive_dir, files, result, log)
             timer.done("read and parse pages")
 
             newspapers = archive.assemble(read_pages)
@@ -350,6 +352,20 @@ def _place_source(parsed: ParsedSource, shown: str, catalog: metadata.Catalog, p
         memo.placed[parsed.path] = (parsed, (shown, statement), read, tuple(found))
     problems.extend(found)
     return read
+
+
+def _report_other_files(archive_dir: Path, files: dict, result: BuildResult,
+                        log: Callable[[str], None] | None) -> None:
+    """Say which files the build did not read as pages: a warning when it read none (the wrong folder, or
+    pages under names it does not read), else a line in the verbose log."""
+    others = other_files(archive_dir)
+    kinds = ", ".join(f"{suffix or '(no ending)'} ×{count}" for suffix, count in sorted(others.items()))
+    if not files:
+        result.diagnostics.append(diagnostics.warning(
+            str(archive_dir), "no page files found: sitegen reads text dumps named *.txt or *.md"
+            + (f"; the folder holds other files: {kinds}" if others else "")))
+    elif log and others:
+        log(f"  files not read (not *.txt or *.md): {kinds}")
 
 
 def _encodings(read_pages: list[ReadPage]) -> str:

@@ -38,6 +38,7 @@ import functools
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,21 @@ def discover(archive_dir: Path) -> list[Path]:
     the paths relative to the archive, compared as text, so every machine
     lists the same files in the same order.
     """
-    found: list[tuple[str, Path]] = []
+    found = [(path.relative_to(archive_dir).as_posix(), path) for path, page in _archive_files(archive_dir) if page]
+    found.sort(key=lambda item: item[0])
+    return [path for _, path in found]
+
+
+def other_files(archive_dir: Path) -> Counter[str]:
+    """How many files of each name ending (``.pdf``, ``.jpg``, ``""``) the archive holds besides its page
+    files, its settings and README, hidden files and the folders ``discover`` leaves out: scans, or text
+    under a name sitegen does not read (``01.text``), which the build mentions so that none goes unnoticed."""
+    return Counter(path.suffix.lower() for path, page in _archive_files(archive_dir)
+                   if not page and path.name.lower() not in NOT_PAGE_FILES)
+
+
+def _archive_files(archive_dir: Path) -> Iterator[tuple[Path, bool]]:
+    """Each file under ``archive_dir`` outside hidden and non-page folders, and whether it is a page file."""
     for folder, subfolders, files in os.walk(archive_dir):
         here = Path(folder)
         top = here == archive_dir
@@ -116,14 +131,10 @@ def discover(archive_dir: Path) -> list[Path]:
             name for name in subfolders if not name.startswith(".") and not (top and name in NOT_PAGE_FOLDERS)
         ]
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(PAGE_SUFFIXES):
+            if name.startswith("."):
                 continue
-            if top and name.lower() in NOT_PAGE_FILES:
-                continue
-            path = here / name
-            found.append((path.relative_to(archive_dir).as_posix(), path))
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+            page = name.lower().endswith(PAGE_SUFFIXES) and not (top and name.lower() in NOT_PAGE_FILES)
+            yield here / name, page
 
 
 def source_name(path: Path, archive_dir: Path) -> str:

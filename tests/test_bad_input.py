@@ -84,3 +84,28 @@ def test_exit_status_reports_errors_and_strict_fails_on_warnings_alone(broken_ar
     shutil.copytree(broken_archive / "朔州日报", warnings_only / "朔州日报")
     assert main(["build", str(warnings_only), "-o", str(tmp_path / "b"), "--no-cache"]) == 0
     assert main(["build", str(warnings_only), "-o", str(tmp_path / "c"), "--no-cache", "--strict"]) == 1
+
+
+def test_a_folder_without_page_files_is_named_with_what_it_holds(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    scans = tmp_path / "scans"
+    (scans / "1998").mkdir(parents=True)
+    for name in ("1998/01.pdf", "1998/02.PDF", "1998/03.text", "catalog.toml", ".notes.txt"):
+        (scans / name).write_bytes(b"x")
+    assert main(["build", str(empty), "-o", str(tmp_path / "a"), "--no-cache"]) == 0
+    assert f"{empty}: warning: no page files found: sitegen reads text dumps named *.txt or *.md\n" in capsys.readouterr().err
+    # Files it does not read are named by their endings; its own settings and hidden files are not.
+    assert main(["build", str(scans), "-o", str(tmp_path / "b"), "--no-cache", "--strict"]) == 1
+    assert "the folder holds other files: .pdf ×2, .text ×1\n" in capsys.readouterr().err
+
+
+def test_a_verbose_build_names_the_files_it_did_not_read(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "01.txt").write_text("朔州日报\n\n标题\n\n　　正文。\n", encoding="utf-8")
+    (archive / "02.text").write_text("朔州日报\n\n标题\n\n　　正文。\n", encoding="utf-8")
+    assert main(["build", str(archive), "-o", str(tmp_path / "site"), "--no-cache", "-v"]) == 0
+    captured = capsys.readouterr()
+    assert "files not read (not *.txt or *.md): .text ×1" in captured.out + captured.err
+    assert ": warning:" not in captured.out + captured.err
