@@ -162,7 +162,7 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build of {archive} failed ({process.returncode}):\n{stderr[-3000:]}")
-    articles = int(re.search(r"(\d+) articles", stdout).group(1))
+    articles = int(re.search(r"(\d+) articles?\b", stdout).group(1))
     files = [p for p in out.rglob("*") if p.is_file()]
     search = [p for p in files if _is_search_file(p.relative_to(out).as_posix())]
     links, crowded = most_links(out, files)

@@ -78,7 +78,8 @@ class BuildResult:
 
     def summary(self) -> str:
         return (
-            f"{self.papers} papers, {self.issues} issues, {self.pages} pages, {self.articles} articles, "
+            f"{diagnostics.counted(self.papers, 'paper')}, {diagnostics.counted(self.issues, 'issue')}, "
+            f"{diagnostics.counted(self.pages, 'page')}, {diagnostics.counted(self.articles, 'article')}, "
             f"{diagnostics.summary(self.diagnostics)} in {self.seconds:.2f} s"
         )
 

@@ -79,7 +79,12 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     items = list(diagnostics)
     errors = sum(d.severity == ERROR for d in items)
     warnings = len(items) - errors
-    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 paper``, ``2 papers``."""
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def exit_status(diagnostics: Iterable[Diagnostic], strict: bool = False) -> int:

@@ -108,4 +108,5 @@ def test_a_verbose_build_names_the_files_it_did_not_read(tmp_path, capsys):
     assert main(["build", str(archive), "-o", str(tmp_path / "site"), "--no-cache", "-v"]) == 0
     captured = capsys.readouterr()
     assert "files not read (not *.txt or *.md): .text ×1" in captured.out + captured.err
+    assert ": 1 paper, 1 issue, 1 page, 1 article, 0 errors, 0 warnings in " in captured.out
     assert ": warning:" not in captured.out + captured.err
