@@ -50,13 +50,15 @@ OPENING_CHARS = 1200
 #: Keywords per article, and how many articles share a keyword before it gets a page.
 KEYWORDS_PER_ARTICLE = 5
 KEYWORD_PAGE_MIN = 3
-#: Words too common in newspaper prose to say what an article is about.
+#: Words too common in newspaper prose to say what an article is about, and the paper's words
+#: for its own items (图片报道 heads every photo report: 报道, 图片).
 STOP_WORDS = frozenset(
     """我们 他们 你们 今年 去年 目前 记者 本报 新华社 表示 工作 进行 开展 推进 推动 加强 坚持 全面 进一步
     一个 一些 这个 这些 没有 已经 通过 发展 建设 实现 提高 提升 同时 以及 还是 就是 不是 可以 需要 要求
     问题 方面 情况 有关 相关 其中 主要 重要 积极 不断 持续 深入 全市 全省 全国 各地 各级 日电 月份 时间
     大家 自己 今天 昨天 明天 当前 近日 日前 以来 之一 更加 更好 为了 因为 所以 如果 但是 而且 以上 以下
-    习近平 中国 人民 我国 我市 我省 新时代 服务 社会 群众 部门 单位 地方 活动 领导 干部 会议 同志""".split()
+    习近平 中国 人民 我国 我市 我省 新时代 服务 社会 群众 部门 单位 地方 活动 领导 干部 会议 同志
+    报道 图片""".split()
 )
 
 

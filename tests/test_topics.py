@@ -202,6 +202,16 @@ def test_keywords_are_weighed_by_jieba_s_own_idf_table():
     assert _idf() == (tfidf.idf_freq, tfidf.median_idf)
 
 
+def test_a_photo_report_is_tagged_with_what_it_shows_not_with_the_words_for_a_photo_report():
+    # People's Daily heads its photo reports 图片报道; the caption says what the photo shows.
+    from sitegen.topics import keywords_of
+
+    keywords = keywords_of("图片报道", "2月18日，在安徽省黄山市黄山区，光伏电站的工作人员在检修光伏板。"
+                                        "当地光伏发电今年已累计发电1200万千瓦时。")
+    assert "光伏" in keywords
+    assert not {"图片", "报道"} & set(keywords)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     terms=st.lists(st.text(alphabet="中国人民天气寒潮a+.", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
