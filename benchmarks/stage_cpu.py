@@ -15,8 +15,10 @@ A whole build's wall time on a shared machine moves by a quarter from minute to
 minute; the CPU time of one stage in one process moves much less.  What the
 stages start from (the archive read, parsed and given its topics, and the
 issues cut into search terms) is made once with this checkout's code and kept
-in ``--state``; each run then times only its stage, in a fresh process, writing
-into a scratch folder.  With ``--against REV`` that commit's code (``git archive``
+in ``--state``; each run then times only its stage, in a fresh process.  The
+stage's files are hashed rather than written (``HashedFolder``): creating tens of
+thousands of files costs the same whatever the code, yet its system time moved
+the figure by half from one run to the next.  With ``--against REV`` that commit's code (``git archive``
 into a temporary folder) runs the same stage in turn with this checkout's, run
 for run, and the medians of both are printed, and whether the two wrote the same
 files.
@@ -25,7 +27,7 @@ files.
 from __future__ import annotations
 
 import argparse
-import filecmp
+import hashlib
 import os
 import pickle
 import shutil
@@ -38,6 +40,30 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 STAGES = ("render", "encode", "indexes")
+
+
+class HashedFolder:
+    """Stands for a ``SiteFolder``: keeps a hash of each file's bytes by its path instead of writing it."""
+
+    def __init__(self, digests: dict[str, str] | None = None, folder: str = ""):
+        self.digests = {} if digests is None else digests
+        self.folder = folder
+
+    def sub(self, folder: str) -> HashedFolder:
+        return HashedFolder(self.digests, f"{self.folder}{folder}/")
+
+    def for_workers(self) -> HashedFolder:
+        return self
+
+    def write_text(self, path: str, text: str) -> None:
+        self.write_bytes(path, text.encode("utf-8"))
+
+    def write_bytes(self, path: str, data: bytes) -> None:
+        self.digests[self.folder + path] = hashlib.sha256(data).hexdigest()
+
+    def save(self, out: Path) -> None:
+        """The hashes as one file, a line per file in path order, to compare two runs' output."""
+        out.write_text("".join(f"{path} {digest}\n" for path, digest in sorted(self.digests.items())))
 
 
 def prepare(archive_dir: Path, state: Path) -> None:
@@ -61,11 +87,7 @@ def prepare(archive_dir: Path, state: Path) -> None:
     with open(state / "archive.pickle", "wb") as out:
         pickle.dump({"archive": archive_dir, "tasks": tasks, "readings": readings, "newspapers": newspapers,
                      "articles": articles, "enrichment": enrichment}, out, protocol=pickle.HIGHEST_PROTOCOL)
-    scratch = Path(tempfile.mkdtemp(prefix="stage-cpu-"))
-    try:
-        _, spooled = _render(_load(state), scratch)
-    finally:
-        shutil.rmtree(scratch)
+    _, spooled = _render(_load(state), HashedFolder())
     with open(state / "spooled.pickle", "wb") as out:
         pickle.dump(spooled, out, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -75,15 +97,15 @@ def _load(state: Path) -> dict:
         return pickle.load(stored)
 
 
-def _render(state: dict, out: Path) -> tuple[float, list]:
+def _render(state: dict, site: HashedFolder) -> tuple[float, list]:
     from sitegen import render_issues
     from sitegen.config import load_config
-    from sitegen.output import SiteFolder
+    from sitegen.search.tokenize import tables
     from sitegen.search.writer import IssueIndexer
 
     readings = state["readings"]
     render_issues.full_reading = lambda archive_dir, path, cache: readings[str(path)]  # read once, in prepare
-    site = SiteFolder(out)
+    tables()  # a build makes the tokenizer's tables before its workers fork (SearchIndex)
     work = render_issues.RenderIssues(state["archive"], load_config(state["archive"]), None, site, None,
                                       IssueIndexer(site.sub("search")))
     start = time.process_time()
@@ -91,34 +113,27 @@ def _render(state: dict, out: Path) -> tuple[float, list]:
     return time.process_time() - start, [issue.search for issue in rendered]
 
 
-def _encode(state_dir: Path, out: Path) -> float:
-    from sitegen.output import SiteFolder
+def _encode(state_dir: Path, site: HashedFolder, spool: Path) -> float:
     from sitegen.search import SearchIndex
 
     with open(state_dir / "spooled.pickle", "rb") as stored:
         spooled = pickle.load(stored)
-    spool = out / "spool"
-    spool.mkdir()
-    index = SearchIndex(SiteFolder(out / "search"), spool)  # builds the tokenizer's tables: a build does so before
+    index = SearchIndex(site.sub("search"), spool)  # builds the tokenizer's tables: a build does so before
     start = time.process_time()
     for issue in spooled:
         index.add(issue)
     index.finish(1)
-    seconds = time.process_time() - start
-    shutil.rmtree(spool)
-    return seconds
+    return time.process_time() - start
 
 
-def _indexes(state: dict, out: Path) -> float:
+def _indexes(state: dict, site: HashedFolder) -> float:
     from sitegen import theme
     from sitegen.config import load_config
-    from sitegen.output import SiteFolder
     from sitegen.render import Renderer, environment
     from sitegen.render_indexes import render_paper, render_site_pages, render_topics
 
     archive_dir, enrichment = state["archive"], state["enrichment"]
     renderer = Renderer(environment(theme.template_dirs(archive_dir)), load_config(archive_dir))
-    site = SiteFolder(out)
     start = time.process_time()
     for paper in state["newspapers"]:
         render_paper(renderer, site, paper)
@@ -128,22 +143,16 @@ def _indexes(state: dict, out: Path) -> float:
 
 
 def time_stage(stage: str, state: Path, out: Path) -> float:
-    """CPU seconds of one run of ``stage``, writing into ``out`` (emptied first)."""
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
+    """CPU seconds of one run of ``stage``; the hashes of the files it made go to ``out``."""
+    site = HashedFolder()
     if stage == "encode":
-        return _encode(state, out)
-    loaded = _load(state)
-    return _render(loaded, out)[0] if stage == "render" else _indexes(loaded, out)
-
-
-def _same_files(a: Path, b: Path) -> bool:
-    compared = filecmp.dircmp(a, b)
-    if compared.left_only or compared.right_only or compared.funny_files:
-        return False
-    if filecmp.cmpfiles(a, b, compared.common_files, shallow=False)[1:] != ([], []):
-        return False
-    return all(_same_files(a / sub, b / sub) for sub in compared.common_dirs)
+        with tempfile.TemporaryDirectory(prefix="stage-cpu-spool-") as spool:
+            seconds = _encode(state, site, Path(spool))
+    else:
+        loaded = _load(state)
+        seconds = _render(loaded, site)[0] if stage == "render" else _indexes(loaded, site)
+    site.save(out)
+    return seconds
 
 
 def _run(code: Path, stage: str, state: Path, out: Path) -> float:
@@ -185,7 +194,8 @@ def main(argv: list[str] | None = None) -> None:
         for name, runs in seconds.items():
             print(f"{name}: median {statistics.median(runs):.2f} s CPU ({' '.join(f'{s:.2f}' for s in runs)})")
         if args.against:
-            same = _same_files(*(Path(scratch) / name.replace("/", "_") for name in codes))
+            made = [(Path(scratch) / name.replace("/", "_")).read_text() for name in codes]
+            same = made[0] == made[1]
             print("same files written" if same else "THE FILES WRITTEN DIFFER")
 
 
