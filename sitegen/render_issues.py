@@ -234,9 +234,10 @@ class RenderIssues:
         records, documents, files = [], [], 0
         n = 0
         for index, page in enumerate(pages):
+            # The links to the other pages, from the page's folder, where its articles are.
+            links = {num: urls.relative_url(page.path, path) for num, path in page_links.items()}
             for article in page.articles:
                 topics = task.topics.get(article.id, ())
-                links = {num: urls.relative_url(article.path, path) for num, path in page_links.items()}
                 body_md = article_markdown.body_markdown(article, links)
                 record = article_record(article, page, topics)
                 records.append(record)
