@@ -118,9 +118,26 @@ def issue_rows(first_doc: int, documents: Iterable[Sequence[str | None]]) -> tup
     rows["key"] = (rank[starts] << _SECOND_BITS) | np.concatenate([second, rank[joined + 1] + 1])
     rows["slot"] = first_doc * FIELD_SLOTS + field_of[starts]
     rows["position"] = starts - field_start[field_of[starts]]
-    rows = rows[np.argsort(rows["key"], kind="stable")]
+    rows = rows[_stable_order(rows["key"])]
     lengths = np.bincount(field_of[at], minlength=len(texts)).reshape(-1, FIELD_SLOTS)
     return rows, [tuple(row) for row in lengths.tolist()]
+
+
+def _stable_order(keys) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of unsigned integers, quicker where it can be.
+
+    numpy's stable sort of 64-bit numbers is a timsort, its plain sort
+    some 1.5 times as fast on keys in no order, as an issue's are: when each key fits
+    in 64 bits with its index below it, those numbers (all different, so any sort
+    keeps equal keys in order) are sorted plainly and the indexes read back.  (On
+    keys nearly in order already, the stable sort is the quicker.)
+    """
+    n = len(keys)
+    bits = max(1, n - 1).bit_length()
+    if n == 0 or int(keys.max()) >> (64 - bits):
+        return np.argsort(keys, kind="stable")
+    numbered = (keys.astype(np.uint64) << np.uint64(bits)) | np.arange(n, dtype=np.uint64)
+    return (np.sort(numbered) & np.uint64((1 << bits) - 1)).astype(np.intp)
 
 
 @functools.cache
