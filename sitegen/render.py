@@ -41,6 +41,22 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, config: Config):
         self.env = env
         self.config = config
+        self._links: tuple[str, dict[str, str]] = ("", {})
+        """The folder last rendered into, and the links from it made so far."""
+
+    def _links_from(self, path: str) -> dict[str, str]:
+        """The links made so far from the folder of ``path`` (emptied when the folder changes).
+
+        A link depends only on the folder it is made from, and the pages of one folder
+        come one after another (an article page's header, breadcrumb and neighbours
+        link to much the same places as the next one's): kept, each is worked out once
+        per folder, not on every page.
+        """
+        folder = path.rpartition("/")[0]
+        links = self._links
+        if links[0] != folder:
+            links = self._links = (folder, {})
+        return links[1]
 
     def render(self, template: str, path: str, *, absolute_links: bool = False, **context) -> str:
         """The HTML of the page at ``path`` (from the site root).
@@ -49,11 +65,17 @@ class Renderer:
         for the 404 page, which a web server shows at whatever URL was asked for.
         """
         base_url = self.config.site.base_url
-
-        def url(target: str) -> str:
-            if absolute_links and base_url:
+        if absolute_links and base_url:
+            def url(target: str) -> str:
                 return urls.absolute_url(base_url, target)
-            return urls.relative_url(path, target)
+        else:
+            links = self._links_from(path)
+
+            def url(target: str) -> str:
+                link = links.get(target)
+                if link is None:
+                    link = links[target] = urls.relative_url(path, target)
+                return link
 
         root = url(urls.home())[: -len("index.html")] or "./"
         return self.env.get_template(template).render(

@@ -123,6 +123,16 @@ def nearby(pages: tuple[Page, ...], index: int) -> tuple[Page, ...]:
     return pages[max(0, index - NEARBY_PAGES) : index + NEARBY_PAGES + 1]
 
 
+#: The kinds of topic, in the order an article page lists them.
+TOPIC_KINDS = ("subject", "series", "keyword")
+
+
+def topics_by_kind(topics: tuple[TopicLink, ...]) -> dict[str, tuple[TopicLink, ...]]:
+    """An article's topics of each kind, in their order: its page lists them a kind at a time
+    (picked out here, as a template's ``selectattr`` filter took a tenth of rendering the page)."""
+    return {kind: tuple(t for t in topics if t.kind == kind) for kind in TOPIC_KINDS}
+
+
 def citation(article: Article, base_url: str | None) -> str:
     where = urls.absolute_url(base_url, article.path) if base_url else article.path
     return (
@@ -234,9 +244,10 @@ class RenderIssues:
         records, documents, files = [], [], 0
         n = 0
         for index, page in enumerate(pages):
+            # The links to the other pages, from the page's folder, where its articles are.
+            links = {num: urls.relative_url(page.path, path) for num, path in page_links.items()}
             for article in page.articles:
                 topics = task.topics.get(article.id, ())
-                links = {num: urls.relative_url(article.path, path) for num, path in page_links.items()}
                 body_md = article_markdown.body_markdown(article, links)
                 record = article_record(article, page, topics)
                 records.append(record)
@@ -248,7 +259,8 @@ class RenderIssues:
                     renderer.render(
                         "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
                         body_html=article_markdown.direct_body_html(article, links),
-                        topics=topics, neighbours=task.neighbours.get(article.id, Neighbours()),
+                        topics=topics, topics_by_kind=topics_by_kind(topics),
+                        neighbours=task.neighbours.get(article.id, Neighbours()),
                         prev_article=issue_articles[n - 1] if n > 0 else None,
                         next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,
                         citation=citation(article, self.config.site.base_url),

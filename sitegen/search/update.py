@@ -25,6 +25,7 @@ import numpy as np
 
 from sitegen.search.index import weight_levels
 from sitegen.search import shards
+from sitegen.search.shards import costs
 
 #: A run in which more than this share of the terms changed is encoded afresh (on every core).
 UPDATE_SHARE = 0.3
@@ -125,12 +126,6 @@ def among(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
     return keys[at] == values
-
-
-def costs(terms: list[str], postings: list[str]) -> np.ndarray:
-    """What each term costs in its shard, as ``shards.ranges`` counts."""
-    return (3 * np.fromiter(map(len, terms), dtype=np.int64, count=len(terms)) + 8
-            + np.fromiter(map(len, postings), dtype=np.int64, count=len(postings)))
 
 
 def cut(costs: np.ndarray) -> tuple[int, ...]:

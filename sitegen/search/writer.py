@@ -35,8 +35,8 @@ import numpy as np
 
 from sitegen.search.index import BOOSTS, FIELD_SLOTS, FIELDS, WEIGHT_LEVELS, K1, average_length, encode_batch, weight_levels
 from sitegen.search import shards
-from sitegen.search.shards import Spool, gather, gather_parts, issue_rows, ranges, term_of
-from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, costs, updated
+from sitegen.search.shards import Spool, costs, gather, gather_parts, issue_rows, ranges, terms_of
+from sitegen.search.update import EncodedRun, Weighed, among, changed_keys, updated
 from sitegen.search.tokenize import tables
 from sitegen.search import results  # results.DOCS_PER_CHUNK is read where used, so that a test may set it
 from sitegen.search.results import HitTable, text_entry
@@ -240,15 +240,15 @@ class EncodeTerms:
     def __call__(self, buckets: tuple[Path, ...]) -> EncodedBatch:
         """The terms of the run's buckets encoded and cut into shards."""
         if not self.weighed:  # a plain build: the terms stream into shards, none kept, a part of the run at a time
-            return EncodedBatch(_shards((t, p) for rows in gather_parts(buckets) for _, t, p in self._encoded(rows)))
+            return EncodedBatch(_shards(part[1:] for rows in gather_parts(buckets) for part in self._encoded(rows)))
         terms, weighed = self.terms(gather(buckets))
-        return EncodedBatch(_shards((t, p) for _, t, p in terms), terms, weighed)
+        return EncodedBatch(_shards([([t for _, t, _ in terms], [p for _, _, p in terms])]), terms, weighed)
 
     def terms(self, rows: np.ndarray) -> tuple[list[tuple[int, str, str]], Weighed | None]:
         """(key, term, postings) of each term of ``rows`` in term order, and (when ``weighed``) what the
         weights were worked out from."""
         weighed: list | None = [] if self.weighed else None
-        terms = list(self._encoded(rows, weighed))
+        terms = [term for part in self._encoded(rows, weighed) for term in zip(*part)]
         if weighed is None:
             return terms, None
         slots, frequency, keys = ((np.concatenate([w[n] for w in weighed]) if weighed else np.zeros(0)).astype(kind)
@@ -256,9 +256,9 @@ class EncodeTerms:
         levels = weight_levels(frequency, slots, self.lengths, self.average).astype(np.uint8)
         return terms, Weighed(keys, slots, frequency, levels)
 
-    def _encoded(self, rows: np.ndarray, weighed: list | None = None) -> Iterator[tuple[int, str, str]]:
-        """Each term of ``rows`` with its key and postings string, in term order, encoded
-        ``BATCH_ROWS`` rows at a time (a bucket may hold far more: 的 begins
+    def _encoded(self, rows: np.ndarray, weighed: list | None = None) -> Iterator[tuple[list[int], list[str], list[str]]]:
+        """The keys, terms and postings strings of the terms of ``rows``, in term order, in parts of
+        ``BATCH_ROWS`` rows encoded at a time (a bucket may hold far more: 的 begins
         some 4 % of all terms)."""
         order = np.argsort(rows["key"], kind="stable") if len(rows) > shards.BATCH_ROWS else None
         keys = rows["key"] if order is None else rows["key"][order]
@@ -268,11 +268,10 @@ class EncodeTerms:
             if end < len(rows):  # end the part between two terms
                 end = int(np.searchsorted(keys, keys[end - 1], side="right"))
             part = rows[start:end] if order is None else rows[order[start:end]]
-            keys_of, bounds, text = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average,
-                                                 weighed)
+            keys_of, postings = encode_batch(part["key"], part["slot"], part["position"], self.lengths, self.average,
+                                             weighed)
             del part
-            for key, a, b in zip(keys_of, bounds, bounds[1:]):
-                yield key, term_of(key), text[a:b].decode("ascii")
+            yield keys_of, terms_of(keys_of), postings
             start = end
 
 
@@ -428,10 +427,9 @@ class SearchIndex:
 SPOOL_DOCUMENTS = 200
 
 
-def _shards(terms: Iterator[tuple[str, str]]) -> tuple[Shard, ...]:
-    """(term, postings) in term order, cut into shards (``shards.ranges``)."""
-    return tuple(Shard(run[0][0], len(run), _shard_json([t for t, _ in run], [p for _, p in run]))
-                 for run in ranges(terms))
+def _shards(parts: Iterable[tuple[list[str], list[str]]]) -> tuple[Shard, ...]:
+    """Terms and their postings, in parts in term order, cut into shards (``shards.ranges``)."""
+    return tuple(Shard(terms[0], len(terms), _shard_json(terms, postings)) for terms, postings in ranges(parts))
 
 
 def _shard_json(terms: list[str], postings: list[str]) -> str:
