@@ -100,7 +100,7 @@ def ends_sentence(text: str) -> bool:
         return True
     stripped = text.rstrip(CLOSERS)
     if stripped != text:
-        return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped[-1] in "：:" or _ENDS_WITH_CREDIT.search(text) is not None)
+        return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped[-1] in "：:" or ends_with_credit(text) is not None)
     return False
 
 
@@ -145,6 +145,17 @@ _CLOSING_CREDIT = (
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
 _ENDS_WITH_CREDIT = re.compile(rf"{_CLOSING_CREDIT}$")
+#: How every closing credit ends: a bracket or 电 (``$`` also matches before a final newline).
+_CREDIT_LAST = (")", "）", "电", ")\n", "）\n", "电\n")
+
+
+def ends_with_credit(text: str) -> re.Match[str] | None:
+    """The closing credit that ends ``text``, if any: …。（新华社北京11月27日电）, …（本报记者　王某）.
+
+    The search runs at every character of the text, so a paragraph whose last
+    character no credit ends with is ruled out first: most are.
+    """
+    return _ENDS_WITH_CREDIT.search(text) if text.endswith(_CREDIT_LAST) else None
 
 #: Single-character surnames, the commonest first.
 SURNAMES = set(
@@ -437,7 +448,7 @@ def continuation_marker(text: str):
 def closes_story(text: str) -> bool:
     """True for a line that ends its story: a closing credit ((据新华社布鲁塞尔电 记者潘革平),
     …。（新华社北京11月27日电）) or an onward continuation marker ((下转第三版))."""
-    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or _ENDS_WITH_CREDIT.search(text) or is_closing_note(text):
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or ends_with_credit(text) or is_closing_note(text):
         return True
     marker = continuation_marker(text)
     return marker is not None and marker["dir"] in ("下转", "转")

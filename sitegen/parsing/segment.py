@@ -68,9 +68,9 @@ from sitegen.parsing.lines import (
     STORY_LABELS,
     STORY_COLUMNS,
     DATELINE,
-    _ENDS_WITH_CREDIT,
     continuation_marker,
     ends_sentence,
+    ends_with_credit,
     has_column_tag,
     is_byline,
     is_closing_note,
@@ -882,7 +882,7 @@ class _Page:
             self.add("body", unit)
         if is_closing_sentence(text):
             self.current.closed_by = "closing sentence"
-        credit = _ENDS_WITH_CREDIT.search(text)
+        credit = ends_with_credit(text)
         if credit and credit.start() > 0:
             if "电" in credit.group(0) and self.current.dateline is None:
                 self.current.dateline = credit.group(0).strip()
