@@ -279,6 +279,9 @@ def is_byline(text: str) -> bool:
     drawing = _DRAWING_AND_TEXT.match(significant(text))
     if drawing and (is_name(drawing["artist"]) or _SPACED_ARTIST.match(text.strip())):
         return True
+    if has_sentence_punctuation(text):
+        # Prose, as most lines are: what follows takes nothing but names, titles and places.
+        return False
     if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
         text = _TEXT_AND_PICTURES.sub("", text)
     if _is_signed_name(text):
