@@ -411,7 +411,8 @@ def is_caption(text: str) -> bool:
     """
     if len(text) > 200 or is_story_column(text):
         return False
-    return ends_with_photo_credit(text) or _CAPTION_OPENING.search(text) is not None
+    # (Every opening names the picture, 图: a line without one is spared the search.)
+    return ends_with_photo_credit(text) or "图" in text and _CAPTION_OPENING.search(text) is not None
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -440,6 +441,8 @@ CONTINUATION = re.compile(
 
 def continuation_marker(text: str):
     """The continuation marker in ``text`` when the line is one or ends with one, else None."""
+    if not text.rstrip(" \u3000").endswith((")", "）")):
+        return None  # a marker ends with its bracket: most lines are ruled out before the search
     match = None
     for match in CONTINUATION.finditer(text):
         pass
