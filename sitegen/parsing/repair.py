@@ -226,14 +226,16 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     春节前夕，…) reads exactly like a paragraph cut after its first words.
     """
     a, b = first.text, second.text
-    if first.level or second.level:
+    if first.level or second.level or ends_sentence(a):
+        # (A piece that ends a sentence, as most paragraphs do, is joined to nothing: asked first,
+        # this spares them the tests below.)
         return None
     if len(significant(b)) >= 4 and significant(b) in significant(a):
         # The same words printed again (a repeated block) are a repeat, not the rest of the paragraph.
         return None
     if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
         return "the break falls inside a dash"
-    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
+    if not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
         return None
     if len(a) <= 40 and (is_byline(a) or is_credit_line(a)) and not _unclosed(a):
         # A byline or a credit is a line of its own (本报记者 靳 博 / 大年三十，…; 制图：蔡华伟 /
