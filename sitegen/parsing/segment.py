@@ -434,7 +434,7 @@ class _Page:
         if in_story:
             if role in ("body", "subhead", "caption", "continuation"):
                 self.current.body.append(block)
-            self.current.line_end = max(self.current.line_end, unit.line_end)
+            self.current.line_end = max(self.current.line_end, block.line_end)
         return block
 
     def fragment(self, unit: Unit, note: str = "") -> None:
