@@ -276,7 +276,8 @@ def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
     if is_name_with_post(text):
         return True
-    drawing = _DRAWING_AND_TEXT.match(significant(text))
+    # (A cartoon's credit ends with 文: other lines are spared being copied without their spaces.)
+    drawing = text.rstrip().endswith("文") and _DRAWING_AND_TEXT.match(significant(text))
     if drawing and (is_name(drawing["artist"]) or _SPACED_ARTIST.match(text.strip())):
         return True
     if has_sentence_punctuation(text):
