@@ -41,11 +41,14 @@ def _line_units(lines: list[SourceLine], roles: dict[int, tuple[str, str]]) -> l
     """Each line as a unit with what it is on its own; context decides the rest."""
     units: list[Unit] = []
     captions = [is_caption(line.text) for line in lines]
+    # The text a headline would head, under each line: a photo's caption may stand between them.
+    beyond_of: list[SourceLine | None] = [None] * len(lines)
+    for n in range(len(lines) - 2, -1, -1):
+        beyond_of[n] = beyond_of[n + 1] if captions[n + 1] else lines[n + 1]
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         following_number = lines[index + 1].number if index + 1 < len(lines) else None
-        # The text a headline would head: a photo's caption may stand between them.
-        beyond = next((lines[n] for n in range(index + 1, len(lines)) if not captions[n]), None)
+        beyond = beyond_of[index]
         beyond_text = beyond.text if beyond is not None else ""
         text = line.text
         kind, note = "text", ""

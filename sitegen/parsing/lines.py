@@ -100,7 +100,7 @@ def ends_sentence(text: str) -> bool:
         return True
     stripped = text.rstrip(CLOSERS)
     if stripped != text:
-        return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped[-1] in "：:" or _ENDS_WITH_CREDIT.search(text) is not None)
+        return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped[-1] in "：:" or ends_with_credit(text) is not None)
     return False
 
 
@@ -145,6 +145,17 @@ _CLOSING_CREDIT = (
 )
 CLOSING_CREDIT = re.compile(rf"^{_CLOSING_CREDIT}$")
 _ENDS_WITH_CREDIT = re.compile(rf"{_CLOSING_CREDIT}$")
+#: How every closing credit ends: a bracket or 电 (``$`` also matches before a final newline).
+_CREDIT_LAST = (")", "）", "电", ")\n", "）\n", "电\n")
+
+
+def ends_with_credit(text: str) -> re.Match[str] | None:
+    """The closing credit that ends ``text``, if any: …。（新华社北京11月27日电）, …（本报记者　王某）.
+
+    The search runs at every character of the text, so a paragraph whose last
+    character no credit ends with is ruled out first: most are.
+    """
+    return _ENDS_WITH_CREDIT.search(text) if text.endswith(_CREDIT_LAST) else None
 
 #: Single-character surnames, the commonest first.
 SURNAMES = set(
@@ -265,9 +276,13 @@ def is_byline(text: str) -> bool:
     """True for a line naming the writers: 新华社记者, 本报评论员, 记者 武跃林, □…记者 张晋, 袁兆辉 王荣."""
     if is_name_with_post(text):
         return True
-    drawing = _DRAWING_AND_TEXT.match(significant(text))
+    # (A cartoon's credit ends with 文: other lines are spared being copied without their spaces.)
+    drawing = text.rstrip().endswith("文") and _DRAWING_AND_TEXT.match(significant(text))
     if drawing and (is_name(drawing["artist"]) or _SPACED_ARTIST.match(text.strip())):
         return True
+    if has_sentence_punctuation(text):
+        # Prose, as most lines are: what follows takes nothing but names, titles and places.
+        return False
     if _TEXT_AND_PICTURES.search(text) and len(text) > 5:
         text = _TEXT_AND_PICTURES.sub("", text)
     if _is_signed_name(text):
@@ -397,7 +412,8 @@ def is_caption(text: str) -> bool:
     """
     if len(text) > 200 or is_story_column(text):
         return False
-    return ends_with_photo_credit(text) or _CAPTION_OPENING.search(text) is not None
+    # (Every opening names the picture, 图: a line without one is spared the search.)
+    return ends_with_photo_credit(text) or "图" in text and _CAPTION_OPENING.search(text) is not None
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -426,6 +442,8 @@ CONTINUATION = re.compile(
 
 def continuation_marker(text: str):
     """The continuation marker in ``text`` when the line is one or ends with one, else None."""
+    if not text.rstrip(" \u3000").endswith((")", "）")):
+        return None  # a marker ends with its bracket: most lines are ruled out before the search
     match = None
     for match in CONTINUATION.finditer(text):
         pass
@@ -437,7 +455,7 @@ def continuation_marker(text: str):
 def closes_story(text: str) -> bool:
     """True for a line that ends its story: a closing credit ((据新华社布鲁塞尔电 记者潘革平),
     …。（新华社北京11月27日电）) or an onward continuation marker ((下转第三版))."""
-    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or _ENDS_WITH_CREDIT.search(text) or is_closing_note(text):
+    if CLOSING_CREDIT.match(text) or BRACKETED_BYLINE.match(text) or ends_with_credit(text) or is_closing_note(text):
         return True
     marker = continuation_marker(text)
     return marker is not None and marker["dir"] in ("下转", "转")

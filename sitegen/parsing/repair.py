@@ -226,14 +226,16 @@ def join_reason(first: Unit, second: Unit, *, indented_page: bool = False, set_a
     春节前夕，…) reads exactly like a paragraph cut after its first words.
     """
     a, b = first.text, second.text
-    if first.level or second.level:
+    if first.level or second.level or ends_sentence(a):
+        # (A piece that ends a sentence, as most paragraphs do, is joined to nothing: asked first,
+        # this spares them the tests below.)
         return None
     if len(significant(b)) >= 4 and significant(b) in significant(a):
         # The same words printed again (a repeated block) are a repeat, not the rest of the paragraph.
         return None
     if a.endswith("—") and not a.endswith("——") and b.startswith("—") and not b.startswith("——"):
         return "the break falls inside a dash"
-    if ends_sentence(a) or not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
+    if not _can_continue(b) or has_column_tag(a) or is_label(a) or is_sign_off(a):
         return None
     if len(a) <= 40 and (is_byline(a) or is_credit_line(a)) and not _unclosed(a):
         # A byline or a credit is a line of its own (本报记者 靳 博 / 大年三十，…; 制图：蔡华伟 /
@@ -742,6 +744,11 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(text, text[1:])}
 
 
+def _probes(key: str) -> list[str]:
+    """Three runs of six characters from a paragraph's middle: a near repeat of it holds some of them."""
+    return [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
+
+
 def _adjacent_repeat_of(readable: list[int], keys: dict[int, str], n: int) -> int | None:
     """The line that line ``n`` repeats right after it, if any (indexes into ``readable``).
 
@@ -775,6 +782,7 @@ def _as_duplicate(unit: Unit, original: Unit, how: str) -> Unit:
 def mark_duplicates(units: list[Unit]) -> list[Unit]:
     """Mark text units that repeat an earlier one (whole, as a part of it, or nearly word for word)."""
     kept: list[tuple[Unit, str, set[str] | None]] = []
+    kept_keys: list[str] = []  # the keys of ``kept``, in order
     first_printed: dict[str, Unit] = {}
     readable = [i for i, unit in enumerate(units) if unit.kind in ("text", "caption")]
     keys = {i: significant(units[i].text) for i in readable}
@@ -798,12 +806,16 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
             # is only part of a paragraph far above may be a quotation (a speech printed on a
             # page whose report quotes it), so a part counts only near its original.
             original = first_printed.get(key)
-            if original is None:
+            # Keys hold no whitespace, so the last few joined by newlines are searched at once: a run
+            # of characters found there stands whole in one of them.  Most paragraphs repeat none.  (The
+            # last twelve, searched for a part, hold the last eight, searched for a near repeat.)
+            nearby = "\n".join(kept_keys[-_QUOTE_WINDOW:])
+            if original is None and key in nearby:
                 original = next((other for other, other_key, _ in kept[-_QUOTE_WINDOW:] if key in other_key), None)
             how = "repeat of"
-            if original is None and len(key) >= 30:
+            if original is None and len(key) >= 30 and any(probe in nearby for probe in _probes(key)):
                 grams: set[str] | None = None
-                probes = [key[i : i + 6] for i in (len(key) // 4, len(key) // 2, 3 * len(key) // 4)]
+                probes = _probes(key)
                 recent = {other_key for _, other_key, _ in kept[-_NEAR_WINDOW - 1 :]}
                 for index in range(len(kept) - 1, max(-1, len(kept) - 1 - _NEAR_WINDOW), -1):
                     other, other_key, other_grams = kept[index]
@@ -828,6 +840,7 @@ def mark_duplicates(units: list[Unit]) -> list[Unit]:
         else:
             if unit.kind == "text":
                 kept.append((unit, key, None))
+                kept_keys.append(key)
                 first_printed.setdefault(key, unit)
             result.append(unit)
     return result

@@ -56,6 +56,7 @@ continuation when that turns up after the interrupted story's closing credit.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field, replace
 
@@ -68,9 +69,9 @@ from sitegen.parsing.lines import (
     STORY_LABELS,
     STORY_COLUMNS,
     DATELINE,
-    _ENDS_WITH_CREDIT,
     continuation_marker,
     ends_sentence,
+    ends_with_credit,
     has_column_tag,
     is_byline,
     is_closing_note,
@@ -328,14 +329,28 @@ _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION_CHARS for b in _FUNCTION_CH
 
 
 def _pairs(text: str) -> set[str]:
+    return set(_each_pair(text)) - _FUNCTION_PAIRS
+
+
+def _each_pair(text: str):
+    """The pairs of adjacent Chinese characters of ``text``, one by one (repeats and function words included)."""
     text = _HAN_ONLY.sub("", text)
-    return {a + b for a, b in zip(text, text[1:])} - _FUNCTION_PAIRS
+    return map(operator.add, text, text[1:])
+
+
+def _found_in(pairs: set[str], text: str) -> int:
+    """How many of ``pairs`` occur in ``text``.
+
+    The text's pairs are looked up one by one rather than gathered into a set
+    first: the text is a story's last 800 characters, read again at every heading.
+    """
+    return len(pairs.intersection(_each_pair(text)))
 
 
 def _shared_share(heading: str, story: str) -> float:
     """The share of the heading's character pairs that the story's text already holds."""
     own = _pairs(heading)
-    return len(own & _pairs(story)) / len(own) if own else 0.0
+    return _found_in(own, story) / len(own) if own else 0.0
 
 
 def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool:
@@ -344,10 +359,12 @@ def topic_shift(before: str, after: str, threshold: float = TOPIC_SHIFT) -> bool
     A subhead opens a section on the story's subject, whose names and terms
     recur; an unmarked headline opens another article on another subject.
     """
-    ahead = _pairs(after[:300])
-    if len(ahead) < 20 or len(before) < 100:
+    if len(before) < 100:
         return False
-    return len(ahead & _pairs(before[-800:])) < threshold * len(ahead)
+    ahead = _pairs(after[:300])
+    if len(ahead) < 20:
+        return False
+    return _found_in(ahead, before[-800:]) < threshold * len(ahead)
 
 
 #: Numbered section heads and questions of an interview, the subheads a report or a document does carry.
@@ -417,7 +434,7 @@ class _Page:
         if in_story:
             if role in ("body", "subhead", "caption", "continuation"):
                 self.current.body.append(block)
-            self.current.line_end = max(self.current.line_end, unit.line_end)
+            self.current.line_end = max(self.current.line_end, block.line_end)
         return block
 
     def fragment(self, unit: Unit, note: str = "") -> None:
@@ -882,7 +899,7 @@ class _Page:
             self.add("body", unit)
         if is_closing_sentence(text):
             self.current.closed_by = "closing sentence"
-        credit = _ENDS_WITH_CREDIT.search(text)
+        credit = ends_with_credit(text)
         if credit and credit.start() > 0:
             if "电" in credit.group(0) and self.current.dateline is None:
                 self.current.dateline = credit.group(0).strip()
