@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from sitegen import urls
+from sitegen.parsing import lines
 from sitegen.search import tokenize
 from sitegen.model import Article, Story, Topic, record
 
@@ -462,6 +463,9 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
                 by_keyword[word].append(article)
         if article.story.kicker:
             by_kicker[normalised_kicker(article.story.kicker)].append(article)
+        column = headline_column(article.story.headline)
+        if column and column != (normalised_kicker(article.story.kicker) if article.story.kicker else None):
+            by_kicker[column].append(article)
 
     topics = []
     order = [s.slug for s in taxonomy.subjects] + [taxonomy.fallback_slug]
@@ -476,13 +480,32 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
         # A speaker named over what was said (——习近平, 胡春华强调) recurs, but is no column.
         if len({(a.newspaper, a.date) for a in members}) >= 2 and not _SPEAKER.search(kicker):
             slug = _unique(urls.slugify(kicker), series_slugs)
-            topics.append(Topic(slug, "series", kicker, f"以“{kicker}”为引题的系列报道。", newest_first(members)))
+            # (Members come in archive order, kicker and column alike: the list is sorted below.)
+            named = any(a.story.kicker and normalised_kicker(a.story.kicker) == kicker for a in members)
+            description = f"以“{kicker}”为引题的系列报道。" if named else f"标题后注明栏目“{kicker}”的文章。"
+            topics.append(Topic(slug, "series", kicker, description, newest_first(members)))
     keyword_slugs: set[str] = set()
     for word, members in sorted(by_keyword.items()):
         if len(members) >= KEYWORD_PAGE_MIN:
             slug = _unique(urls.slugify(word), keyword_slugs)
             topics.append(Topic(slug, "keyword", word, f"关键词包含“{word}”的文章。", newest_first(members)))
     return tuple(topics)
+
+
+def headline_column(headline: str) -> str | None:
+    """The column a headline names in brackets at its end (只争朝夕，不负韶华（人民论坛） → 人民论坛), without
+    a number of the series (春节返乡看新风② → 春节返乡看新风); None when it names none.
+
+    People's Daily prints its columns so rather than as kickers; across issues they are its series.
+    """
+    if not lines.has_column_tag(headline):
+        return None
+    tag = normalised_kicker(_NUMBERED.sub("", lines.column_tag(headline)))
+    return tag or None
+
+
+#: A series' number after its name: ②, ⑫, 之三.
+_NUMBERED = re.compile(r"(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|之[一二三四五六七八九十]+)$")
 
 
 #: A kicker that names who speaks in the piece: ——习近平 over a quotation, 胡春华强调 over a report of a speech.

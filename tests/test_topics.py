@@ -93,6 +93,31 @@ def test_a_kicker_repeated_only_within_one_issue_is_no_series():
     assert series == {"新华时评": ("a4", "a3"), "新时代 新征程 新伟业": ("a5", "a6")}
 
 
+def test_a_column_named_after_headlines_across_issues_is_a_series():
+    # People's Daily names its columns in brackets after the headline, not as a kicker.
+    import datetime as dt
+
+    from sitegen.model import Article, Block, SourceSpan, Story
+    from sitegen.topics import build_topics, load_taxonomy
+
+    def article(n, headline, day, kicker=None):
+        story = Story(headline, kicker, None, None, None, (Block("body", "正文。", 2, 2),), 1, 2)
+        return Article(f"a{n}", "人民日报", dt.date(2020, 2, day), "05", n, story, SourceSpan("x.txt", 1, 2), f"a{n}.html")
+
+    articles = [article(1, "只争朝夕，不负韶华（人民论坛）", 1), article(2, "解好基层治理“方程式”(人民论坛)", 2),
+                article(3, "人心凝聚看乡风（春节返乡看新风②）", 3), article(4, "家家户户贴春联（春节返乡看新风③）", 4),
+                article(5, "今年的年货（新语）", 5), article(6, "过年的味道（新语）", 5),
+                article(7, "修好一条路（新春走基层）", 6, kicker="新春走基层"), article(8, "邻里更近了", 7, kicker="新春走基层")]
+    series = {t.name: (t.article_ids, t.description) for t in build_topics(articles, {}, load_taxonomy())
+              if t.kind == "series"}
+    assert series == {
+        "人民论坛": (("a2", "a1"), "标题后注明栏目“人民论坛”的文章。"),
+        "春节返乡看新风": (("a4", "a3"), "标题后注明栏目“春节返乡看新风”的文章。"),
+        # Named both ways, an article is listed once.
+        "新春走基层": (("a8", "a7"), "以“新春走基层”为引题的系列报道。"),
+    }  # (新语 twice in one issue is one day's pair, no series yet.)
+
+
 def test_a_speaker_named_over_what_was_said_is_no_series_however_often_it_recurs():
     import datetime as dt
 

@@ -538,6 +538,11 @@ def has_column_tag(text: str) -> bool:
     return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS + LABELS
 
 
+def column_tag(text: str) -> str:
+    """The column's name from a headline for which ``has_column_tag`` is true: 讲好文创的时代故事（新语） → 新语."""
+    return _COLUMN_TAG.search(text).group(0)[1:-1]
+
+
 def looks_like_heading(text: str) -> bool:
     """True when a line could be a headline, kicker or subhead: short, not prose.
 
