@@ -454,6 +454,7 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
     by_subject: dict[str, list[Article]] = defaultdict(list)
     by_kicker: dict[str, list[Article]] = defaultdict(list)
     by_keyword: dict[str, list[Article]] = defaultdict(list)
+    kickers: set[str] = set()  # the series names some article has as its kicker (the others are columns)
     for article in articles:
         signal = signals.get(article.id)
         if signal:
@@ -461,10 +462,12 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
                 by_subject[slug].append(article)
             for word in signal.keywords:
                 by_keyword[word].append(article)
-        if article.story.kicker:
-            by_kicker[normalised_kicker(article.story.kicker)].append(article)
+        kicker = normalised_kicker(article.story.kicker) if article.story.kicker else None
+        if kicker is not None:
+            by_kicker[kicker].append(article)
+            kickers.add(kicker)
         column = headline_column(article.story.headline)
-        if column and column != (normalised_kicker(article.story.kicker) if article.story.kicker else None):
+        if column and column != kicker:
             by_kicker[column].append(article)
 
     topics = []
@@ -480,9 +483,7 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
         # A speaker named over what was said (——习近平, 胡春华强调) recurs, but is no column.
         if len({(a.newspaper, a.date) for a in members}) >= 2 and not _SPEAKER.search(kicker):
             slug = _unique(urls.slugify(kicker), series_slugs)
-            # (Members come in archive order, kicker and column alike: the list is sorted below.)
-            named = any(a.story.kicker and normalised_kicker(a.story.kicker) == kicker for a in members)
-            description = f"以“{kicker}”为引题的系列报道。" if named else f"标题后注明栏目“{kicker}”的文章。"
+            description = f"以“{kicker}”为引题的系列报道。" if kicker in kickers else f"标题后注明栏目“{kicker}”的文章。"
             topics.append(Topic(slug, "series", kicker, description, newest_first(members)))
     keyword_slugs: set[str] = set()
     for word, members in sorted(by_keyword.items()):
@@ -498,10 +499,10 @@ def headline_column(headline: str) -> str | None:
 
     People's Daily prints its columns so rather than as kickers; across issues they are its series.
     """
-    if not lines.has_column_tag(headline):
+    tag = lines.column_tag(headline)
+    if tag is None:
         return None
-    tag = normalised_kicker(_NUMBERED.sub("", lines.column_tag(headline)))
-    return tag or None
+    return normalised_kicker(_NUMBERED.sub("", tag)) or None
 
 
 #: A series' number after its name: ②, ⑫, 之三.

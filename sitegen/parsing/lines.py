@@ -532,15 +532,17 @@ _ITEM_OPENING = re.compile(r"^(?:[(（]\d{1,2}[)）]|(?:时间|地点|地址|电
 def has_column_tag(text: str) -> bool:
     """True for a headline carrying its column's name in brackets: 讲好文创的时代故事（新语）; the note in brackets
     closing an item of a list or its particulars (（1）歌曲《黄河颂》（节选）, 时间：9：00—17：00（节假日休息）) is none."""
+    return column_tag(text) is not None
+
+
+def column_tag(text: str) -> str | None:
+    """The column's name a headline carries in brackets (讲好文创的时代故事（新语） → 新语), or None (``has_column_tag``)."""
     if is_name_with_post(text) or _ITEM_OPENING.match(text):
-        return False
+        return None
     tag = _COLUMN_TAG.search(text)
-    return tag is not None and not _COLUMN_TAG.fullmatch(text) and han_count(text) >= 4 and tag.group(0)[1:-1] not in _BOX_TAGS + LABELS
-
-
-def column_tag(text: str) -> str:
-    """The column's name from a headline for which ``has_column_tag`` is true: 讲好文创的时代故事（新语） → 新语."""
-    return _COLUMN_TAG.search(text).group(0)[1:-1]
+    if tag is None or _COLUMN_TAG.fullmatch(text) or han_count(text) < 4 or tag.group(0)[1:-1] in _BOX_TAGS + LABELS:
+        return None
+    return tag.group(0)[1:-1]
 
 
 def looks_like_heading(text: str) -> bool:

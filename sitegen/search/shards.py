@@ -306,6 +306,15 @@ def costs(terms: list[str], postings: list[str]) -> np.ndarray:
             + np.fromiter(map(len, postings), dtype=np.int64, count=len(postings)))
 
 
+def shard_end(total: np.ndarray, start: int, room: int, *, first: bool) -> int:
+    """Where the terms from ``start`` that fit in ``room`` bytes end, ``total`` being the running total of
+    the terms' costs: before the first term that would overfill it, or (for the ``first`` term of a
+    shard, however big) after that term."""
+    before = int(total[start - 1]) if start else 0
+    end = max(start, int(np.searchsorted(total, before + room, side="right")))
+    return start + 1 if end == start and first else end
+
+
 def ranges(parts: Iterable[tuple[list[str], list[str]]],
            target: int | None = None) -> Iterator[tuple[list[str], list[str]]]:
     """Consecutive runs of terms with their postings, of about ``target`` bytes each (as ``costs`` counts),
@@ -324,9 +333,7 @@ def ranges(parts: Iterable[tuple[list[str], list[str]]],
         start = 0
         while start < len(total):
             before = int(total[start - 1]) if start else 0
-            end = max(start, int(np.searchsorted(total, before + target - size, side="right")))
-            if end == start and not terms:
-                end = start + 1
+            end = shard_end(total, start, target - size, first=not terms)
             if end > start:
                 terms += part_terms[start:end]
                 postings += part_postings[start:end]

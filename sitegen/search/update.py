@@ -134,8 +134,7 @@ def cut(costs: np.ndarray) -> tuple[int, ...]:
     total = np.cumsum(costs)
     sizes, start = [], 0
     while start < len(costs):
-        before = int(total[start - 1]) if start else 0
-        end = max(start + 1, int(np.searchsorted(total, before + shards.TARGET_SHARD_BYTES, side="right")))
+        end = shards.shard_end(total, start, shards.TARGET_SHARD_BYTES, first=True)
         sizes.append(end - start)
         start = end
     return tuple(sizes)
