@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -147,5 +148,22 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> None:
+    """The ``sitegen`` console script: ``main`` with the process's arguments, then exit.
+
+    After a build, the process ends at once, without freeing the archive's
+    metadata object by object (0.2-0.3 s for the 6,600 articles of the corpus
+    pages, seconds at 100,000): the build has written and closed all it wrote,
+    so only the standard streams are flushed.  The other commands exit as usual.
+    """
+    args = parser().parse_args()
+    code = args.func(args)
+    if args.func is _cmd_build:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
