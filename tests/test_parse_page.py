@@ -458,3 +458,23 @@ def test_numbered_item_cut_inside_a_word_is_still_joined():
         "求是。以事实为依据处理检举控告，不得捕风捉影，不得主观臆断。\n"
     )
     assert "（一）实事求是。以事实为依据处理检举控告，不得捕风捉影，不得主观臆断。" in texts
+
+
+def test_column_break_word_list_holds_every_two_to_four_character_word_jieba_has_seen_three_times():
+    # The parser's word lists are taken from jieba's dictionary by one regular-expression search;
+    # read line by line, the dictionary must give exactly the same words and names.
+    import importlib.util
+    from pathlib import Path
+
+    from sitegen.parsing.repair import dictionary, person_names
+
+    words, names = set(), set()
+    with open(Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt", encoding="utf-8") as handle:
+        for entry in handle:
+            word, count, *tag = entry.split()
+            if 2 <= len(word) <= 4 and int(count) >= 3:
+                words.add(word)
+                if tag == ["nr"]:
+                    names.add(word)
+    assert dictionary() == words and "渠道" in words and "党的" not in words
+    assert person_names() == names and "瞿振元" in names
