@@ -105,6 +105,15 @@ class Taxonomy:
     fallback_description: str = "未归入其他主题的文章。"
     """Description of the fallback subject."""
 
+    def __hash__(self) -> int:
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        """The hash of the fields, worked out once: scoring looks its patterns up by the taxonomy
+        for every article, and hashing its hundreds of terms each time cost more than the lookup."""
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
+
     def fingerprint(self) -> str:
         """Changes whenever the taxonomy does, for caching signals."""
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:16]
