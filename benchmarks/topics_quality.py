@@ -2,6 +2,7 @@
 
     python -m benchmarks.topics_quality [--sample 50] [--seed 7]
     python -m benchmarks.topics_quality --build-share [--runs 3]
+    python -m benchmarks.topics_quality --assignment [--runs 3]
 
 Runs ``sitegen.topics.signals_of`` on every corpus article as the corpus gives it
 (headline lines, then paragraphs), then prints:
@@ -19,7 +20,22 @@ a build is measured by ``--build-share``: the corpus pages (as
 topics and with every article's signals replaced by empty ones (no subjects,
 keywords or fingerprint, so no topics or neighbours either), ``--runs`` times
 each, into ``/dev/shm`` where it exists (the figure is about work, not the
-disk); the median difference is printed as a share of the build.
+disk); the median difference is printed as a share of the build.  That is
+everything topics bring: the assignment, and the topic pages and related
+articles it feeds.
+
+What topic *assignment* itself adds (the goal of issue 5 names it) is
+measured by ``--assignment``: the corpus pages are built cold as by
+``--build-share``, ``--runs`` times, with a CPU clock around each of the steps
+that give articles their topics — scoring an article's subjects
+(``score_subjects``) and drawing its keywords (``keywords_of``), in the
+workers, then choosing its subjects once the page's name is known (``placed``)
+and grouping articles into subjects, series and keywords (``build_topics``) —
+and their CPU time (each process keeps its running total in a file) is printed
+as a share of the rest of the build's CPU time.  Not counted as assignment:
+the fingerprint that finds other papers' copies of a story (issue 3's
+reprints), the one-line summaries, the related articles and the topic pages,
+which ``--build-share`` counts.
 """
 
 from __future__ import annotations
@@ -88,6 +104,78 @@ def build_share(runs: int, jobs: int | None) -> None:
           f"without {without:.2f} s: topics add {with_topics - without:.2f} s = {(with_topics - without) / without:.1%}")
 
 
+#: The steps that give articles their topics, as (module, function name): each is called through its
+#: module's global, which worker processes forked afterwards inherit, so wrapping it times every call.
+ASSIGNMENT_STEPS = (("sitegen.topics", "score_subjects"), ("sitegen.topics", "keywords_of"),
+                    ("sitegen.enrich", "placed"), ("sitegen.enrich", "build_topics"))
+
+
+def assignment_share(runs: int, jobs: int | None) -> None:
+    """Median CPU share of topic assignment in cold builds of the corpus pages."""
+    import importlib
+    import os
+    import shutil
+    import statistics
+    import struct
+    import tempfile
+
+    from benchmarks.build_speed import corpus_archive, prepared
+    from sitegen.build import build
+
+    archive = prepared(Path("/tmp/sitegen-bench"), "corpus", corpus_archive)
+    scratch = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    clocks = scratch / "clocks"
+    spent = {}  # in each process: its pid, the file its totals go to, and the totals by step
+
+    def timed(name, step):
+        def step_timed(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                if spent.get("pid") != os.getpid():  # a new worker: its own totals and file
+                    spent.clear()
+                    spent.update(pid=os.getpid(), fd=os.open(clocks / str(os.getpid()), os.O_WRONLY | os.O_CREAT),
+                                 totals=dict.fromkeys((n for _, n in ASSIGNMENT_STEPS), 0.0))
+                spent["totals"][name] += time.process_time() - start
+                os.pwrite(spent["fd"], struct.pack(f"{len(ASSIGNMENT_STEPS)}d", *(
+                    spent["totals"][n] for _, n in ASSIGNMENT_STEPS)), 0)
+        return step_timed
+
+    originals = [(importlib.import_module(module), name) for module, name in ASSIGNMENT_STEPS]
+    originals = [(module, name, getattr(module, name)) for module, name in originals]
+    shares, totals = [], []
+    try:
+        for module, name, step in originals:
+            setattr(module, name, timed(name, step))
+        for run in range(runs):
+            clocks.mkdir()
+            cpu = _cpu_seconds()
+            build(archive, scratch / "site", use_cache=False, jobs=jobs)
+            cpu = _cpu_seconds() - cpu
+            by_step = Counter()
+            for file in clocks.iterdir():
+                for (_, name), seconds in zip(ASSIGNMENT_STEPS, struct.unpack(f"{len(ASSIGNMENT_STEPS)}d", file.read_bytes())):
+                    by_step[name] += seconds
+            if spent.get("fd") is not None:
+                os.close(spent["fd"])
+            spent.clear()
+            assignment = sum(by_step.values())
+            shares.append(assignment / (cpu - assignment))
+            totals.append(cpu)
+            steps = ", ".join(f"{name} {by_step[name]:.2f}" for _, name in ASSIGNMENT_STEPS)
+            print(f"  run {run + 1}: build CPU {cpu:.2f} s, assignment {assignment:.2f} s ({steps}): "
+                  f"adds {shares[-1]:.1%} to the rest", flush=True)
+            shutil.rmtree(scratch / "site")
+            shutil.rmtree(clocks)
+    finally:
+        for module, name, step in originals:
+            setattr(module, name, step)
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"topic assignment adds {statistics.median(shares):.1%} to the CPU time of the rest of the build "
+          f"(median of {runs}; build CPU median {statistics.median(totals):.2f} s)  (goal <= 10%)")
+
+
 def _cpu_seconds() -> float:
     """User and system CPU of this process and of its finished worker processes."""
     import resource
@@ -103,11 +191,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--build-share", action="store_true",
                         help="instead: time cold builds of the corpus pages with and without topics")
+    parser.add_argument("--assignment", action="store_true",
+                        help="instead: time topic assignment within cold builds of the corpus pages")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
     if args.build_share:
         build_share(args.runs, args.jobs)
+        return
+    if args.assignment:
+        assignment_share(args.runs, args.jobs)
         return
 
     taxonomy = load_taxonomy()
