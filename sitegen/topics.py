@@ -454,8 +454,9 @@ def newest_first(articles: list[Article]) -> tuple[str, ...]:
 
 
 def normalised_kicker(kicker: str) -> str:
-    """新时代  新征程 新伟业 and 新时代 新征程 新伟业 name one series."""
-    return " ".join(unicodedata.normalize("NFKC", kicker).split())
+    """新时代  新征程 新伟业 and 新时代 新征程 新伟业 name one series; the dash or colon that leads a
+    kicker into its headline (外交部发言人——, 商务部：) is no part of the series' name."""
+    return " ".join(unicodedata.normalize("NFKC", kicker).split()).rstrip("—-:").rstrip()
 
 
 def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], taxonomy: Taxonomy) -> tuple[Topic, ...]:
@@ -471,7 +472,7 @@ def build_topics(articles: list[Article], signals: dict[str, ArticleSignals], ta
                 by_subject[slug].append(article)
             for word in signal.keywords:
                 by_keyword[word].append(article)
-        kicker = normalised_kicker(article.story.kicker) if article.story.kicker else None
+        kicker = (normalised_kicker(article.story.kicker) or None) if article.story.kicker else None
         if kicker is not None:
             by_kicker[kicker].append(article)
             kickers.add(kicker)

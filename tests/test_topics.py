@@ -132,7 +132,24 @@ def test_a_speaker_named_over_what_was_said_is_no_series_however_often_it_recurs
     articles = [article(10 * k + day, kicker, day) for k, kicker in enumerate(kickers) for day in (1, 2, 3)]
     series = {t.name for t in build_topics(articles, {}, load_taxonomy()) if t.kind == "series"}
     # 外交部发言人—— leads into the spokesman's answers, a standing rubric of the paper.
-    assert series == {"外交部发言人——", "新春走基层"}
+    assert series == {"外交部发言人", "新春走基层"}
+
+
+def test_the_dash_or_colon_leading_a_kicker_into_its_headline_is_no_part_of_the_series_name():
+    import datetime as dt
+
+    from sitegen.model import Article, Block, SourceSpan, Story
+    from sitegen.topics import build_topics, load_taxonomy
+
+    kickers = ["国家卫健委发布会——", "国家卫健委发布会：", "国家卫健委发布会", "——"]
+    articles = [
+        Article(f"a{day}", "人民日报", dt.date(2020, 2, day), "01", day,
+                Story(f"标题{day}", kicker, None, None, None, (Block("body", "正文。", 2, 2),), 1, 2),
+                SourceSpan("x.txt", 1, 2), f"a{day}.html")
+        for day, kicker in enumerate(kickers, 1)
+    ]
+    series = [t for t in build_topics(articles, {}, load_taxonomy()) if t.kind == "series"]
+    assert [(t.name, t.article_ids) for t in series] == [("国家卫健委发布会", ("a3", "a2", "a1"))]
 
 
 def test_the_two_copies_of_one_story_link_to_each_other(records, seeds_site):
