@@ -427,7 +427,7 @@ def text_signals(story: Story, taxonomy: Taxonomy) -> ArticleSignals:
     scored = score_subjects(nfkc(headline), first + middle, taxonomy)
     return ArticleSignals(
         subjects=(),
-        keywords=keywords_of(nfkc(story.headline), first),
+        keywords=keywords_of(nfkc(headline_without_column(story.headline)), first),
         fingerprint=_sketch(first + middle + last),
         summary=one_line(story),
         scores=tuple(scored),
@@ -513,6 +513,13 @@ def headline_column(headline: str) -> str | None:
     if tag is None:
         return None
     return normalised_kicker(_NUMBERED.sub("", tag)) or None
+
+
+def headline_without_column(headline: str) -> str:
+    """The headline without the column it names in brackets at its end (讲好文创的时代故事（新语） →
+    讲好文创的时代故事): the column is the article's series, and its words (新语, 时评) no keywords of it."""
+    tag = lines.column_tag(headline)
+    return headline if tag is None else headline[: len(headline) - len(tag) - 2]
 
 
 #: A series' number after its name: ②, ⑫, 之三.

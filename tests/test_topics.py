@@ -254,6 +254,20 @@ def test_a_photo_report_is_tagged_with_what_it_shows_not_with_the_words_for_a_ph
     assert not {"图片", "报道"} & set(keywords)
 
 
+def test_the_column_named_after_a_headline_gives_the_article_its_series_not_its_keywords():
+    # 人民时评 after a headline is the column (a series); 时评 cut from it was a keyword of 47 articles.
+    from sitegen.model import Block, Story
+    from sitegen.topics import headline_column, load_taxonomy, text_signals
+
+    headline = "让数字经济更好惠及民生（人民时评）"
+    story = Story(headline, None, None, None, None,
+                  (Block("body", "数字经济正在深刻改变百姓的日常生活，网上购物、移动支付已经走进千家万户。", 2, 2),), 1, 2)
+    keywords = text_signals(story, load_taxonomy()).keywords
+    assert headline_column(headline) == "人民时评"
+    assert {"数字", "民生"} <= set(keywords)
+    assert not {"时评", "人民"} & set(keywords)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     terms=st.lists(st.text(alphabet="中国人民天气寒潮a+.", min_size=1, max_size=4), min_size=1, max_size=12, unique=True),
