@@ -52,8 +52,10 @@ def _code(n: int) -> str:
     return "".join(reversed(digits))
 
 
-#: Codes of the numbers below 46³ (a position in all but the longest articles).
-_CODES = [_code(n) for n in range(BASE * BASE * BASE)]
+#: Codes of the numbers below 46³ (a position in all but the longest articles), in order: one digit,
+#: then two, then three (made digit by digit rather than by ``_code``: 10 ms instead of 50 at start-up).
+_CODES = [*LAST_DIGITS, *(a + b for a in MORE_DIGITS[1:] for b in LAST_DIGITS),
+          *(a + b + c for a in MORE_DIGITS[1:] for b in MORE_DIGITS for c in LAST_DIGITS)]
 
 
 def code(n: int) -> str:
