@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitegen.model import Article, Block, SourceSpan, Story
 from sitegen.related import find_reprints, neighbours
 from sitegen.topics import ArticleSignals, text_fingerprint
@@ -41,3 +44,33 @@ def test_related_articles_share_keywords_and_exclude_the_article_itself():
     links = neighbours(articles, {a.id: s for a, s in pairs})
     assert [l.path for l in links["a1"].related] == ["a2.html"]
     assert "a3" not in links
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_every_article_finds_the_neighbours_a_one_by_one_count_finds(data):
+    # The archive-wide pass sorts the fingerprints out at once and looks for copies only where enough
+    # values are shared at all; counting each article's shared values one by one must agree with it.
+    from sitegen.related import _neighbours_of, _postings, _sketch_postings, link, neighbourhood
+
+    count = data.draw(st.integers(min_value=1, max_value=40))
+    pool = st.integers(min_value=0, max_value=2**64 - 1)
+    common = data.draw(st.lists(pool, min_size=40, max_size=40, unique=True))  # values many articles hold
+    articles, signals = [], {}
+    for n in range(1, count + 1):
+        size = data.draw(st.sampled_from([0, 10, 20, 32]))
+        fingerprint = tuple(sorted(set(data.draw(st.lists(st.one_of(st.sampled_from(common), pool),
+                                                          min_size=size, max_size=size)))))
+        story = Story(f"标题{n}", None, None, None, None, (Block("body", "正文。", 2, 2),), 1, 2)
+        article = Article(f"a{n:02}", "甲报", dt.date(2022, 11, data.draw(st.integers(1, 3))), "01", n, story,
+                          SourceSpan("x.txt", 1, 2), f"a{n}.html")
+        articles.append(article)
+        signals[article.id] = ArticleSignals(
+            tuple(data.draw(st.lists(st.sampled_from(["politics", "sport", "economy"]), max_size=2, unique=True))),
+            tuple(data.draw(st.lists(st.sampled_from("甲乙丙丁戊"), max_size=3, unique=True))), fingerprint)
+    found = neighbourhood(articles, signals)
+    ids = [a.id for a in articles if signals[a.id].fingerprint]
+    fingerprints = {i: signals[i].fingerprint for i in ids}
+    assert _sketch_postings(fingerprints, ids)[0] == _postings(fingerprints, ids) == found.sketches
+    inputs = {a.id: (link(a), signals[a.id]) for a in articles}
+    assert found.of == _neighbours_of(list(inputs), inputs, found.sketches, found.keywords)
