@@ -6,7 +6,10 @@ its line where one line is to blame), every good page must still be built,
 and the exit status must say whether there were errors.
 """
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,6 +87,17 @@ def test_exit_status_reports_errors_and_strict_fails_on_warnings_alone(broken_ar
     shutil.copytree(broken_archive / "朔州日报", warnings_only / "朔州日报")
     assert main(["build", str(warnings_only), "-o", str(tmp_path / "b"), "--no-cache"]) == 0
     assert main(["build", str(warnings_only), "-o", str(tmp_path / "c"), "--no-cache", "--strict"]) == 1
+
+
+def test_the_sitegen_command_exits_with_the_build_s_status_and_every_line_it_printed(broken_archive, tmp_path):
+    # A build ends its process without tearing down the heap; what it printed to pipes must still arrive.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), os.environ.get("PYTHONPATH", "")])}
+    env.pop("PYTHONUNBUFFERED", None)  # output to a pipe is buffered, as it is for a user's script
+    run = subprocess.run([sys.executable, "-m", "sitegen", "build", str(broken_archive), "-o", str(tmp_path / "a"),
+                          "--no-cache", "-q"], capture_output=True, text=True, env=env)
+    assert run.returncode == 1
+    assert f"{broken_archive.as_posix()}/binary.txt: error: not text" in run.stderr
+    assert run.stdout.startswith(f"Built {tmp_path / 'a'}: ") and " 3 errors, " in run.stdout and run.stdout.endswith(" s\n")
 
 
 def test_a_folder_without_page_files_is_named_with_what_it_holds(tmp_path, capsys):
