@@ -93,6 +93,18 @@ def _holds(file: Path, data: bytes) -> bool:
         return False
 
 
+def _umask() -> int:
+    """The process's file-creation mask (read once, at import, while no other thread can be changing it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: The permissions of a folder made as ``mkdir`` makes one: what the finished site gets, where the
+#: temporary folder it is built in is made readable by its owner alone.
+FOLDER_MODE = 0o777 & ~_umask()
+
+
 class Staging(SiteFolder):
     """A temporary folder beside the output folder that becomes the output on ``commit()``."""
 
@@ -106,6 +118,8 @@ class Staging(SiteFolder):
 
     def commit(self) -> None:
         (self.root / MARKER).write_text("This folder was written by sitegen; it is replaced on every build.\n")
+        # A web server running as another user must be able to read the site, as it can its files.
+        os.chmod(self.root, FOLDER_MODE)
         old = None
         if self.out_dir.exists():
             old = self.out_dir.with_name(f".{self.out_dir.name}.old-{self.root.name[-8:]}")

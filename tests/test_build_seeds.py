@@ -44,6 +44,15 @@ def test_build_is_byte_identical_across_folders(tmp_path):
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 
 
+def test_the_site_folder_is_as_readable_as_any_folder_made_here(site, tmp_path):
+    # The site is built in a temporary folder (made readable by its owner alone) and renamed into place;
+    # a web server running as another user must be able to read it, as it can its files.
+    made = tmp_path / "made"
+    made.mkdir()
+    folders = [site, *(p for p in site.rglob("*") if p.is_dir())]
+    assert {p.stat().st_mode & 0o777 for p in folders} == {made.stat().st_mode & 0o777}
+
+
 def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path, monkeypatch):
     out = tmp_path / "site"
     build(SEEDS, out)
