@@ -32,7 +32,7 @@ import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -105,14 +105,15 @@ class Taxonomy:
     fallback_description: str = "未归入其他主题的文章。"
     """Description of the fallback subject."""
 
+    _hash: int = field(init=False, repr=False, compare=False)
+    """The hash of the other fields, worked out once: scoring looks its patterns up by the taxonomy
+    for every article, and hashing its hundreds of terms each time cost more than the lookup."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self) if f.compare)))
+
     def __hash__(self) -> int:
         return self._hash
-
-    @functools.cached_property
-    def _hash(self) -> int:
-        """The hash of the fields, worked out once: scoring looks its patterns up by the taxonomy
-        for every article, and hashing its hundreds of terms each time cost more than the lookup."""
-        return hash(tuple(getattr(self, f.name) for f in fields(self)))
 
     def fingerprint(self) -> str:
         """Changes whenever the taxonomy does, for caching signals."""
