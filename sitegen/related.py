@@ -210,8 +210,8 @@ def _neighbours_of(ids: list[str], inputs: dict, sketches: dict, keywords: dict,
     Related articles are ranked closest first, among equal scores the newer, then by id, so rebuilds
     agree.  That order is kept as one integer per candidate, ``-score * n + rank``, where ``rank`` is the
     article's place among all ``n`` articles sorted newest first, then by id; and the subjects two
-    articles share are counted from bit masks.  (Tuples and frozensets per candidate took twice as long:
-    the corpus pages have 229,000 candidates.)
+    articles share are counted from bit masks.  (With a tuple and a frozenset per candidate the corpus
+    pages' 229,000 candidates took 0.31 s instead of 0.26 s.)
     """
     by_rank = sorted(inputs, key=lambda i: (-(inputs[i][0].date or dt.date.min).toordinal(), i))
     n = len(by_rank)
