@@ -66,16 +66,17 @@ def _postings(values_of: dict[str, tuple], ids: list[str]) -> dict:
     return {v: tuple(members) for v, members in postings.items()}
 
 
-def _sketch_postings(fingerprints: dict[str, tuple[int, ...]], ids: list[str]) -> tuple[dict[int, tuple[str, ...]], set[str]]:
-    """``_postings`` of the articles' fingerprints, and the ids of the articles that hold enough telling
+def _sketch_postings(fingerprints: dict[str, tuple[int, ...]]) -> tuple[dict[int, tuple[str, ...]], set[str]]:
+    """``_postings`` of the articles' fingerprints (by id, in article order), and the ids of the articles that hold enough telling
     values to have a copy at all (``_copies_of`` need not look for the others' copies).
 
     Sorted out by numpy: 32 values an article, nearly all of them held by that article alone (on the
     corpus pages, 211,000 values took 0.21 s one by one, and as long again to be looked up for the
     few hundred articles that can have copies).
     """
-    lengths = np.array([len(fingerprints[i]) for i in ids], dtype=np.int64)
-    values = np.fromiter(chain.from_iterable(fingerprints[i] for i in ids), dtype=np.uint64, count=int(lengths.sum()))
+    ids = list(fingerprints)
+    lengths = np.array([len(sketch) for sketch in fingerprints.values()], dtype=np.int64)
+    values = np.fromiter(chain.from_iterable(fingerprints.values()), dtype=np.uint64, count=int(lengths.sum()))
     if not len(values):
         return {}, set()
     order = np.argsort(values, kind="stable")  # stable: each value's articles stay in article order
@@ -113,7 +114,7 @@ def _copies_of(article_id: str, sketch: tuple[int, ...], sketches: dict) -> list
 def find_reprints(articles: list[Article], signals: dict[str, ArticleSignals]) -> dict[str, list[str]]:
     """For each article that has copies, the ids of the copies, most alike first."""
     ids = [a.id for a in articles if signals.get(a.id) and signals[a.id].fingerprint]
-    sketches, may_copy = _sketch_postings({i: signals[i].fingerprint for i in ids}, ids)
+    sketches, may_copy = _sketch_postings({i: signals[i].fingerprint for i in ids})
     return {i: copies for i in ids if i in may_copy and (copies := _copies_of(i, signals[i].fingerprint, sketches))}
 
 
@@ -156,8 +157,7 @@ def neighbourhood(articles: list[Article], signals: dict[str, ArticleSignals],
     changed = _changed(inputs, since.inputs) if since is not None else None
     if changed is None or len(changed) > UPDATE_SHARE * len(inputs):
         ids = [i for i, (_, s) in inputs.items() if s]
-        sketches, may_copy = _sketch_postings({i: inputs[i][1].fingerprint for i in ids if inputs[i][1].fingerprint},
-                                              [i for i in ids if inputs[i][1].fingerprint])
+        sketches, may_copy = _sketch_postings({i: inputs[i][1].fingerprint for i in ids if inputs[i][1].fingerprint})
         keywords = _postings({i: inputs[i][1].keywords for i in ids}, ids)
         return Neighbourhood(_neighbours_of(list(inputs), inputs, sketches, keywords, may_copy), inputs, sketches, keywords)
     sketches, keywords = dict(since.sketches), dict(since.keywords)

@@ -71,6 +71,6 @@ def test_every_article_finds_the_neighbours_a_one_by_one_count_finds(data):
     found = neighbourhood(articles, signals)
     ids = [a.id for a in articles if signals[a.id].fingerprint]
     fingerprints = {i: signals[i].fingerprint for i in ids}
-    assert _sketch_postings(fingerprints, ids)[0] == _postings(fingerprints, ids) == found.sketches
+    assert _sketch_postings(fingerprints)[0] == _postings(fingerprints, ids) == found.sketches
     inputs = {a.id: (link(a), signals[a.id]) for a in articles}
     assert found.of == _neighbours_of(list(inputs), inputs, found.sketches, found.keywords)
