@@ -218,6 +218,14 @@ def test_a_misspelt_key_in_topics_toml_names_the_file_and_key(tmp_path, text, ke
         load_taxonomy(tmp_path)
 
 
+def test_an_empty_term_in_topics_toml_is_an_error_naming_the_file_and_subject(tmp_path):
+    # An empty term would match at every place and give its subject to every article.
+    (tmp_path / "topics.toml").write_text(
+        '[[subject]]\nname = "煤炭"\nslug = "coal"\nterms = { "煤" = 1, "" = 2 }\n', encoding="utf-8")
+    with pytest.raises(TopicsError, match=r"topics.toml: 'subject\[1\]\.terms' has an empty term"):
+        load_taxonomy(tmp_path)
+
+
 @needs_corpus
 @pytest.mark.corpus
 def test_rjieba_cuts_newspaper_prose_exactly_as_jieba_does():
