@@ -285,7 +285,7 @@ def _read_pages(
     read_pages, files, signals = [], {}, {}
     sources_before = set(memo.outlines) if memo else None
     topics_cache = signals_cache(archive_dir, taxonomy) if use_cache else None
-    load_segmenter()  # before the workers fork, so that they share jieba's dictionary
+    load_segmenter(taxonomy)  # before the workers fork, so that they share jieba's dictionary
     load_word_lists()  # and the parser's
     work = ReadPages(archive_dir, cache, taxonomy, topics_cache)
     outlines = _remembered_map(work, paths, jobs, memo) if memo else ordered_map(work, paths, jobs=jobs)

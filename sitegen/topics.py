@@ -104,6 +104,10 @@ class Taxonomy:
     """Slug of the fallback subject."""
     fallback_description: str = "未归入其他主题的文章。"
     """Description of the fallback subject."""
+    words: tuple[str, ...] = ()
+    """Words the segmenter keeps whole when it draws keywords: names of the day that
+    jieba's dictionary splits into pieces meaning something else (一带一路 → 一带 / 一路,
+    新冠肺炎 → 新 / 冠 / 肺炎), or a region's own names."""
 
     _hash: int = field(init=False, repr=False, compare=False)
     """The hash of the other fields, worked out once: scoring looks its patterns up by the taxonomy
@@ -165,6 +169,11 @@ def load_taxonomy(archive_dir: Path | None = None) -> Taxonomy:
     if len(set(slugs)) != len(slugs):
         raise TopicsError(f"{file}: two subjects share the slug '{Counter(slugs).most_common(1)[0][0]}'")
     rules = {k: v for k, v in top.items() if k not in ("subject",)}
+    if "words" in rules:
+        words = rules["words"]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise TopicsError(f"{file}: 'words' must be a list of words (strings, none empty)")
+        rules["words"] = tuple(unicodedata.normalize("NFKC", w.strip()) for w in words)
     return Taxonomy(subjects=tuple(subjects), **rules)
 
 
@@ -285,10 +294,10 @@ KEYWORD_CHARS = 300
 _NOT_A_KEYWORD = re.compile(r"[\d.%a-zA-Z]+|\W+")
 
 
-def load_segmenter() -> None:
-    """Load the word list and IDF table now: worker processes forked afterwards share them
-    instead of each loading its own (a second per process)."""
-    _cut()
+def load_segmenter(taxonomy: Taxonomy | None = None) -> None:
+    """Load the word list (with the taxonomy's own words) and IDF table now: worker processes
+    forked afterwards share them instead of each loading its own (a second per process)."""
+    _cut(taxonomy.words if taxonomy else ())
     _idf()
     _letters_and_digits()
 
@@ -308,26 +317,37 @@ def _idf() -> tuple[dict[str, float], float]:
     return table, sorted(table.values())[len(table) // 2]
 
 
-@functools.cache
-def _cut() -> Callable[[str], list[str]]:
-    """jieba's cut with its dictionary and no HMM: by rjieba (jieba-rs, the same
-    dictionary and algorithm, 15 times faster; ``tests/test_topics.py`` checks
-    that they agree) where it is installed, else by jieba itself."""
+@functools.lru_cache(maxsize=4)
+def _cut(words: tuple[str, ...] = ()) -> Callable[[str], list[str]]:
+    """jieba's cut with its dictionary, and ``words`` added as ``jieba.add_word`` adds them
+    (each with the frequency that keeps it whole), no HMM: by rjieba (jieba-rs, the same
+    dictionary and algorithm, 15 times faster; ``tests/test_topics.py`` checks that they
+    agree) where it is installed, else by jieba itself."""
     try:
         import rjieba
     except ImportError:
         import jieba
 
         jieba.setLogLevel(60)  # its dictionary-loading chatter is not the archivist's business
-        return functools.partial(jieba.lcut, HMM=False)
-    return functools.partial(rjieba.cut, hmm=False)
+        if not words:
+            return functools.partial(jieba.lcut, HMM=False)
+        tokenizer = jieba.Tokenizer()
+        for word in words:
+            tokenizer.add_word(word)
+        return functools.partial(tokenizer.lcut, HMM=False)
+    if not words:
+        return functools.partial(rjieba.cut, hmm=False)
+    segmenter = rjieba.Jieba()
+    for word in words:
+        segmenter.add_word(word, None, None)
+    return functools.partial(segmenter.cut, hmm=False)
 
 
-def keywords_of(headline: str, opening: str) -> tuple[str, ...]:
-    """The article's keywords by TF-IDF (jieba's words and IDF table) over its headline (twice) and
-    opening (its first ``KEYWORD_CHARS``); both NFKC-normalised."""
+def keywords_of(headline: str, opening: str, words: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The article's keywords by TF-IDF (jieba's words, with ``words`` kept whole, and IDF table)
+    over its headline (twice) and opening (its first ``KEYWORD_CHARS``); both NFKC-normalised."""
     opening = f"{headline}。{headline}。{opening}"
-    counts = Counter([w for w in _cut()(opening) if len(w) >= 2])
+    counts = Counter([w for w in _cut(words)(opening) if len(w) >= 2])
     idfs = list(map(_keyword_idf.get, counts))
     if None in idfs:
         if len(_keyword_idf) > 200_000:  # bounded, whatever the archive's vocabulary
@@ -345,10 +365,21 @@ _keyword_idf: dict[str, float] = {}
 
 
 def _idf_if_keyword(word: str) -> float:
+    """The word's IDF, or -1 when it is not a keyword.
+
+    A word the IDF table lacks weighs as the most telling of its pieces as jieba's
+    own dictionary cuts it (新冠肺炎 as 肺炎, 一带一路 as 一带 rather than the common
+    一路): a taxonomy's word then names the keyword its pieces made rather than
+    outweighing every other word; a word with no such piece gets, as in jieba,
+    the median.
+    """
     if word in STOP_WORDS or _NOT_A_KEYWORD.fullmatch(word):
         return -1.0
     idf, median_idf = _idf()
-    return idf.get(word, median_idf)
+    if word in idf:
+        return idf[word]
+    pieces = [idf[piece] for piece in _cut()(word) if len(piece) >= 2 and piece in idf]
+    return max(pieces, default=median_idf)
 
 
 SKETCH_SIZE = 32
@@ -448,7 +479,7 @@ def text_signals(story: Story, taxonomy: Taxonomy) -> ArticleSignals:
     scored = score_subjects(nfkc(headline), first + middle, taxonomy)
     return ArticleSignals(
         subjects=(),
-        keywords=keywords_of(nfkc(headline_without_column(story.headline)), first),
+        keywords=keywords_of(nfkc(headline_without_column(story.headline)), first, taxonomy.words),
         fingerprint=_sketch(first + middle + last),
         summary=one_line(story),
         scores=tuple(scored),

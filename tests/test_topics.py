@@ -239,6 +239,16 @@ def test_rjieba_cuts_newspaper_prose_exactly_as_jieba_does():
     assert len(texts) > 300
     for text in texts:
         assert rjieba.cut(text, hmm=False) == jieba.lcut(text, HMM=False), text
+    # And with the taxonomy's words added, as each adds them.
+    from sitegen.topics import _cut
+
+    words = load_taxonomy().words
+    tokenizer = jieba.Tokenizer()
+    for word in words:
+        tokenizer.add_word(word)
+    texts += [f"推进{word}工作" for word in words]
+    for text in texts:
+        assert _cut(words)(text) == tokenizer.lcut(text, HMM=False), text
 
 
 def test_keywords_are_weighed_by_jieba_s_own_idf_table():
@@ -250,6 +260,35 @@ def test_keywords_are_weighed_by_jieba_s_own_idf_table():
 
     tfidf = jieba.analyse.TFIDF()
     assert _idf() == (tfidf.idf_freq, tfidf.median_idf)
+
+
+def test_names_the_dictionary_splits_are_keywords_whole_not_their_pieces():
+    # jieba's dictionary is older than 一带一路 and 新冠肺炎: cut, they made keyword pages 一路 and 一带.
+    from sitegen.topics import text_signals
+
+    story = _story("共建一带一路 携手抗击新冠肺炎疫情",
+                   "一带一路沿线国家纷纷伸出援手，与中国携手抗击新冠肺炎疫情，中欧班列满载防疫物资驶向各地。")
+    keywords = text_signals(story, load_taxonomy()).keywords
+    assert {"一带一路", "新冠肺炎"} <= set(keywords)
+    assert not {"一带", "一路", "肺炎"} & set(keywords)
+
+
+def test_an_archive_s_own_words_are_kept_whole_in_its_keywords(tmp_path):
+    # A county archive's 援朔 (aid to Shuozhou) is 援 / 朔 to jieba; topics.toml's words keep it whole.
+    from sitegen.topics import text_signals
+
+    story = _story("援朔医疗队圆满完成任务", "援朔医疗队今天返程，援朔期间累计完成核酸采样十二万人次。")
+    assert "援朔" not in text_signals(story, load_taxonomy()).keywords
+    (tmp_path / "topics.toml").write_text(
+        'words = ["援朔"]\n[[subject]]\nname = "疫情防控"\nslug = "epidemic"\nterms = { "核酸" = 2 }\n', encoding="utf-8")
+    assert "援朔" in text_signals(story, load_taxonomy(tmp_path)).keywords
+
+
+@pytest.mark.parametrize("words", ['"一带一路"', '[1, 2]', '["一带一路", ""]'])
+def test_words_in_topics_toml_that_are_not_a_list_of_words_name_the_file_and_key(tmp_path, words):
+    (tmp_path / "topics.toml").write_text(f"words = {words}\n", encoding="utf-8")
+    with pytest.raises(TopicsError, match=r"topics.toml: 'words' must be a list of words"):
+        load_taxonomy(tmp_path)
 
 
 def test_a_photo_report_is_tagged_with_what_it_shows_not_with_the_words_for_a_photo_report():
