@@ -203,7 +203,7 @@ def _pattern(taxonomy: Taxonomy) -> tuple[re.Pattern, dict[str, list[tuple[int, 
     return re.compile(_trie_pattern(sorted(owners)) or "(?!)"), dict(owners)
 
 
-def _trie_pattern(terms: list[str]) -> str:
+def _trie_pattern(terms: list[str], group: int | None = None) -> str:
     """A regular expression matching the longest of ``terms`` at each place, as a trie.
 
     It finds what the plain alternation of the terms, longest first, finds,
@@ -213,7 +213,9 @@ def _trie_pattern(terms: list[str]) -> str:
     at all (one of the terms' first characters, then one of their second ones):
     two quick set lookups turn away most places where the trie would try its
     two hundred first characters one by one (regular expression 0.43 -> 0.22 s
-    over the corpus's articles).
+    over the corpus's articles).  Where a term could open, the first characters
+    are tried in groups (of ``group``, by default ``FIRST_CHARS_A_GROUP``), each
+    behind a set lookup of its own, rather than all in a row (0.22 -> 0.17 s).
     """
     trie: dict = {}
     for term in terms:
@@ -244,7 +246,17 @@ def _trie_pattern(terms: list[str]) -> str:
         could_open.append(one_of(t[0] for t in pairs) + one_of(t[1] for t in pairs))
     if singles:
         could_open.append(one_of(singles))
-    return f"(?={'|'.join(could_open)})" + pattern(trie)
+    firsts, group = sorted(trie), group or FIRST_CHARS_A_GROUP
+    groups = [firsts[start:start + group] for start in range(0, len(firsts), group)]
+    if len(groups) == 1:
+        return f"(?={'|'.join(could_open)})" + pattern(trie)
+    grouped = "|".join(f"(?={one_of(chars)})" + pattern({char: trie[char] for char in chars}) for chars in groups)
+    return f"(?={'|'.join(could_open)})(?:{grouped})"
+
+
+#: How many of the terms' first characters the subject pattern tries behind one set lookup
+#: (measured over the corpus: 8 slower than none, 30 to 50 best).
+FIRST_CHARS_A_GROUP = 40
 
 
 def score_subjects(headline: str, text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:

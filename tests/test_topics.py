@@ -321,9 +321,11 @@ def test_the_column_named_after_a_headline_gives_the_article_its_series_not_its_
     text=st.text(alphabet="中国人民天气寒潮a+.，", max_size=60),
 )
 def test_the_subject_terms_found_are_the_longest_at_each_place(terms, text):
-    """The trie-shaped pattern finds what the plain alternation of the terms, longest first, finds."""
-    plain = re.compile("|".join(map(re.escape, sorted(terms, key=lambda t: (-len(t), t)))))
-    assert re.compile(_trie_pattern(sorted(terms))).findall(text) == plain.findall(text)
+    """The trie-shaped pattern finds what the plain alternation of the terms, longest first, finds,
+    with its first characters in one group or in groups of two."""
+    plain = re.compile("|".join(map(re.escape, sorted(terms, key=lambda t: (-len(t), t))))).findall(text)
+    assert re.compile(_trie_pattern(sorted(terms))).findall(text) == plain
+    assert re.compile(_trie_pattern(sorted(terms), group=2)).findall(text) == plain
 
 
 #: Characters where NFKC does its work: full-width forms and punctuation, compatibility
