@@ -273,6 +273,18 @@ def test_names_the_dictionary_splits_are_keywords_whole_not_their_pieces():
     assert not {"一带", "一路", "肺炎"} & set(keywords)
 
 
+def test_keywords_name_the_matter_not_the_formulae_of_official_prose():
+    # 印发, 做好, 意见, 落实 are in every notice; 栗战书 is 栗 / 战书 to jieba (战书 was a keyword of 19 articles).
+    from sitegen.topics import text_signals
+
+    story = _story("国务院办公厅印发《关于做好春耕备耕工作的意见》",
+                   "意见要求，各地要做好春耕备耕，落实化肥种子供应，确保春耕生产有序开展。",
+                   "栗战书出席座谈会并讲话，要求抓好春耕备耕各项措施落实。")
+    keywords = set(text_signals(story, load_taxonomy()).keywords)
+    assert {"春耕", "备耕"} <= keywords
+    assert not {"印发", "做好", "意见", "落实", "确保", "有序", "抓好", "措施", "战书"} & keywords
+
+
 def test_an_archive_s_own_words_are_kept_whole_in_its_keywords(tmp_path):
     # A county archive's 援朔 (aid to Shuozhou) is 援 / 朔 to jieba; topics.toml's words keep it whole.
     from sitegen.topics import text_signals
