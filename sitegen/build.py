@@ -208,7 +208,7 @@ def build(
             topics = enrichment.topics
             timer.done("topics")
 
-            tasks = _issue_tasks(newspapers, topics, enrichment.neighbours, files)
+            tasks = _issue_tasks(newspapers, topics, enrichment.neighbours, files, enrichment.keywords)
             # The cache of rendered issues on disk serves a server's first build; its rebuilds take the
             # issues an edit left unchanged from the memo, and need not store every issue they render.
             first_of_server = memo is None or memo.site is None
@@ -398,7 +398,8 @@ def _counted(results: Iterator, meter) -> Iterator:
 
 
 def _issue_tasks(
-    newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], neighbours: dict[str, Neighbours], files: dict[str, Path]
+    newspapers: tuple[Newspaper, ...], topics: tuple[Topic, ...], neighbours: dict[str, Neighbours], files: dict[str, Path],
+    keywords: dict[str, tuple[str, ...]],
 ) -> list[IssueTask]:
     """One rendering task per issue, in archive order, each carrying just what its pages link to."""
     topics_of: dict[str, list[TopicLink]] = defaultdict(list)
@@ -406,6 +407,7 @@ def _issue_tasks(
         topic_link = TopicLink(topic.kind, topic.slug, topic.name)  # one for all its articles
         for article_id in topic.article_ids:
             topics_of[article_id].append(topic_link)
+    keyword_page = {topic.name: topic.slug for topic in topics if topic.kind == "keyword"}
     tasks = []
     first_article = 0
     for paper in newspapers:
@@ -420,6 +422,7 @@ def _issue_tasks(
                 prev_issue=dated[n - 1] if n > 0 and issue.date else None,
                 next_issue=dated[n + 1] if n + 1 < len(dated) else None,
                 topics={i: tuple(topics_of[i]) for i in ids if i in topics_of},
+                keywords={i: tuple((word, keyword_page.get(word)) for word in keywords[i]) for i in ids if i in keywords},
                 neighbours={i: neighbours[i] for i in ids if i in neighbours},
                 first_article=first_article,
             ))

@@ -16,7 +16,7 @@ and neighbours only for the articles near the changed ones
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitegen.model import Article, Newspaper, Topic
 from sitegen.related import Neighbourhood, Neighbours, neighbourhood
@@ -35,6 +35,8 @@ class Enrichment:
     """One-line summary of each article, by id, for topic lists."""
     related_topics: dict[tuple[str, str], tuple[Topic, ...]]
     """For each topic (kind, slug), the topics sharing most of its articles."""
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each article's keywords, most telling first, by id: all of them, with a keyword page or not."""
     basis: Basis | None = None
     """What it was worked out from, for updating it after an edit (``enrich(since=...)``)."""
 
@@ -119,4 +121,5 @@ def enrich(
         related = related_topics(topics)
     near = neighbourhood(articles, signals, before.neighbourhood if before else None)
     basis = Basis(fingerprint, placed_on, topic_inputs, near) if updatable else None
-    return Enrichment(topics, near.of, {i: s.summary for i, s in signals.items()}, related, basis)
+    return Enrichment(topics, near.of, {i: s.summary for i, s in signals.items()}, related, basis=basis,
+                      keywords={i: s.keywords for i, s in signals.items() if s.keywords})

@@ -82,6 +82,9 @@ class IssueTask:
     """The paper's next dated issue."""
     topics: dict[str, tuple[TopicLink, ...]] = field(default_factory=dict)
     """Topics of the issue's articles, by article id."""
+    keywords: dict[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
+    """Every keyword of the issue's articles, most telling first, by article id: (word, slug of its
+    keyword page, or None where too few articles share it to have one)."""
     neighbours: dict[str, Neighbours] = field(default_factory=dict)
     """Reprints and related articles of the issue's articles, by article id."""
     first_article: int = 0
@@ -152,7 +155,7 @@ def page_runs(page: Page) -> list[dict]:
     return runs
 
 
-def article_record(article: Article, page: Page, topics: tuple[TopicLink, ...]) -> dict:
+def article_record(article: Article, page: Page, topics: tuple[TopicLink, ...], keywords: tuple[str, ...] = ()) -> dict:
     """The article's entry in ``api/articles.json`` (and its Markdown front matter)."""
     story = article.story
     return {
@@ -169,6 +172,7 @@ def article_record(article: Article, page: Page, topics: tuple[TopicLink, ...]) 
         "byline": story.byline,
         "dateline": story.dateline,
         "topics": [{"kind": t.kind, "slug": t.slug, "name": t.name} for t in topics],
+        "keywords": list(keywords),
         "source": {"file": article.source.file, "line_start": article.source.line_start, "line_end": article.source.line_end},
     }
 
@@ -248,8 +252,9 @@ class RenderIssues:
             links = {num: urls.relative_url(page.path, path) for num, path in page_links.items()}
             for article in page.articles:
                 topics = task.topics.get(article.id, ())
+                keywords = task.keywords.get(article.id, ())
                 body_md = article_markdown.body_markdown(article, links)
-                record = article_record(article, page, topics)
+                record = article_record(article, page, topics, tuple(word for word, _ in keywords))
                 records.append(record)
                 documents.append(search_document(article, topics))
                 front = {k: v for k, v in record.items() if k not in ("url", "markdown")}
@@ -259,7 +264,7 @@ class RenderIssues:
                     renderer.render(
                         "article.html", article.path, article=article, page=page, issue=issue, paper=paper,
                         body_html=article_markdown.direct_body_html(article, links),
-                        topics=topics, topics_by_kind=topics_by_kind(topics),
+                        topics=topics, topics_by_kind=topics_by_kind(topics), keywords=keywords,
                         neighbours=task.neighbours.get(article.id, Neighbours()),
                         prev_article=issue_articles[n - 1] if n > 0 else None,
                         next_article=issue_articles[n + 1] if n + 1 < len(issue_articles) else None,

@@ -285,6 +285,30 @@ def test_keywords_name_the_matter_not_the_formulae_of_official_prose():
     assert not {"印发", "做好", "意见", "落实", "确保", "有序", "抓好", "措施", "战书"} & keywords
 
 
+def test_an_article_page_shows_all_its_keywords_linking_those_with_a_page(seeds_site):
+    # A keyword of one or two articles has no page, but it still says what the article is about.
+    import html as html_module
+
+    records = json.loads((seeds_site / "api" / "articles.json").read_text(encoding="utf-8"))
+    records = records["articles"] if isinstance(records, dict) else records
+    unlinked = 0
+    for record in records:
+        assert 1 <= len(record["keywords"]) <= 5, record["title"]
+        html = (seeds_site / record["url"]).read_text(encoding="utf-8")
+        section = html.split('<h2 class="small-h">关键词</h2>', 1)[1].split("</ul>", 1)[0]
+        shown = [html_module.unescape(w) for w in re.findall(r"<li>(?:<a [^>]*>|<span[^>]*>)([^<]+)</", section)]
+        assert shown == record["keywords"], record["title"]
+        with_page = {t["name"] for t in record["topics"] if t["kind"] == "keyword"}
+        for word in record["keywords"]:
+            linked = re.search(r'<a href="([^"]+)">' + re.escape(word) + "</a>", section)
+            assert bool(linked) == (word in with_page), (record["title"], word)
+            if linked:
+                page = (seeds_site / record["url"]).parent / linked.group(1)
+                assert f"<h1>{word}</h1>" in page.resolve().read_text(encoding="utf-8").replace("\n", "")
+        unlinked += len(set(record["keywords"]) - with_page)
+    assert unlinked > 0  # the seeds have keywords without a page
+
+
 def test_an_archive_s_own_words_are_kept_whole_in_its_keywords(tmp_path):
     # A county archive's 援朔 (aid to Shuozhou) is 援 / 朔 to jieba; topics.toml's words keep it whole.
     from sitegen.topics import text_signals
