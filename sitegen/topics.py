@@ -60,7 +60,8 @@ STOP_WORDS = frozenset(
     大家 自己 今天 昨天 明天 当前 近日 日前 以来 之一 更加 更好 为了 因为 所以 如果 但是 而且 以上 以下
     习近平 中国 人民 我国 我市 我省 新时代 服务 社会 群众 部门 单位 地方 活动 领导 干部 会议 同志
     报道 图片 总书记 主席 中方 国家 时代 世界 做好 抓好 落实 部署 确保 支持 出席 印发 有序 累计 助力
-    措施 意见 应对 优势 关系 力量 亿元 版式 做到 召开 贯彻""".split()
+    措施 意见 应对 优势 关系 力量 亿元 版式 做到 召开 贯彻 集中 推出 成立 投入 探索 书写 当好 奋力 共同
+    一起 行动 要素 特点 任务 那些 哪些 各项 各类 每天 此刻 本版 有人 如何 哪里""".split()
 )
 
 
@@ -304,7 +305,13 @@ def choose_subjects(scored: list[tuple[str, float]], taxonomy: Taxonomy) -> tupl
 #: How much of the opening the keywords are drawn from: segmentation is the
 #: costliest step of topics, and an article's opening names what it is about.
 KEYWORD_CHARS = 300
-_NOT_A_KEYWORD = re.compile(r"[\d.%a-zA-Z]+|\W+")
+_NUMERALS = "零一二三四五六七八九十百千万亿两几多"
+_UNITS = "美元|元|千瓦时|人次|平方米|立方米|公里|公斤|斤|户|条|项|次|号|个|名|吨|倍|天|批|万|亿"
+#: Not keywords: numbers and Latin letters, punctuation, ordinals (第四次, 第二节) and counts
+#: (三次, 亿美元, 万人次), which jieba gives as words of their own.  (A congress's term, 十九届,
+#: is a keyword.)
+_NOT_A_KEYWORD = re.compile(
+    rf"[\d.%a-zA-Z]+|\W+|第[{_NUMERALS}\d]+(?:{_UNITS}|[届节道期轮章部场])?|[{_NUMERALS}]+(?:万|亿)?(?:{_UNITS})?")
 
 
 def load_segmenter(taxonomy: Taxonomy | None = None) -> None:

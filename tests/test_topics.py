@@ -285,6 +285,19 @@ def test_keywords_name_the_matter_not_the_formulae_of_official_prose():
     assert not {"印发", "做好", "意见", "落实", "确保", "有序", "抓好", "措施", "战书"} & keywords
 
 
+def test_ordinals_and_counts_are_not_keywords_but_a_congress_term_is():
+    # jieba gives 第四次, 三次, 亿美元 as words; as keyword pages they gathered unrelated articles.
+    from sitegen.topics import keywords_of
+
+    words = load_taxonomy().words
+    trade = keywords_of("第四次会议审议通过 进出口总额三次突破万亿美元",
+                        "进出口总额第三次突破一万亿美元，外贸企业三次获得补贴，二十多万户企业受益。", words)
+    assert "进出口" in trade
+    assert not {"第四次", "第三次", "三次", "万亿美元", "一万亿美元", "二十多万"} & set(trade)
+    plenum = keywords_of("学习十九届四中全会精神", "各地掀起学习十九届四中全会精神热潮，第四次宣讲会三次走进社区。", words)
+    assert {"十九届", "四中全会"} <= set(plenum)
+
+
 def test_an_article_page_shows_all_its_keywords_linking_those_with_a_page(seeds_site):
     # A keyword of one or two articles has no page, but it still says what the article is about.
     import html as html_module
