@@ -88,14 +88,15 @@ def build_share(runs: int, jobs: int | None) -> None:
     from sitegen.topics import ArticleSignals
 
     archive = prepared(Path("/tmp/sitegen-bench"), "corpus", corpus_archive)
-    real = read_pages.text_signals
+    real = read_pages.stories_signals
     scratch = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
     times: dict[str, list[float]] = {"with topics": [], "without": []}
     cpu_times: dict[str, list[float]] = {"with topics": [], "without": []}
     try:
         for run in range(runs):
-            for label, signals in (("with topics", real), ("without", lambda story, taxonomy: ArticleSignals((), (), ()))):
-                read_pages.text_signals = signals
+            for label, signals in (("with topics", real),
+                                   ("without", lambda stories, taxonomy: tuple(ArticleSignals((), (), ()) for _ in stories))):
+                read_pages.stories_signals = signals
                 cpu = _cpu_seconds()
                 result = build(archive, scratch / f"site-{run}-{len(label)}", use_cache=False, jobs=jobs)
                 cpu = _cpu_seconds() - cpu
@@ -105,7 +106,7 @@ def build_share(runs: int, jobs: int | None) -> None:
                 print(f"  run {run + 1} {label:12} {result.seconds:6.2f} s, CPU {cpu:6.2f} s  ({stages})", flush=True)
                 shutil.rmtree(scratch / f"site-{run}-{len(label)}")
     finally:
-        read_pages.text_signals = real
+        read_pages.stories_signals = real
         shutil.rmtree(scratch, ignore_errors=True)
     with_topics, without = statistics.median(times["with topics"]), statistics.median(times["without"])
     print(f"build with topics {with_topics:.2f} s, without {without:.2f} s (medians of {runs}): "

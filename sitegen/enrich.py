@@ -1,7 +1,7 @@
 """Stage: enrich the placed archive with topics and related articles.
 
 Each article's signals from its text (subject scores, keywords, fingerprint:
-``sitegen.topics.text_signals``) come from stage 1, which worked them out in
+``sitegen.topics.stories_signals``) come from stage 1, which worked them out in
 its worker processes while it parsed the page.  Here, where the whole archive
 is known, the cheap part runs: each article's subjects now that its page's name
 is known, the topics, and each article's neighbours.
@@ -90,7 +90,7 @@ def enrich(
     """The archive's topics, and each article's reprints, related articles and summary.
 
     ``text_signals`` holds, by page source, the signals of the page's stories
-    from their text (``sitegen.topics.text_signals``), in story order.
+    from their text (``sitegen.topics.stories_signals``), in story order.
     ``since``: the enrichment of an earlier state of the archive, updated
     rather than worked out afresh (the result is the same).  Without ``updatable``
     the result keeps no ``basis`` (a plain build updates nothing; the basis holds

@@ -7,7 +7,7 @@ archive's indexes, topics and neighbours need, and it keeps the build's memory
 proportional to the number of articles, not to the size of their text.  Stage 2
 takes the full reading back from the same cache.
 
-Each article's topic signals (``sitegen.topics.text_signals``: subject scores,
+Each article's topic signals (``sitegen.topics.stories_signals``: subject scores,
 keywords, fingerprint) are worked out here too, while the page's text is at
 hand, and cached beside the parse by the page's bytes and the taxonomy.
 """
@@ -21,7 +21,7 @@ from sitegen.cache import ContentCache, ParsedSource, read_and_parse
 from sitegen.diagnostics import Diagnostic
 from sitegen.model import PageReading
 from sitegen.sources import display_path
-from sitegen.topics import ArticleSignals, Taxonomy, text_signals
+from sitegen.topics import ArticleSignals, Taxonomy, stories_signals
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class ReadPages:
             cached = self.signals_cache.load(parsed.path, key) if key else None
             if cached is not None:
                 return cached
-        signals = tuple(text_signals(story, self.taxonomy) for story in parsed.reading.stories)
+        signals = stories_signals(parsed.reading.stories, self.taxonomy)
         if self.signals_cache is not None and key:
             self.signals_cache.store(parsed.path, key, signals)
         return signals

@@ -52,8 +52,8 @@ def test_a_rebuild_works_out_topics_only_for_the_edited_page(archive, tmp_path, 
     from sitegen import read_pages, topics
 
     worked = []
-    monkeypatch.setattr(read_pages, "text_signals",
-                        lambda story, *rest: worked.append(story) or topics.text_signals(story, *rest))
+    monkeypatch.setattr(read_pages, "stories_signals",
+                        lambda stories, *rest: worked.extend(stories) or topics.stories_signals(stories, *rest))
     build(archive, tmp_path / "site", jobs=1)
     everything, worked[:] = len(worked), []
     page = sorted(archive.glob("*.txt"))[1]
