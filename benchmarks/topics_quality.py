@@ -41,7 +41,7 @@ which ``--build-share`` counts.
 ``--assignment-time`` measures the same thing another way, as the goal words it
 ("adds to the build time"), without clocks inside the build: a first cold build
 records what every assignment step returned, then cold builds are run ``--runs``
-times alternately assigning the topics and replaying those records (each step
+times each, alternately (ABBA) assigning the topics and replaying those records (each step
 replaced by a lookup of its result, so the replayed build does everything else
 and builds the same site, which is checked file for file); the difference of
 the medians, in wall-clock and in CPU time, is printed as a share of the
@@ -252,7 +252,8 @@ def assignment_time(runs: int, jobs: int | None) -> None:
                         break
                     tables[file.name.rsplit("-", 1)[0]][key] = result
         for run in range(runs):
-            for label in ("assigned", "replayed"):
+            # Alternated in the order ABBA..., so that a drift of the machine's speed falls on both alike.
+            for label in ("assigned", "replayed")[::1 if run % 2 == 0 else -1]:
                 for module, name, step in steps:
                     setattr(module, name, step if label == "assigned" else replaying(name, tables[name]))
                 times[label].append(cold_build(label))
