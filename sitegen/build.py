@@ -39,9 +39,9 @@ from sitegen.memo import BuildMemo, MemoRound, NoMemo
 from sitegen.model import Newspaper, Topic
 from sitegen.output import LayeredStaging, SiteView, Staging, check_output_dir
 from sitegen.parse import load_word_lists
-from sitegen.pool import default_jobs, frozen_heap, ordered_map
+from sitegen.pool import default_jobs, frozen_heap, ordered_map, ordered_map_in_batches
 from sitegen.progress import NoProgress, Progress
-from sitegen.read_pages import ReadPages, signals_cache
+from sitegen.read_pages import PAGES_A_BATCH, ReadPages, signals_cache
 from sitegen.render import Renderer, environment
 from sitegen.render_indexes import render_paper, render_site_pages, render_topics, write_feeds
 from sitegen.render_issues import IssueLink, IssueTask, PaperLink, RenderedIssue, RenderIssues, TopicLink
@@ -288,7 +288,8 @@ def _read_pages(
     load_segmenter(taxonomy)  # before the workers fork, so that they share jieba's dictionary
     load_word_lists()  # and the parser's
     work = ReadPages(archive_dir, cache, taxonomy, topics_cache)
-    outlines = _remembered_map(work, paths, jobs, memo) if memo else ordered_map(work, paths, jobs=jobs)
+    outlines = (_remembered_map(work, paths, jobs, memo) if memo
+                else ordered_map_in_batches(work, paths, jobs=jobs, size=PAGES_A_BATCH))
     for path, outline in zip(paths, _counted(outlines, meter)):
         _checkpoint(stop)
         if isinstance(outline, Diagnostic):
@@ -321,7 +322,8 @@ def _remembered_map(work: ReadPages, paths: list[Path], jobs: int, memo: BuildMe
             digest = None
         seen = memo.outlines.get(source)
         known.append((source, digest, replace(seen[1], reused=True) if seen and seen[0] == digest else None))
-    fresh = ordered_map(work, [p for p, (_, _, o) in zip(paths, known) if o is None], jobs=jobs)
+    fresh = ordered_map_in_batches(work, [p for p, (_, _, o) in zip(paths, known) if o is None], jobs=jobs,
+                                   size=PAGES_A_BATCH)
     for source, digest, outline in known:
         if outline is None:
             outline = next(fresh)

@@ -14,6 +14,7 @@ hand, and cached beside the parse by the page's bytes and the taxonomy.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,9 +48,14 @@ def outline(reading: PageReading) -> PageReading:
     return replace(reading, blocks=(), stories=tuple(replace(s, body=()) for s in reading.stories))
 
 
+#: Pages a worker reads at a time (parsing 600 corpus pages and working out their signals took
+#: 2.82 s of CPU a page at a time, 2.44 s eight at a time, 2.47 s thirty-two at a time).
+PAGES_A_BATCH = 8
+
+
 @dataclass(frozen=True, slots=True)
 class ReadPages:
-    """The stage's work for one page file (a picklable callable for ``sitegen.pool``)."""
+    """The stage's work for a batch of page files (a picklable callable for ``sitegen.pool``)."""
 
     archive_dir: Path
     cache: ContentCache
@@ -57,30 +63,42 @@ class ReadPages:
     signals_cache: ContentCache | None = None
     """Where signals are kept between builds; None when no later build will look (``--no-cache``)."""
 
-    def __call__(self, path: Path) -> PageOutline | Diagnostic:
-        hits = self.cache.hits
-        parsed = read_and_parse(path, self.archive_dir, self.cache)
-        if isinstance(parsed, Diagnostic):
-            return parsed
-        return PageOutline(
-            replace(parsed, reading=outline(parsed.reading)),
-            display_path(path, self.archive_dir),
-            reused=self.cache.hits > hits,
-            signals=self._signals(path, parsed),
-        )
+    def __call__(self, paths: tuple[Path, ...]) -> tuple[PageOutline | Diagnostic, ...]:
+        """Several pages (``sitegen.pool.ordered_map_in_batches``): all are parsed, then the
+        signals of all their stories are worked out together, a step at a time."""
+        read = []
+        for path in paths:
+            hits = self.cache.hits
+            read.append((path, read_and_parse(path, self.archive_dir, self.cache), self.cache.hits > hits))
+        signals = self._signals([(path, parsed) for path, parsed, _ in read if not isinstance(parsed, Diagnostic)])
+        return tuple(
+            parsed if isinstance(parsed, Diagnostic) else PageOutline(
+                replace(parsed, reading=outline(parsed.reading)),
+                display_path(path, self.archive_dir),
+                reused=reused,
+                signals=signals[path],
+            )
+            for path, parsed, reused in read)
 
-    def _signals(self, path: Path, parsed: ParsedSource) -> tuple[ArticleSignals, ...]:
-        if self.signals_cache is not None:
-            try:
-                key = self.signals_cache.key(parsed.path, path.read_bytes())
-            except OSError:
-                key = None
-            cached = self.signals_cache.load(parsed.path, key) if key else None
-            if cached is not None:
-                return cached
-        signals = stories_signals(parsed.reading.stories, self.taxonomy)
-        if self.signals_cache is not None and key:
-            self.signals_cache.store(parsed.path, key, signals)
+    def _signals(self, pages: list[tuple[Path, ParsedSource]]) -> dict[Path, tuple[ArticleSignals, ...]]:
+        """Each page's signals, from the cache where it has them, else from its stories."""
+        signals, keys, fresh = {}, {}, []
+        for path, parsed in pages:
+            if self.signals_cache is not None:
+                try:
+                    keys[path] = self.signals_cache.key(parsed.path, path.read_bytes())
+                except OSError:
+                    keys[path] = None
+                cached = self.signals_cache.load(parsed.path, keys[path]) if keys[path] else None
+                if cached is not None:
+                    signals[path] = cached
+                    continue
+            fresh.append((path, parsed))
+        worked_out = iter(stories_signals([story for _, parsed in fresh for story in parsed.reading.stories], self.taxonomy))
+        for path, parsed in fresh:
+            signals[path] = tuple(itertools.islice(worked_out, len(parsed.reading.stories)))
+            if self.signals_cache is not None and keys[path]:
+                self.signals_cache.store(parsed.path, keys[path], signals[path])
         return signals
 
 
