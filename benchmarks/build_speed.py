@@ -4,6 +4,7 @@
     python -m benchmarks.build_speed --synthetic 10000 50000 100000
     python -m benchmarks.build_speed --only corpus --jobs 2
     python -m benchmarks.build_speed --only synthetic --synthetic 100000 --queries 5 --query 控 --query 份证
+    python -m benchmarks.build_speed --only corpus --runs 8 --against HEAD~1
 
 Each archive is built cold (a fresh output folder) by ``python -m sitegen build``
 in a subprocess, and the script prints per archive: articles, wall seconds,
@@ -25,6 +26,13 @@ last run's site makes the next one's files slow to create for a minute or more.
 Inputs are made under ``--work`` (default ``/tmp/sitegen-bench``) and kept
 between runs: the synthetic archives by ``benchmarks.synthetic``, the corpus
 pages by ``benchmarks.corpus_pages`` (with its seeded extraction damage).
+
+With ``--against REV`` each archive is also built by that commit's code
+(``git archive`` into a temporary folder), ``--runs`` times each, alternately
+(ABBA, so that a drift of the machine's speed falls on both alike), and the
+medians of both are printed with the median of each pair's ratio: on this
+machine the speed moves by a quarter from minute to minute, so a change is
+measured against the code before it, run for run.
 """
 
 from __future__ import annotations
@@ -125,7 +133,7 @@ def settle(folder: Path) -> tuple[float, float]:
         time.sleep(15)
 
 
-def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
+def measure_build(archive: Path, out: Path, jobs: int | None, code: Path = REPO) -> dict:
     """Build ``archive`` into a fresh ``out`` in a subprocess; time, memory and sizes.
 
     The site of an earlier run is deleted first, and the build waits for the
@@ -140,7 +148,7 @@ def measure_build(archive: Path, out: Path, jobs: int | None) -> dict:
     command = [sys.executable, "-m", "sitegen", "build", str(archive), "-o", str(out), "-q", "-v", "--no-cache"]
     if jobs:
         command += ["--jobs", str(jobs)]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(code)}
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = [0]
@@ -227,6 +235,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=1, metavar="N",
                         help="build each archive N times (each into its own folder, all deleted at the end) "
                              "and print the run of median time")
+    parser.add_argument("--against", metavar="REV",
+                        help="instead: build each archive by this commit's code and by this checkout's in turn, "
+                             "--runs times each, and compare")
     parser.add_argument("--queries", type=int, default=0, metavar="N",
                         help="after each build, time N cold searches over file:// in headless Chromium")
     parser.add_argument("--query", action="append", default=[], metavar="Q",
@@ -245,6 +256,9 @@ def main(argv: list[str] | None = None) -> None:
         for n in args.synthetic:
             archives.append((f"synthetic {n}", prepared(args.work, f"synthetic-{n}", lambda f, n=n: synthetic.generate(f, n))))
 
+    if args.against:
+        against(archives, args)
+        return
     print(f"{'archive':<18}{'articles':>9}{'seconds':>9}{'art/s':>8}{'CPU s':>8}{'maxRSS MiB':>12}{'peakPSS MiB':>13}"
           f"{'files':>9}{'site MiB':>10}{'search MiB':>12}")
     for name, archive in archives:
@@ -275,6 +289,34 @@ def main(argv: list[str] | None = None) -> None:
             print(f"    cold search for {q.query}: {q.ms:.0f} ms ({q.search_ms:.0f} ms in sitegen.search), "
                   f"loaded {q.bytes / 1e6:.2f} MB in {q.files} index files, {q.hits} articles", flush=True)
     shutil.rmtree(args.work / "sites" / ".settle-probes", ignore_errors=True)
+
+
+def against(archives: list[tuple[str, Path]], args: argparse.Namespace) -> None:
+    """Each archive built by ``args.against``'s code and this checkout's in turn; medians and ratios."""
+    import statistics
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="build-speed-") as scratch:
+        other = Path(scratch) / "against"
+        other.mkdir()
+        archived = subprocess.run(["git", "archive", args.against], cwd=REPO, check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(other)], input=archived.stdout, check=True)
+        codes = {args.against: other, "this checkout": REPO}
+        for name, archive in archives:
+            site = args.work / "sites" / name.replace(" ", "-")
+            figures: dict[str, list[dict]] = {label: [] for label in codes}
+            for run in range(args.runs):
+                for label in list(codes)[:: 1 if run % 2 == 0 else -1]:
+                    figures[label].append(measure_build(archive, site, args.jobs, codes[label]))
+                    print(f"    {name}, run {run + 1}, {label}: {figures[label][-1]['seconds']:.2f} s, "
+                          f"CPU {figures[label][-1]['cpu_seconds']:.2f} s", flush=True)
+            old, new = figures[args.against], figures["this checkout"]
+            for key, what in (("seconds", "wall"), ("cpu_seconds", "CPU")):
+                ratio = statistics.median(n[key] / o[key] for o, n in zip(old, new))
+                print(f"{name}: {what} {statistics.median(f[key] for f in old):.2f} s ({args.against}) -> "
+                      f"{statistics.median(f[key] for f in new):.2f} s (this checkout), medians of {args.runs}; "
+                      f"median ratio of the runs {ratio:.3f}", flush=True)
+            shutil.rmtree(site, ignore_errors=True)
 
 
 if __name__ == "__main__":
