@@ -150,7 +150,8 @@ def measure_build(archive: Path, out: Path, jobs: int | None, code: Path = REPO)
         command += ["--jobs", str(jobs)]
     env = {**os.environ, "PYTHONPATH": str(code)}
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    # Run from the code's folder: ``python -m`` puts the working folder first on the path.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=code)
     peak = [0]
     done = threading.Event()
 
@@ -243,6 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--query", action="append", default=[], metavar="Q",
                         help="after each build, also time this query cold (repeat the option for more)")
     args = parser.parse_args(argv)
+    args.work = args.work.resolve()  # builds run from the code's folder
 
     archives: list[tuple[str, Path]] = []
     if "seeds" in args.only:
