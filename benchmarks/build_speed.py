@@ -298,12 +298,10 @@ def against(archives: list[tuple[str, Path]], args: argparse.Namespace) -> None:
     import statistics
     import tempfile
 
+    from benchmarks.stage_cpu import code_at
+
     with tempfile.TemporaryDirectory(prefix="build-speed-") as scratch:
-        other = Path(scratch) / "against"
-        other.mkdir()
-        archived = subprocess.run(["git", "archive", args.against], cwd=REPO, check=True, capture_output=True)
-        subprocess.run(["tar", "-x", "-C", str(other)], input=archived.stdout, check=True)
-        codes = {args.against: other, "this checkout": REPO}
+        codes = {args.against: code_at(args.against, Path(scratch) / "against"), "this checkout": REPO}
         for name, archive in archives:
             site = args.work / "sites" / name.replace(" ", "-")
             figures: dict[str, list[dict]] = {label: [] for label in codes}

@@ -39,6 +39,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def code_at(rev: str, folder: Path) -> Path:
+    """The repository's files at commit ``rev`` (``git archive``), written into ``folder``."""
+    folder.mkdir()
+    archived = subprocess.run(["git", "archive", rev], cwd=REPO, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archived.stdout, check=True)
+    return folder
 STAGES = ("render", "encode", "indexes")
 
 
@@ -180,10 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="stage-cpu-") as scratch:
         codes = {"this checkout": REPO}
         if args.against:
-            other = Path(scratch) / "against"
-            other.mkdir()
-            archived = subprocess.run(["git", "archive", args.against], cwd=REPO, check=True, capture_output=True)
-            subprocess.run(["tar", "-x", "-C", str(other)], input=archived.stdout, check=True)
+            other = code_at(args.against, Path(scratch) / "against")
             # The stage timing is this checkout's, whatever the other commit's benchmarks hold.
             shutil.copy(Path(__file__), other / "benchmarks" / "stage_cpu.py")
             codes = {args.against: other, **codes}

@@ -55,6 +55,7 @@ import argparse
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.model import Block, Story
@@ -122,9 +123,16 @@ ASSIGNMENT_STEPS = (("sitegen.topics", "score_subjects"), ("sitegen.topics", "ke
                     ("sitegen.enrich", "placed"), ("sitegen.enrich", "build_topics"))
 
 
+def _assignment_steps() -> list[tuple[object, str, Callable]]:
+    """(module, name, the function itself) of each step of ``ASSIGNMENT_STEPS``, to wrap and put back."""
+    import importlib
+
+    modules = [(importlib.import_module(module), name) for module, name in ASSIGNMENT_STEPS]
+    return [(module, name, getattr(module, name)) for module, name in modules]
+
+
 def assignment_share(runs: int, jobs: int | None) -> None:
     """Median CPU share of topic assignment in cold builds of the corpus pages."""
-    import importlib
     import os
     import shutil
     import statistics
@@ -154,8 +162,7 @@ def assignment_share(runs: int, jobs: int | None) -> None:
                     spent["totals"][n] for _, n in ASSIGNMENT_STEPS)), 0)
         return step_timed
 
-    originals = [(importlib.import_module(module), name) for module, name in ASSIGNMENT_STEPS]
-    originals = [(module, name, getattr(module, name)) for module, name in originals]
+    originals = _assignment_steps()
     shares, totals = [], []
     try:
         for module, name, step in originals:
@@ -192,7 +199,6 @@ def assignment_time(runs: int, jobs: int | None) -> None:
     """What topic assignment adds to the build time: cold builds of the corpus pages, alternately
     assigning the topics and replaying the same assignments recorded in a first build."""
     import hashlib
-    import importlib
     import os
     import pickle
     import shutil
@@ -206,8 +212,7 @@ def assignment_time(runs: int, jobs: int | None) -> None:
     scratch = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
     records = scratch / "records"
     records.mkdir()
-    steps = [(importlib.import_module(module), name) for module, name in ASSIGNMENT_STEPS]
-    steps = [(module, name, getattr(module, name)) for module, name in steps]
+    steps = _assignment_steps()
     keys = {"score_subjects": lambda headline, text, taxonomy: (headline, text),
             "keywords_of": lambda *args: args,
             "placed": lambda signals, page_name, taxonomy: (signals, page_name),

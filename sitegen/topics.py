@@ -250,8 +250,6 @@ def _trie_pattern(terms: list[str], group: int | None = None) -> str:
         could_open.append(one_of(singles))
     firsts, group = sorted(trie), group or FIRST_CHARS_A_GROUP
     groups = [firsts[start:start + group] for start in range(0, len(firsts), group)]
-    if len(groups) == 1:
-        return f"(?={'|'.join(could_open)})" + pattern(trie)
     grouped = "|".join(f"(?={one_of(chars)})" + pattern({char: trie[char] for char in chars}) for chars in groups)
     return f"(?={'|'.join(could_open)})(?:{grouped})"
 
@@ -306,12 +304,12 @@ def choose_subjects(scored: list[tuple[str, float]], taxonomy: Taxonomy) -> tupl
 #: costliest step of topics, and an article's opening names what it is about.
 KEYWORD_CHARS = 300
 _NUMERALS = "零一二三四五六七八九十百千万亿两几多"
-_UNITS = "美元|元|千瓦时|人次|平方米|立方米|公里|公斤|斤|户|条|项|次|号|个|名|吨|倍|天|批|万|亿"
+_UNITS = "美元|元|千瓦时|人次|平方米|立方米|公里|公斤|斤|户|条|项|次|号|个|名|吨|倍|天|批"
 #: Not keywords: numbers and Latin letters, punctuation, ordinals (第四次, 第二节) and counts
 #: (三次, 亿美元, 万人次), which jieba gives as words of their own.  (A congress's term, 十九届,
 #: is a keyword.)
 _NOT_A_KEYWORD = re.compile(
-    rf"[\d.%a-zA-Z]+|\W+|第[{_NUMERALS}\d]+(?:{_UNITS}|[届节道期轮章部场])?|[{_NUMERALS}]+(?:万|亿)?(?:{_UNITS})?")
+    rf"[\d.%a-zA-Z]+|\W+|第[{_NUMERALS}\d]+(?:{_UNITS}|[届节道期轮章部场])?|[{_NUMERALS}]+(?:{_UNITS})?")
 
 
 def load_segmenter(taxonomy: Taxonomy | None = None) -> None:
