@@ -14,6 +14,8 @@ from markupsafe import Markup
 
 #: Beyond this many months a chart counts per year instead.
 MAX_BARS = 120
+#: Room a month's name (2022年11月) takes under the bars, in the chart's units.
+LABEL_WIDTH = 80
 
 
 def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
@@ -39,7 +41,11 @@ def articles_per_month(dates: list[dt.date | None], label: str) -> Markup:
     peak = max(n for _, n in bars)
     width, height, gap = 640, 120, 2
     bar_w = min(40.0, max(2.0, (width - gap * len(bars)) / len(bars)))
-    summary = f"{label}：{bars[0][0]}至{bars[-1][0]}，共 {len(dated)} 篇，最多的{bars[[n for _, n in bars].index(peak)][0]}有 {peak} 篇"
+    if len(bars) == 1:
+        summary = f"{label}：{bars[0][0]}，共 {len(dated)} 篇"
+    else:
+        summary = (f"{label}：{bars[0][0]}至{bars[-1][0]}，共 {len(dated)} 篇，"
+                   f"最多的{bars[[n for _, n in bars].index(peak)][0]}有 {peak} 篇")
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height + 20}" role="img" aria-label="{escape(summary)}" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="none">',
@@ -53,8 +59,10 @@ def articles_per_month(dates: list[dt.date | None], label: str) -> Markup:
             f"<title>{escape(name)}：{n} 篇</title></rect>"
         )
     parts.append(f'<text x="0" y="{height + 16}" font-size="12" fill="#555a60">{escape(bars[0][0])}</text>')
-    parts.append(
-        f'<text x="{width}" y="{height + 16}" font-size="12" fill="#555a60" text-anchor="end">{escape(bars[-1][0])}</text>'
-    )
+    if len(bars) > 1:  # the last month's name under the last bar (not at the far edge when bars are few)
+        end = max(len(bars) * (bar_w + gap) - gap, 2 * LABEL_WIDTH)
+        parts.append(
+            f'<text x="{end:.1f}" y="{height + 16}" font-size="12" fill="#555a60" text-anchor="end">{escape(bars[-1][0])}</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -162,6 +162,21 @@ def test_the_two_copies_of_one_story_link_to_each_other(records, seeds_site):
         assert other["url"].rsplit("/", 1)[-1] in section and other["newspaper"] in section
 
 
+def test_a_chart_names_its_first_and_last_month_and_one_month_once():
+    import datetime as dt
+    import re as re_module
+
+    from sitegen.charts import articles_per_month
+
+    labels = lambda svg: re_module.findall(r"<text [^>]*>([^<]+)</text>", str(svg))  # noqa: E731
+    one = articles_per_month([dt.date(2022, 11, 11), dt.date(2022, 11, 28)], "每月文章数")
+    assert labels(one) == ["2022年11月"]
+    assert "每月文章数：2022年11月，共 2 篇" in str(one)
+    three = articles_per_month([dt.date(2022, 9, 1), dt.date(2022, 11, 28)], "每月文章数")
+    assert labels(three) == ["2022年9月", "2022年11月"]
+    assert "2022年9月至2022年11月" in str(three)
+
+
 def test_topic_page_has_a_chart_and_lists_its_articles_newest_first(records, seeds_site):
     page = (seeds_site / "topics" / "subject" / "epidemic" / "index.html").read_text(encoding="utf-8")
     assert '<svg class="chart"' in page and 'role="img"' in page
