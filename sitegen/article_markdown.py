@@ -41,8 +41,8 @@ def _block_markdown(block: Block, continuation_links: dict[str, str]) -> str:
     text = escape_text(block.text)
     if block.role == "subhead":
         return f"### {text}"
-    if block.role == "caption":
-        return f"{text}\n{{: .caption }}"
+    if block.role in ("caption", "byline", "dateline"):
+        return f"{text}\n{{: .{block.role} }}"
     if block.role == "continuation":
         target = continuation_links.get(block.ref or "")
         if target and _REFERENCE_LIKE.match(" ".join(block.text.split())):
@@ -55,7 +55,8 @@ def _block_markdown(block: Block, continuation_links: dict[str, str]) -> str:
 
 
 def body_markdown(article: Article, continuation_links: dict[str, str] | None = None) -> str:
-    """The body as Markdown: paragraphs separated by blank lines, subheads as ``###``.
+    """The body as Markdown: paragraphs separated by blank lines, subheads as ``###``, captions and
+    credits inside the text (a section's writer, a letter's signature) with their class.
 
     ``continuation_links`` maps a page number ("03") to the relative URL of that
     page's view, for the pages of the same issue that are in the archive.
@@ -119,8 +120,8 @@ def direct_body_html(article: Article, continuation_links: dict[str, str] | None
             parts.append(f"<h3>{text}</h3>")
         elif not text:
             continue  # an empty paragraph makes no HTML
-        elif block.role == "caption":
-            parts.append(f'<p class="caption">{text}</p>')
+        elif block.role in ("caption", "byline", "dateline"):
+            parts.append(f'<p class="{block.role}">{text}</p>')
         elif block.role == "continuation":
             target = links.get(block.ref or "")
             inner = f'<a href="{html.escape(target)}">{text}</a>' if target else text

@@ -102,7 +102,9 @@ class Story:
     dateline: str | None
     """Where and when the report was filed (新华社北京11月27日电, 本报讯)."""
     body: tuple[Block, ...]
-    """Body blocks in reading order: roles body, subhead, caption and continuation."""
+    """Body blocks in reading order: roles body, subhead, caption and continuation, and byline or dateline
+    for a credit printed inside the text that is not the story's own (a section's writer under its
+    subhead, a letter's signature, a note on the writer)."""
     line_start: int
     """First source line of the story (its first headline line)."""
     line_end: int

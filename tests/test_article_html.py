@@ -16,7 +16,7 @@ _ALPHABET = st.sampled_from(list("\\`*_{}[]()#+-.!<>&;\"':=|~^$%@/ \t\u3000\n") 
 _TEXT = st.text(_ALPHABET, min_size=1, max_size=40).filter(lambda t: t.strip())
 _BLOCK = st.builds(
     lambda role, text, ref: Block(role, text, 1, 1, 0, ref if role == "continuation" else None),
-    st.sampled_from(["body", "subhead", "caption", "continuation"]),
+    st.sampled_from(["body", "subhead", "caption", "continuation", "byline", "dateline"]),
     _TEXT,
     st.sampled_from(["03", "04", None]),
 )
@@ -53,3 +53,25 @@ def test_a_continuation_that_reads_like_a_reference_definition_stays_a_link():
         links = {"03": "../03/index.html"}
         assert _via_markdown(article, links) == article_markdown.direct_body_html(article, links)
         assert f">{text}</a>" in article_markdown.direct_body_html(article, links)
+
+
+def test_an_article_page_shows_the_credits_printed_inside_its_text(tmp_path):
+    # A package of signed stories (each reporter's name under the story's headline) and a letter
+    # signed under its close: the names are shown where the page prints them, not left on the page view.
+    from sitegen.build import build
+    from tests.test_parse_story_boundaries import _TRAVELLERS
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "travellers.txt").write_text("\n".join(_TRAVELLERS) + "\n", encoding="utf-8")
+    (archive / "letter.txt").write_text(
+        "不负军人职责，不负家人期盼（寄给祖国的家书）\n\n亲爱的妻子：\n\n"
+        "不多说了，你要照顾好自己和孩子，我要去执行任务了。\n\n此致\n\n敬礼！\n\n米秀刚\n\n"
+        "（作者为中国第五批赴南苏丹维和步兵营连长）\n",
+        encoding="utf-8",
+    )
+    build(archive, tmp_path / "site", use_cache=False)
+    # (Each undated page gets a folder named after its file; its one article is 01.html.)
+    html = {p.parent.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "papers").glob("*/*/*/01.html")}
+    assert "<h3>搭上公交进山里</h3>\n<p class=\"byline\">本报记者 蒋云龙</p>" in html["travellers"]
+    assert '<p>敬礼！</p>\n<p class="byline">米秀刚</p>\n<p class="byline">（作者为中国第五批赴南苏丹维和步兵营连长）</p>' in html["letter"]

@@ -1100,9 +1100,14 @@ def test_contributors_name_with_post_in_brackets_is_a_byline_not_a_column_tag():
         "",
         "在疫情暴发时，我首先想到的就是保护好剧院的演员们，同时用川剧为抗疫一线加油鼓劲。",
     )
-    assert [(s.headline, s.byline) for s in reading.stories][1:] == [
-        ("他们脸上有“大爱纵横”", "濮存昕（中国戏剧家协会主席）"),
-        ("用真心和爱心一起面对", "沈铁梅（重庆市川剧院院长）"),
+    # A title and its editor's note over signed pieces: one article, as the paper files it, each
+    # piece under its headline with its writer's name as a byline (not a headline with a column tag).
+    assert [s.headline for s in reading.stories] == ["同舟共济　众志成城（我们的心声）"]
+    assert [(b.role, b.text) for b in reading.stories[0].body if b.role in ("subhead", "byline")] == [
+        ("subhead", "他们脸上有“大爱纵横”"),
+        ("byline", "濮存昕（中国戏剧家协会主席）"),
+        ("subhead", "用真心和爱心一起面对"),
+        ("byline", "沈铁梅（重庆市川剧院院长）"),
     ]
 
 
@@ -1278,7 +1283,13 @@ def test_close_of_a_letter_over_the_writers_signature_is_not_a_headline():
         "（作者为中国第五批赴南苏丹维和步兵营连长）",
     )
     assert [s.headline for s in reading.stories] == ["不负军人职责，不负家人期盼（寄给祖国的家书）"]
-    assert [b.text for b in reading.stories[0].body][-2:] == ["此致", "敬礼！"]
+    # The close is text, and the signature and the note on the writer follow it in the letter.
+    assert [(b.role, b.text) for b in reading.stories[0].body][-4:] == [
+        ("body", "此致"),
+        ("body", "敬礼！"),
+        ("byline", "米秀刚"),
+        ("byline", "（作者为中国第五批赴南苏丹维和步兵营连长）"),
+    ]
 
 
 def test_bare_name_the_dictionary_knows_for_a_person_signs_a_comment_under_its_headline():
@@ -2200,3 +2211,105 @@ def test_kicker_of_three_short_phrases_leading_into_its_headline_opens_the_next_
         "海南省儋州市峨蔓镇的上、下浦村同属于峨蔓村委会，两村之间原有一片1000多亩的潟湖。",
     )
     assert [(s.kicker, s.headline) for s in reading.stories][-1] == ("拆塘还湖，生态修复，海南儋州——", "潟湖重生记")
+
+
+# --- Packages: several signed stories under one title, filed by the paper as one article -------
+
+_TRAVELLERS = (
+    "回家过年  团团圆圆（点赞新时代·流动中国·活力中国）",
+    "",
+    "春节临近，返乡的人们带着期盼踏上归途。本报记者在路上记录下他们的故事。",
+    "",
+    "坐着高铁到九龙",
+    "",
+    "——香港居民沈秀英的春运体验",
+    "",
+    "本报记者  李  刚",
+    "",
+    "今年春节，沈秀英第一次坐高铁回家。她说，广深港高铁开通后，回家的路短了很多。",
+    "",
+    "搭上公交进山里",
+    "",
+    "本报记者  蒋云龙",
+    "",
+    "冯小波在外打工多年，今年回到丰都老家，发现村里通了公交车。",
+    "",
+    "三沙，年后再见！",
+    "",
+    "本报记者  黄晓慧",
+    "",
+    "康红伟在三沙工作已经两年，今年春节他选择留守岗位。",
+)
+
+
+def test_title_with_a_short_introduction_over_signed_stories_is_one_article():
+    reading = _page(*_TRAVELLERS)
+    assert [s.headline for s in reading.stories] == ["回家过年  团团圆圆（点赞新时代·流动中国·活力中国）"]
+    story = reading.stories[0]
+    assert story.byline is None  # three reporters, each over their own story
+    assert [(b.role, b.text) for b in story.body if b.role != "body"] == [
+        ("subhead", "坐着高铁到九龙"),
+        ("subhead", "——香港居民沈秀英的春运体验"),
+        ("byline", "本报记者  李  刚"),
+        ("subhead", "搭上公交进山里"),
+        ("byline", "本报记者  蒋云龙"),
+        ("subhead", "三沙，年后再见！"),
+        ("byline", "本报记者  黄晓慧"),
+    ]
+    assert story.body[0].text.startswith("春节临近") and story.body[-1].text.startswith("康红伟")
+
+
+def test_series_title_standing_alone_over_signed_stories_heads_them_as_one_article():
+    reading = _page(
+        "新春走基层",
+        "",
+        "",
+        "守护古树　喜迎新春",
+        "",
+        "本报记者　徐　靖",
+        "",
+        "胡晓春今年春节又守在迎客松旁，这是他守松的第十三个春节。",
+        "",
+        "呵护生命　收获喜悦",
+        "",
+        "本报记者　胡婧怡",
+        "",
+        "大年三十，产房里又传来新生儿的啼哭声，医护人员忙碌而喜悦。",
+    )
+    assert [(s.kicker, s.headline, s.byline) for s in reading.stories] == [(None, "新春走基层", None)]
+    assert [(b.role, b.text) for b in reading.stories[0].body if b.role != "body"] == [
+        ("subhead", "守护古树　喜迎新春"),
+        ("byline", "本报记者　徐　靖"),
+        ("subhead", "呵护生命　收获喜悦"),
+        ("byline", "本报记者　胡婧怡"),
+    ]
+
+
+def test_signed_stories_under_an_article_with_text_of_its_own_stay_articles():
+    # The story above has a text of its own, not a title's few lines: the signed stories under it
+    # are the page's next articles.
+    reading = _page(
+        "全国市场供应充足供需两旺",
+        "",
+        "本报北京2月2日电　春节前夕，各地采取多种措施保障群众度过一个欢乐祥和的节日。商务部监测显示，"
+        "全国市场供应充足，粮油、肉类、蔬菜等生活必需品货足价稳，年货销售红火，节日消费持续升温。",
+        "",
+        "各地商务部门组织开展“年货节”“年货大集”等活动，丰富节日市场供应，方便群众采购。北京、上海、"
+        "广州等城市加大蔬菜、肉蛋奶等商品的调运力度，超市、农贸市场延长营业时间，确保节日期间不断档、不脱销。"
+        "商务部将继续加强市场运行监测，及时协调解决苗头性问题，保障节日市场平稳运行。",
+        "",
+        *_TRAVELLERS[4:],
+    )
+    assert [(s.headline, s.byline) for s in reading.stories] == [
+        ("全国市场供应充足供需两旺", None),
+        ("坐着高铁到九龙", "本报记者  李  刚"),
+        ("搭上公交进山里", "本报记者  蒋云龙"),
+        ("三沙，年后再见！", "本报记者  黄晓慧"),
+    ]
+
+
+def test_one_signed_story_under_a_title_is_the_title_s_own_story():
+    # A title with one signed story under it is no package: the title stays an article of its own
+    # only when two or more stories hang under it.
+    reading = _page(*_TRAVELLERS[:11])
+    assert [s.headline for s in reading.stories] == ["回家过年  团团圆圆（点赞新时代·流动中国·活力中国）", "坐着高铁到九龙"]

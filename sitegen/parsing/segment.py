@@ -32,6 +32,13 @@ and date) closes it: the heading lines under them are the next story's.
 A heading with nothing under it but the next story's headline (新春走基层) is
 that story's series title and becomes its kicker.
 
+Several signed stories under one title are one article, as the paper files
+them (a package): under a title with at most a short introduction and no
+credit of its own (回家过年  团团圆圆 / 春节临近… over three reports, each with
+its headline and reporter), or under a series title (新春走基层) standing alone
+over them.  Their headlines become the article's subheads, their bylines stand
+under them, and a series title becomes the headline.
+
 Some heading groups open no story whatever the blank lines and closings above
 say: the next couplet of a collection signed one by one (庚子山河秀 / 春风福寿多
 / （丁潭清）), a question a commentary puts as a sentence (为什么…？), and the
@@ -105,6 +112,8 @@ class _StoryDraft:
     body: list[Block] = field(default_factory=list)
     closed_by: str | None = None
     line_end: int = 0
+    opened_by: str = ""
+    """Why the story was opened (one of ``_Page.opens_story``'s reasons)."""
 
 
 # --- Reading one unit ---------------------------------------------------------------
@@ -310,6 +319,13 @@ def _story(draft: _StoryDraft) -> Story:
     )
 
 
+# --- Reasons a story opens that the package test reads --------------------------------
+
+BYLINE_UNDER_HEADLINE = "byline under the headline"
+NO_SHARED_WORDS = "the text under it shares almost no words with the story before"
+NEW_SUBJECT_AFTER_PLAIN_RUN = "first heading after a run of paragraphs without subheads, on a new subject"
+
+
 # --- Topic shift -----------------------------------------------------------------------
 
 _FUNCTION_CHARS = set("的了在是和与及等中上为对有也这就都而以将把被从到向一我们他她它说年月日个不人要地会大")
@@ -432,10 +448,18 @@ class _Page:
         block = Block(role, unit.text if text is None else text, unit.line_start, unit.line_end, article, ref, unit.note if note is None else note)
         self.blocks.append(block)
         if in_story:
-            if role in ("body", "subhead", "caption", "continuation"):
+            if role in ("body", "subhead", "caption", "continuation") or (role in ("byline", "dateline") and self.current.body and not self.credited(block.text)):
+                # (A credit after the story's text has begun that is not the story's byline or dateline —
+                # a section's writer under its subhead, a letter's signature, a note on the writer — is
+                # shown in the text, where the page prints it.)
                 self.current.body.append(block)
             self.current.line_end = max(self.current.line_end, block.line_end)
         return block
+
+    def credited(self, text: str) -> bool:
+        """True when ``text`` is the current story's byline or dateline (a closing credit read as its byline)."""
+        draft = self.current
+        return text == draft.dateline or text in draft.bylines or text.strip("()（）") in draft.bylines
 
     def fragment(self, unit: Unit, note: str = "") -> None:
         notes = "; ".join(n for n in (unit.note, note) if n)
@@ -489,7 +513,7 @@ class _Page:
         # (站在欢乐的人群中，习近平送上最美好的祝愿—— / “在这里，我给大家拜年…” / 新华社记者  张晓松), is the report's:
         # the names under it close the report rather than open a story.
         if has_byline and not (heads[0].text.endswith("——") and self.current.body and (len(heads) >= 2 or "，" in heads[0].text)):
-            return "byline under the headline"
+            return BYLINE_UNDER_HEADLINE
         if any(DATELINE.match(u.text) for u in opening):
             return "dateline opens the next paragraph"
         if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
@@ -521,11 +545,11 @@ class _Page:
         if len(heads) >= 2 and is_dash_subtitle(heads[-1].text) and heads[-1].first.gap_before >= 1:
             return "headline with a ——subtitle under it"
         if following and not self.in_fragment and not _asks(heads) and topic_shift(self.story_text(), following):
-            return "the text under it shares almost no words with the story before"
+            return NO_SHARED_WORDS
         if following and not self.in_fragment and self.news_report_ended(heads, following):
             return "a dated news report had no subheads so far: a plain heading after it opens the next item"
         if following and not self.in_fragment and self.new_subject_after_plain_run(heads, following):
-            return "first heading after a run of paragraphs without subheads, on a new subject"
+            return NEW_SUBJECT_AFTER_PLAIN_RUN
         # Several headline lines alone are not enough: articles carry in-text section
         # heads of two lines (甘肃定西元古堆村 / 旱塬有了“解渴水”) as often as pages
         # print a kicker over a headline without a byline or dateline.
@@ -753,6 +777,7 @@ class _Page:
         else:
             draft = _StoryDraft(len(self.drafts), heads)
             self.drafts.append(draft)
+        draft.opened_by = reason
         self.current, self.in_fragment = draft, False
         self.dangling = self.dangling_unit = None
         parts = _headline_parts(heads)
@@ -922,6 +947,129 @@ class _Page:
 _TAIL_OPENING = re.compile(r"^[^，。、；：,;:]{1,2}[，、；,;]")
 
 
+# --- Packages --------------------------------------------------------------------------
+
+#: A package's title has at most this much text of its own over its stories: an introduction of a
+#: few paragraphs (回家过年  团团圆圆 / 春节临近，返乡的人们…), in significant characters.
+PACKAGE_INTRO_CHARS = 300
+PACKAGE_INTRO_PARAGRAPHS = 4
+#: A series title over the first story names a package when it is a short rubric without
+#: punctuation (新春走基层, 新春走基层 人和家顺事事兴), at most this many characters.
+PACKAGE_RUBRIC_CHARS = 12
+_RUBRIC_PUNCTUATION = re.compile(r"[，。！？：；—、]")
+_HEAD_ROLES = ("kicker", "headline", "subtitle")
+
+
+def _package_story(draft: _StoryDraft) -> bool:
+    """A story of a package: opened by the writer's name under its own headline (坐着高铁到九龙 /
+    本报记者 李 刚), or signed so and on another subject than the story above; no dateline."""
+    if draft.dateline is not None or not draft.bylines:
+        return False
+    return draft.opened_by in (BYLINE_UNDER_HEADLINE, NO_SHARED_WORDS, NEW_SUBJECT_AFTER_PLAIN_RUN)
+
+
+def _package_title(draft: _StoryDraft) -> bool:
+    """True when the story is a title with at most a short introduction and no credit of its own."""
+    if draft.bylines or draft.dateline is not None:
+        return False
+    paragraphs = [b for b in draft.body if b.role == "body"]
+    return len(paragraphs) <= PACKAGE_INTRO_PARAGRAPHS and sum(len(significant(b.text)) for b in paragraphs) <= PACKAGE_INTRO_CHARS
+
+
+def _package_rubric(draft: _StoryDraft) -> Unit | None:
+    """The series title over a signed story that names the package it opens (新春走基层), if any.
+
+    Only a title that stood alone over the story's heading counts: a kicker set
+    with the headline (天津港集装箱码头 / 别样“春运”一样忙) is that story's own."""
+    if draft.dateline is not None or not draft.bylines or not draft.series:
+        return None
+    text = draft.series[0].text
+    return draft.series[0] if len(text) <= PACKAGE_RUBRIC_CHARS and not _RUBRIC_PUNCTUATION.search(text) else None
+
+
+def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[list[Block], list[_StoryDraft]]:
+    """Read a package of stories under one title as one article, as the paper files it.
+
+    Papers print some reports together under one title: 新春走基层 over three
+    reports, each with its headline and its reporter's name; 回家过年 团团圆圆
+    and a line of introduction over the stories of three travellers.  The
+    stories are cut at their bylines first; here a run of them becomes one
+    article when it hangs under a title that has no story of its own (a heading
+    with at most a short introduction and no credit, over two or more stories)
+    or under a rubric read as the first story's kicker (新春走基层 over a signed
+    story and one or more after it).  The stories' headlines become the
+    article's subheads and their bylines stand under them; a rubric becomes the
+    article's headline.  Signed stories with nothing over them stay apart: a
+    page of reports each under its reporter's name is a page of articles.
+    """
+    role_of: dict[int, str] = {}
+    note_of: dict[int, str] = {}
+    kept: list[_StoryDraft] = []
+    index_of: dict[int, int] = {}  # a story's index before → after
+    at = 0
+    while at < len(drafts):
+        draft = drafts[at]
+        end = at + 1
+        while end < len(drafts) and _package_story(drafts[end]):
+            end += 1
+        stories = drafts[at + 1 : end]
+        rubric = None if len(stories) >= 2 and _package_title(draft) else _package_rubric(draft) if stories else None
+        index_of[draft.index] = len(kept)
+        if not stories or (rubric is None and not (len(stories) >= 2 and _package_title(draft))):
+            kept.append(draft)
+            at += 1
+            continue
+        body = list(draft.body)
+        if rubric is not None:
+            # The rubric is the package's headline; the first story's own headline lines and byline
+            # stand in the text over it, like the others'.
+            own = [b for b in blocks if b.article == draft.index and (b.role in _HEAD_ROLES or b.role in ("byline", "dateline")) and b not in body]
+            for block in own:
+                if block.line_start == rubric.line_start and block.role in _HEAD_ROLES:
+                    role_of[id(block)] = "headline"
+                elif block.role in _HEAD_ROLES:
+                    role_of[id(block)] = "subhead"
+            body = [b for b in own if role_of.get(id(b)) != "headline"] + body
+            draft.series, draft.heads, draft.bylines = [], [rubric], []
+        for story in stories:
+            members = [b for b in blocks if b.article == story.index]
+            for block in members:
+                if block.role in _HEAD_ROLES:
+                    role_of[id(block)] = "subhead"
+                if "article starts: " in block.note:
+                    note_of[id(block)] = block.note.replace("article starts: ", "a story inside the package, under its own headline; alone it would open an article: ")
+            body += members
+            draft.line_end = max(draft.line_end, story.line_end)
+        first = next(b for b in blocks if b.article == draft.index)
+        why = f"a package: {'a title over' if rubric is None else 'a rubric over'} {len(stories) + (rubric is not None)} signed stories"
+        note_of[id(first)] = "; ".join(n for n in (note_of.get(id(first), first.note), why) if n)
+        draft.body = body
+        for story in stories:
+            index_of[story.index] = len(kept)  # its blocks are the package's now
+        kept.append(draft)
+        at = end
+    if len(kept) == len(drafts):
+        return blocks, drafts
+    renumbered: dict[int, Block] = {}
+    new_blocks = []
+    for block in blocks:
+        if block.article is None:
+            new_blocks.append(block)
+            continue
+        new = replace(
+            block,
+            article=index_of[block.article],
+            role=role_of.get(id(block), block.role),
+            note=note_of.get(id(block), block.note),
+        )
+        renumbered[id(block)] = new
+        new_blocks.append(new)
+    for number, draft in enumerate(kept):
+        draft.body = [renumbered.get(id(b), b) for b in draft.body]
+        draft.index = number
+    return new_blocks, kept
+
+
 def _rethread_tails(blocks: list[Block], drafts: list[_StoryDraft]) -> None:
     """Join a story's last paragraph, cut off at its end, with its tail printed elsewhere on the page.
 
@@ -1000,5 +1148,6 @@ def segment(units: list[Unit], *, indented_page: bool = False) -> tuple[tuple[Bl
     flush_headings = indented_page and any(k == "heading" and not u.first.indented for u, k in zip(units, kinds))
     page = _Page(markup_page=any(u.level for u in units), indented_page=flush_headings)
     page.walk(units, kinds)
-    _rethread_tails(page.blocks, page.drafts)
-    return tuple(page.blocks), tuple(_story(d) for d in page.drafts)
+    blocks, drafts = _gather_packages(page.blocks, page.drafts)
+    _rethread_tails(blocks, drafts)
+    return tuple(blocks), tuple(_story(d) for d in drafts)
