@@ -494,9 +494,14 @@ def test_contributors_signature_under_a_letter_is_its_byline_and_opens_the_lette
         "",
         "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
     )
-    assert [(s.headline, s.byline) for s in reading.stories] == [
-        ("小治理也需精细活", "北京朝阳\xa0\xa0施\xa0\xa0芳"),
-        ("用好网上新闻发布会", "江西南昌\xa0\xa0杨铭鸣"),
+    # 来论 over two letters is one article, as the paper files it; each letter's signature stands
+    # under its headline as its byline, not as a headline line.
+    assert [(s.headline, s.byline) for s in reading.stories] == [("来论", None)]
+    assert [(b.role, b.text) for b in reading.stories[0].body if b.role != "body"] == [
+        ("subhead", "小治理也需精细活"),
+        ("byline", "北京朝阳\xa0\xa0施\xa0\xa0芳"),
+        ("subhead", "用好网上新闻发布会"),
+        ("byline", "江西南昌\xa0\xa0杨铭鸣"),
     ]
 
 
@@ -902,7 +907,7 @@ def test_contributor_post_and_spaced_name_under_a_headline_is_a_byline():
     assert [(s.headline, s.byline) for s in reading.stories][-1] == ("抓住机遇，加速电影工业化", "导演　韩　延")
 
 
-def test_box_of_briefs_names_itself_over_the_first_brief_and_each_brief_is_a_story():
+def test_box_of_briefs_names_itself_over_the_first_brief_and_holds_the_briefs():
     reading = _page(
         "城市更新要留住烟火气（创新谈）",
         "",
@@ -922,12 +927,20 @@ def test_box_of_briefs_names_itself_over_the_first_brief_and_each_brief_is_a_sto
         "",
         P + "（柯  文）",
     )
+    # The box is one article under its name, as the paper files it; each brief keeps its headline
+    # (a subhead), its text and its credit.
     assert [(s.kicker, s.headline) for s in reading.stories] == [
         (None, "城市更新要留住烟火气（创新谈）"),
-        ("新闻速递", "中国科技馆推出“空中课堂”"),
-        (None, "量子中继与网络技术实现新突破"),
+        (None, "新闻速递"),
     ]
-    assert [s.dateline for s in reading.stories[1:]] == ["本报电", "本报电"]
+    assert [(b.role, b.text[:10]) for b in reading.stories[1].body] == [
+        ("subhead", "中国科技馆推出“空中"),
+        ("body", "本报电  中国科技馆"),
+        ("byline", "（喻思南）"),
+        ("subhead", "量子中继与网络技术实"),
+        ("body", "本报电  我国科研团"),
+        ("byline", "（柯  文）"),
+    ]
 
 
 def test_photographers_credit_alone_after_the_text_ends_a_photo_item():
@@ -2313,3 +2326,49 @@ def test_one_signed_story_under_a_title_is_the_title_s_own_story():
     # only when two or more stories hang under it.
     reading = _page(*_TRAVELLERS[:11])
     assert [s.headline for s in reading.stories] == ["回家过年  团团圆圆（点赞新时代·流动中国·活力中国）", "坐着高铁到九龙"]
+
+
+def test_box_of_briefs_ends_at_the_first_story_that_is_no_brief():
+    report = (
+        "法国政府近年来采取提高烟草价格、推行统一包装、扩大禁烟场所等一系列措施控烟。卫生部门日前公布的数据显示，"
+        "法国成年人吸烟率两年间下降了约四个百分点，吸烟人数减少约一百六十万，其中年轻人吸烟率下降尤为明显。",
+        "法国卫生部长表示，这一成绩来之不易，得益于多项政策的综合作用。自二〇一七年起，法国逐步提高香烟价格，"
+        "计划到二〇二〇年将每包香烟价格提高到十欧元左右，同时为戒烟者提供医疗保险报销的戒烟药物和专业咨询服务。",
+        "专家指出，控烟工作仍需多管齐下。法国每年仍有约七万五千人死于与吸烟相关的疾病，烟草依然是可预防死亡的首要原因。"
+        "卫生部门表示，将继续加大宣传力度，在学校和社区开展控烟教育，帮助更多人远离烟草，减少吸烟带来的危害。",
+        "在巴黎街头，不少烟草店店主感受到了变化。一位经营烟草店二十多年的店主说，这两年来买烟的顾客明显少了，"
+        "一些老顾客告诉他已经戒烟，还有人改用电子烟。为了维持经营，他开始在店里出售报刊、彩票和零食。",
+        "一些医生认为，提高价格对年轻人和低收入群体的作用最为明显，但控烟不能只靠涨价。法国议会正在讨论进一步限制"
+        "烟草广告和促销活动的法案，并考虑在更多公共场所禁止吸烟，包括公园、海滩和学校周边区域，以减少二手烟的危害。",
+    )
+    reading = _page(
+        "微阅读",
+        "",
+        "英国去年新车销量创六年新低",
+        "",
+        "英国汽车制造商和贸易商协会日前公布的数据显示，英国去年新车销量同比下降约百分之二点四。",
+        "",
+        "（据新华社伦敦电）",
+        "",
+        "新技术让钢筋混凝土更“长寿”",
+        "",
+        "日本研究人员开发出一种新技术，可以检测钢筋混凝土内部的腐蚀情况，延长建筑寿命。",
+        "",
+        "（据新华社东京电）",
+        "",
+        "法国控烟措施初见成效",
+        "",
+        report[0],
+        "",
+        report[1],
+        "",
+        report[2],
+        "",
+        report[3],
+        "",
+        report[4],
+        "",
+        "（本报巴黎电）",
+    )
+    assert [s.headline for s in reading.stories] == ["微阅读", "法国控烟措施初见成效"]
+    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["英国去年新车销量创六年新低", "新技术让钢筋混凝土更“长寿”"]

@@ -322,6 +322,7 @@ def _story(draft: _StoryDraft) -> Story:
 # --- Reasons a story opens that the package test reads --------------------------------
 
 BYLINE_UNDER_HEADLINE = "byline under the headline"
+DATELINE_OPENS_TEXT = "dateline opens the next paragraph"
 NO_SHARED_WORDS = "the text under it shares almost no words with the story before"
 NEW_SUBJECT_AFTER_PLAIN_RUN = "first heading after a run of paragraphs without subheads, on a new subject"
 
@@ -515,7 +516,7 @@ class _Page:
         if has_byline and not (heads[0].text.endswith("——") and self.current.body and (len(heads) >= 2 or "，" in heads[0].text)):
             return BYLINE_UNDER_HEADLINE
         if any(DATELINE.match(u.text) for u in opening):
-            return "dateline opens the next paragraph"
+            return DATELINE_OPENS_TEXT
         if any(is_roles_line(u.text) or is_bracketed_date(u.text) for u in heads[1:]):
             return "officials' roles or a date under the headline"
         if heads[0].text in BRIEF_BOXES + STORY_LABELS:
@@ -987,20 +988,43 @@ def _package_rubric(draft: _StoryDraft) -> Unit | None:
     return draft.series[0] if len(text) <= PACKAGE_RUBRIC_CHARS and not _RUBRIC_PUNCTUATION.search(text) else None
 
 
+#: A box of briefs holds short items: at most this much text each, in significant characters.
+BOX_ITEM_CHARS = 500
+
+
+def _box_name(draft: _StoryDraft) -> Unit | None:
+    """The name of a box of briefs or a readers' column over the story's headline (速览, 微阅读, 来论), if any."""
+    kickers = draft.series + draft.heads[: len(_headline_parts(draft.heads)[0])]
+    return kickers[0] if kickers and kickers[0].text in BRIEF_BOXES + STORY_LABELS else None
+
+
+def _box_item(draft: _StoryDraft) -> bool:
+    """A further item of a box of briefs: a short credited story with no kicker and no column of its own."""
+    kickers, headline, _ = _headline_parts(draft.heads)
+    if draft.series or kickers or has_column_tag(headline):
+        return False
+    if not (draft.bylines or draft.dateline is not None or draft.opened_by == DATELINE_OPENS_TEXT):
+        return False
+    return sum(len(significant(b.text)) for b in draft.body if b.role == "body") <= BOX_ITEM_CHARS
+
+
 def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[list[Block], list[_StoryDraft]]:
     """Read a package of stories under one title as one article, as the paper files it.
 
     Papers print some reports together under one title: 新春走基层 over three
     reports, each with its headline and its reporter's name; 回家过年 团团圆圆
-    and a line of introduction over the stories of three travellers.  The
-    stories are cut at their bylines first; here a run of them becomes one
-    article when it hangs under a title that has no story of its own (a heading
-    with at most a short introduction and no credit, over two or more stories)
-    or under a rubric read as the first story's kicker (新春走基层 over a signed
-    story and one or more after it).  The stories' headlines become the
-    article's subheads and their bylines stand under them; a rubric becomes the
-    article's headline.  Signed stories with nothing over them stay apart: a
-    page of reports each under its reporter's name is a page of articles.
+    and a line of introduction over the stories of three travellers; 微阅读 over
+    three briefs.  The stories are cut at their credits first; here a run of
+    them becomes one article when it hangs under a title that has no story of
+    its own (a heading with at most a short introduction and no credit, over two
+    or more stories opened by their bylines), under a series title standing alone
+    over the first (新春走基层 over signed stories), or under the name of a box of
+    briefs or a readers' column (速览, 微阅读, 来论) over short credited items
+    without kickers of their own.  The stories' headlines become the article's
+    subheads and their credits stand under them; a series title or a box's name
+    becomes the article's headline.  Signed stories with nothing over them stay
+    apart: a page of reports each under its reporter's name is a page of
+    articles.
     """
     role_of: dict[int, str] = {}
     note_of: dict[int, str] = {}
@@ -1009,28 +1033,35 @@ def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[li
     at = 0
     while at < len(drafts):
         draft = drafts[at]
-        end = at + 1
-        while end < len(drafts) and _package_story(drafts[end]):
-            end += 1
-        stories = drafts[at + 1 : end]
-        rubric = None if len(stories) >= 2 and _package_title(draft) else _package_rubric(draft) if stories else None
         index_of[draft.index] = len(kept)
-        if not stories or (rubric is None and not (len(stories) >= 2 and _package_title(draft))):
-            kept.append(draft)
-            at += 1
-            continue
+        rubric = _box_name(draft)
+        end = at + 1
+        if rubric is not None:
+            while end < len(drafts) and _box_item(drafts[end]):
+                end += 1
+        if end == at + 1:
+            while end < len(drafts) and _package_story(drafts[end]):
+                end += 1
+            stories = drafts[at + 1 : end]
+            rubric = None if len(stories) >= 2 and _package_title(draft) else _package_rubric(draft) if stories else None
+            if not stories or (rubric is None and not (len(stories) >= 2 and _package_title(draft))):
+                kept.append(draft)
+                at += 1
+                continue
+        stories = drafts[at + 1 : end]
         body = list(draft.body)
         if rubric is not None:
-            # The rubric is the package's headline; the first story's own headline lines and byline
-            # stand in the text over it, like the others'.
-            own = [b for b in blocks if b.article == draft.index and (b.role in _HEAD_ROLES or b.role in ("byline", "dateline")) and b not in body]
-            for block in own:
-                if block.line_start == rubric.line_start and block.role in _HEAD_ROLES:
-                    role_of[id(block)] = "headline"
-                elif block.role in _HEAD_ROLES:
-                    role_of[id(block)] = "subhead"
-            body = [b for b in own if role_of.get(id(b)) != "headline"] + body
-            draft.series, draft.heads, draft.bylines = [], [rubric], []
+            # The rubric is the package's headline; the first story's own headline lines and credits
+            # stand in the text, as the others' do.
+            body = []
+            for block in blocks:
+                if block.article != draft.index:
+                    continue
+                if block.role in _HEAD_ROLES:
+                    role_of[id(block)] = "headline" if block.line_start == rubric.line_start else "subhead"
+                if role_of.get(id(block)) != "headline":
+                    body.append(block)
+            draft.series, draft.heads, draft.bylines, draft.dateline = [], [rubric], [], None
         for story in stories:
             members = [b for b in blocks if b.article == story.index]
             for block in members:
@@ -1041,7 +1072,7 @@ def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[li
             body += members
             draft.line_end = max(draft.line_end, story.line_end)
         first = next(b for b in blocks if b.article == draft.index)
-        why = f"a package: {'a title over' if rubric is None else 'a rubric over'} {len(stories) + (rubric is not None)} signed stories"
+        why = f"a package: {'a title over' if rubric is None else repr(rubric.text) + ' over'} {len(stories) + (rubric is not None)} stories"
         note_of[id(first)] = "; ".join(n for n in (note_of.get(id(first), first.note), why) if n)
         draft.body = body
         for story in stories:
