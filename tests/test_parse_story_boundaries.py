@@ -2372,3 +2372,55 @@ def test_box_of_briefs_ends_at_the_first_story_that_is_no_brief():
     )
     assert [s.headline for s in reading.stories] == ["微阅读", "法国控烟措施初见成效"]
     assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == ["英国去年新车销量创六年新低", "新技术让钢筋混凝土更“长寿”"]
+
+
+def test_statements_under_their_speakers_names_belong_to_the_package_above():
+    intro = (
+        "新中国成立70年来，中国发展取得举世瞩目的成就。本报记者采访多位国际人士，请他们讲述亲历的中国故事。"
+        "他们从不同角度见证了中国的发展变化，也见证了中国与世界的紧密联系。"
+    )
+    reading = _page(
+        "讲述亲历故事  见证辉煌历程（风从东方来——国际人士谈新中国70年）",
+        "",
+        intro * 4,
+        "",
+        "为全球化进程注入新动力",
+        "",
+        "（印度）狄伯杰",
+        "",
+        "我第一次到中国是在上世纪八十年代，那时的北京街头还到处是自行车。如今中国已成为世界第二大经济体。",
+        "",
+        "（作者为印度尼赫鲁大学教授）",
+        "",
+        "期待加强第三方市场合作",
+        "",
+        "（日本）进藤荣一",
+        "",
+        "中国提出的共建一带一路倡议为各国合作提供了新平台，日本企业应积极参与第三方市场合作。",
+        "",
+        "（作者为日本筑波大学名誉教授）",
+    )
+    assert [s.headline for s in reading.stories] == ["讲述亲历故事  见证辉煌历程（风从东方来——国际人士谈新中国70年）"]
+    assert [b.text for b in reading.stories[0].body if b.role == "subhead"] == [
+        "为全球化进程注入新动力",
+        "（印度）狄伯杰",
+        "期待加强第三方市场合作",
+        "（日本）进藤荣一",
+    ]
+
+
+def test_a_title_naming_its_column_may_introduce_its_signed_reports_at_length():
+    intro = "疫情发生以来，广大医务人员、社区工作者、志愿者坚守一线，同时间赛跑，与病魔较量，筑起守护生命的防线。"
+    reading = _page(
+        "同时间赛跑 与病魔较量（人民眼·疫情防控）",
+        "",
+        intro,
+        "",
+        intro.replace("疫情发生以来", "连日来") * 10,
+        "",
+        *_TRAVELLERS[4:],
+    )
+    assert [s.headline for s in reading.stories] == ["同时间赛跑 与病魔较量（人民眼·疫情防控）"]
+    # Without the column's name, a text of that length is an article of its own.
+    reading = _page("同时间赛跑 与病魔较量", "", intro, "", intro.replace("疫情发生以来", "连日来") * 10, "", *_TRAVELLERS[4:])
+    assert len(reading.stories) == 4

@@ -954,6 +954,9 @@ _TAIL_OPENING = re.compile(r"^[^，。、；：,;:]{1,2}[，、；,;]")
 #: few paragraphs (回家过年  团团圆圆 / 春节临近，返乡的人们…), in significant characters.
 PACKAGE_INTRO_CHARS = 300
 PACKAGE_INTRO_PARAGRAPHS = 4
+#: The same for a title carrying its column's name in brackets (…（人民眼·疫情防控）).
+PACKAGE_TAGGED_INTRO_CHARS = 800
+PACKAGE_TAGGED_INTRO_PARAGRAPHS = 10
 #: A series title over the first story names a package when it is a short rubric without
 #: punctuation (新春走基层, 新春走基层 人和家顺事事兴), at most this many characters.
 PACKAGE_RUBRIC_CHARS = 12
@@ -974,7 +977,12 @@ def _package_title(draft: _StoryDraft) -> bool:
     if draft.bylines or draft.dateline is not None:
         return False
     paragraphs = [b for b in draft.body if b.role == "body"]
-    return len(paragraphs) <= PACKAGE_INTRO_PARAGRAPHS and sum(len(significant(b.text)) for b in paragraphs) <= PACKAGE_INTRO_CHARS
+    if has_column_tag(_headline_parts(draft.heads)[1]):
+        # A title naming its column (同时间赛跑 与病魔较量（人民眼·疫情防控）) introduces its reports at more length.
+        most, count = PACKAGE_TAGGED_INTRO_CHARS, PACKAGE_TAGGED_INTRO_PARAGRAPHS
+    else:
+        most, count = PACKAGE_INTRO_CHARS, PACKAGE_INTRO_PARAGRAPHS
+    return len(paragraphs) <= count and sum(len(significant(b.text)) for b in paragraphs) <= most
 
 
 def _package_rubric(draft: _StoryDraft) -> Unit | None:
@@ -1008,6 +1016,40 @@ def _box_item(draft: _StoryDraft) -> bool:
     return sum(len(significant(b.text)) for b in draft.body if b.role == "body") <= BOX_ITEM_CHARS
 
 
+def _speaker(draft: _StoryDraft) -> bool:
+    """A statement under its speaker's name and country (为全球化进程注入新动力 / （印度）狄伯杰): one voice
+    of the package above it, never an article of its own."""
+    return not draft.series and _SPEAKER.match(_headline_parts(draft.heads)[1]) is not None
+
+
+_SPEAKER = re.compile(r"^[（(][\u4e00-\u9fff]{1,8}[)）][\u4e00-\u9fff·—]{2,16}$")
+
+
+def _package_at(drafts: list[_StoryDraft], at: int) -> tuple[int, Unit | None]:
+    """Where the package opened by ``drafts[at]`` ends (``at + 1`` when it opens none), and the rubric
+    that is its headline, if any (None: the story's own headline is the package's)."""
+    draft = drafts[at]
+    end = at + 1
+    rubric = _box_name(draft)
+    if rubric is not None:
+        while end < len(drafts) and _box_item(drafts[end]):
+            end += 1
+        if end > at + 1:
+            return end, rubric
+    while end < len(drafts) and _speaker(drafts[end]):
+        end += 1
+    if end > at + 1:
+        return end, None
+    while end < len(drafts) and _package_story(drafts[end]):
+        end += 1
+    if end - at - 1 >= 2 and _package_title(draft):
+        return end, None
+    rubric = _package_rubric(draft)
+    if end > at + 1 and rubric is not None:
+        return end, rubric
+    return at + 1, None
+
+
 def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[list[Block], list[_StoryDraft]]:
     """Read a package of stories under one title as one article, as the paper files it.
 
@@ -1034,20 +1076,11 @@ def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[li
     while at < len(drafts):
         draft = drafts[at]
         index_of[draft.index] = len(kept)
-        rubric = _box_name(draft)
-        end = at + 1
-        if rubric is not None:
-            while end < len(drafts) and _box_item(drafts[end]):
-                end += 1
+        end, rubric = _package_at(drafts, at)
         if end == at + 1:
-            while end < len(drafts) and _package_story(drafts[end]):
-                end += 1
-            stories = drafts[at + 1 : end]
-            rubric = None if len(stories) >= 2 and _package_title(draft) else _package_rubric(draft) if stories else None
-            if not stories or (rubric is None and not (len(stories) >= 2 and _package_title(draft))):
-                kept.append(draft)
-                at += 1
-                continue
+            kept.append(draft)
+            at += 1
+            continue
         stories = drafts[at + 1 : end]
         body = list(draft.body)
         if rubric is not None:
