@@ -2424,3 +2424,26 @@ def test_a_title_naming_its_column_may_introduce_its_signed_reports_at_length():
     # Without the column's name, a text of that length is an article of its own.
     reading = _page("同时间赛跑 与病魔较量", "", intro, "", intro.replace("疫情发生以来", "连日来") * 10, "", *_TRAVELLERS[4:])
     assert len(reading.stories) == 4
+
+
+def test_a_kicker_set_with_the_first_signed_story_does_not_make_the_page_a_package():
+    # A local page: a story with its kicker (防疫一线) and reporter, then a signed story without one.
+    # Papers print pages of such stories as often as packages, so each stays an article.
+    reading = _page(
+        "防疫一线",
+        "援朔医疗队助力我市打赢疫情防控歼灭战",
+        "",
+        "本报记者\u3000张晋",
+        "",
+        "连日来，援朔医疗队队员坚守在核酸检测一线，与我市医护人员并肩作战，为打赢疫情防控歼灭战贡献力量。",
+        "",
+        "我市启动冬季供暖",
+        "",
+        "本报记者\u3000李安然",
+        "",
+        "11月1日起，我市城区集中供热管网全面升温，热力公司工作人员加强巡检，确保居民温暖过冬。",
+    )
+    assert [(s.kicker, s.headline) for s in reading.stories] == [
+        ("防疫一线", "援朔医疗队助力我市打赢疫情防控歼灭战"),
+        (None, "我市启动冬季供暖"),
+    ]

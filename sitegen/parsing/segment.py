@@ -959,7 +959,7 @@ PACKAGE_TAGGED_INTRO_CHARS = 800
 PACKAGE_TAGGED_INTRO_PARAGRAPHS = 10
 #: A series title over the first story names a package when it is a short rubric without
 #: punctuation (新春走基层, 新春走基层 人和家顺事事兴), at most this many characters.
-PACKAGE_RUBRIC_CHARS = 12
+PACKAGE_RUBRIC_CHARS = 16
 _RUBRIC_PUNCTUATION = re.compile(r"[，。！？：；—、]")
 _HEAD_ROLES = ("kicker", "headline", "subtitle")
 
@@ -988,12 +988,14 @@ def _package_title(draft: _StoryDraft) -> bool:
 def _package_rubric(draft: _StoryDraft) -> Unit | None:
     """The series title over a signed story that names the package it opens (新春走基层), if any.
 
-    Only a title that stood alone over the story's heading counts: a kicker set
-    with the headline (天津港集装箱码头 / 别样“春运”一样忙) is that story's own."""
+    Only a short title without punctuation standing alone over the story's
+    heading counts: a kicker set with the headline (天津港集装箱码头 / 别样“春运”一样忙)
+    is that story's own, and a story with a kicker followed by stories without
+    one is as often a page of articles as a package."""
     if draft.dateline is not None or not draft.bylines or not draft.series:
         return None
-    text = draft.series[0].text
-    return draft.series[0] if len(text) <= PACKAGE_RUBRIC_CHARS and not _RUBRIC_PUNCTUATION.search(text) else None
+    line = draft.series[0]
+    return line if len(line.text) <= PACKAGE_RUBRIC_CHARS and not _RUBRIC_PUNCTUATION.search(line.text) else None
 
 
 #: A box of briefs holds short items: at most this much text each, in significant characters.
@@ -1044,7 +1046,7 @@ def _package_at(drafts: list[_StoryDraft], at: int) -> tuple[int, Unit | None]:
         end += 1
     if end - at - 1 >= 2 and _package_title(draft):
         return end, None
-    rubric = _package_rubric(draft)
+    rubric = _package_rubric(draft) if end > at + 1 else None
     if end > at + 1 and rubric is not None:
         return end, rubric
     return at + 1, None
