@@ -239,3 +239,13 @@ def test_inspect_says_where_a_page_is_filed_and_which_source_said_so(capsys):
     assert "filed as: 朔州日报, 2022-11-11, page 01 — newspaper from catalog, date from catalog" in out
     assert main(["inspect", str(SEEDS / "001_10503e775b80d64b.txt")]) == 0
     assert "filed as: 未知报纸, 日期不详, 版次不详 — nothing states where this page belongs" in capsys.readouterr().out
+
+
+def test_a_page_line_under_the_masthead_gives_the_page_and_its_name_and_heads_no_story():
+    from sitegen.parse import read_page
+
+    reading = read_page("朔州日报\n\n2022年11月28日 星期一 第8607期\n\n第06版 副刊\n\n# 冬日暖阳\n\n本报记者 张晋\n\n冬日的午后，阳光洒在老街上。\n")
+    assert (reading.masthead.page, reading.masthead.page_name) == ("06", "副刊")
+    assert [(s.kicker, s.headline) for s in reading.stories] == [(None, "冬日暖阳")]
+    reading = read_page("第2版：要闻\n\n冬日暖阳\n\n本报记者 张晋\n\n冬日的午后，阳光洒在老街上。\n")
+    assert (reading.masthead.page, reading.masthead.page_name, reading.stories[0].kicker) == ("02", "要闻", None)

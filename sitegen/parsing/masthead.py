@@ -35,6 +35,8 @@ _OTHER_MASTHEAD = re.compile(r"^(?:农历|国内统一连续出版物号|CN\s*\d
 _EDITORS = re.compile(r"(?:主编|美编|审读|排版|责编|责任编辑|编辑|校对|版式|设计|照排|组版)[：:\s]")
 _APPS = re.compile(r"^(?:客户端|微信|微博|公众号|抖音|网址)[：:]|^[^。]{0,12}(?:投稿)?邮箱[：:]\s*\S+@\S+$")
 _PAGE_LABEL = re.compile(rf"^{_PAPER}(?:头条|要闻|专版|特刊)$")
+#: A page's own line under the masthead: its number and perhaps its name (第06版 副刊, 第2版：要闻, 第三版).
+_PAGE_LINE = re.compile(r"^第\s*(?P<p>[0-9一二三四五六七八九十]{1,3})\s*版(?:[：:\s\u3000]*(?P<name>[\u4e00-\u9fff]{2,8}))?$")
 _LOGO = re.compile(r"^[a-z][a-z ]{3,}$")
 
 
@@ -107,6 +109,11 @@ def read_masthead(lines: list[SourceLine], *, window: int = 10) -> MastheadReadi
         elif _PUBLISHER.match(text):
             fields["publisher"] = text
             roles[line.number] = ("masthead", "publisher line")
+        elif (page_line := _PAGE_LINE.match(text)) and page_number(page_line["p"]) and "page" not in fields:
+            fields["page"] = page_number(page_line["p"])
+            if page_line["name"]:
+                fields["page_name"] = page_line["name"]
+            roles[line.number] = ("masthead", "page line: its number and name")
         elif _DATED_LINE.search(text) and _DATE.search(text) and len(text) <= 80:
             leading_paper = re.match(rf"^({_PAPER})[ \u3000]", text)
             if leading_paper and "newspaper" not in fields:
