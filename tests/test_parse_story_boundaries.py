@@ -2447,3 +2447,44 @@ def test_a_kicker_set_with_the_first_signed_story_does_not_make_the_page_a_packa
         ("防疫一线", "援朔医疗队助力我市打赢疫情防控歼灭战"),
         (None, "我市启动冬季供暖"),
     ]
+
+
+def test_signed_comments_of_a_forum_each_closed_by_a_note_on_the_writer_are_one_article():
+    reading = _page(
+        "共享优质教育，我们在路上（大家谈）",
+        "",
+        "编者按：如何让更多孩子享有公平而有质量的教育？本期邀请三位专家谈谈看法。",
+        "",
+        "高质量发展教育信息化",
+        "",
+        "瞿振元",
+        "",
+        "教育信息化是推动优质教育资源共享的重要途径，要让偏远地区的孩子也能上好课。",
+        "",
+        "（作者为中国高等教育学会会长）",
+        "",
+        "提升教育水平仍需反求诸己",
+        "",
+        "陈志文",
+        "",
+        "技术只是手段，提升教育水平关键还在教师，要在培养和激励教师上下功夫。",
+        "",
+        "（作者为中国教育在线总编辑）",
+        "",
+        "避免技术异化教育",
+        "",
+        "储朝晖",
+        "",
+        "使用技术要以学生发展为本，防止技术代替教育本身，让教育回归育人的初心。",
+    )
+    assert [s.headline for s in reading.stories] == ["共享优质教育，我们在路上（大家谈）"]
+    assert [(b.role, b.text) for b in reading.stories[0].body if b.role in ("subhead", "byline")] == [
+        ("subhead", "高质量发展教育信息化"),
+        ("byline", "瞿振元"),
+        ("byline", "（作者为中国高等教育学会会长）"),
+        ("subhead", "提升教育水平仍需反求诸己"),
+        ("byline", "陈志文"),
+        ("byline", "（作者为中国教育在线总编辑）"),
+        ("subhead", "避免技术异化教育"),
+        ("byline", "储朝晖"),
+    ]

@@ -114,6 +114,8 @@ class _StoryDraft:
     line_end: int = 0
     opened_by: str = ""
     """Why the story was opened (one of ``_Page.opens_story``'s reasons)."""
+    signed: bool = False
+    """True when the writer's name stands under the story's heading (not only in a closing credit)."""
 
 
 # --- Reading one unit ---------------------------------------------------------------
@@ -322,6 +324,7 @@ def _story(draft: _StoryDraft) -> Story:
 # --- Reasons a story opens that the package test reads --------------------------------
 
 BYLINE_UNDER_HEADLINE = "byline under the headline"
+CREDIT_CLOSED_THE_STORY_BEFORE = "the story before ended with a credit"
 DATELINE_OPENS_TEXT = "dateline opens the next paragraph"
 NO_SHARED_WORDS = "the text under it shares almost no words with the story before"
 NEW_SUBJECT_AFTER_PLAIN_RUN = "first heading after a run of paragraphs without subheads, on a new subject"
@@ -792,6 +795,7 @@ class _Page:
                 self.add("dateline", unit)
             else:
                 draft.bylines.append(unit.text)
+                draft.signed = True
                 self.add("byline", unit)
 
     def title_only(self) -> bool:
@@ -966,9 +970,13 @@ _HEAD_ROLES = ("kicker", "headline", "subtitle")
 
 def _package_story(draft: _StoryDraft) -> bool:
     """A story of a package: opened by the writer's name under its own headline (坐着高铁到九龙 /
-    本报记者 李 刚), or signed so and on another subject than the story above; no dateline."""
+    本报记者 李 刚), or signed so after a story closed by its credit or on another subject than the
+    story above; no dateline."""
     if draft.dateline is not None or not draft.bylines:
         return False
+    if draft.opened_by == CREDIT_CLOSED_THE_STORY_BEFORE:
+        # (The story above closed with its credit; this one is signed under its own headline.)
+        return draft.signed
     return draft.opened_by in (BYLINE_UNDER_HEADLINE, NO_SHARED_WORDS, NEW_SUBJECT_AFTER_PLAIN_RUN)
 
 
