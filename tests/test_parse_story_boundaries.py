@@ -11,6 +11,11 @@ def _page(*lines):
     return read_page("\n".join(lines) + "\n")
 
 
+
+def _headings_and_credits(story):
+    """A story's subheads and the credits inside its text, in order, with their roles."""
+    return [(b.role, b.text) for b in story.body if b.role in ("subhead", "byline", "dateline")]
+
 def test_flush_headline_between_indented_paragraphs_opens_a_story_and_an_indented_one_is_a_subhead():
     reading = _page(
         "春节前夕的城市灯火",
@@ -497,7 +502,7 @@ def test_contributors_signature_under_a_letter_is_its_byline_and_opens_the_lette
     # 来论 over two letters is one article, as the paper files it; each letter's signature stands
     # under its headline as its byline, not as a headline line.
     assert [(s.headline, s.byline) for s in reading.stories] == [("来论", None)]
-    assert [(b.role, b.text) for b in reading.stories[0].body if b.role != "body"] == [
+    assert _headings_and_credits(reading.stories[0]) == [
         ("subhead", "小治理也需精细活"),
         ("byline", "北京朝阳\xa0\xa0施\xa0\xa0芳"),
         ("subhead", "用好网上新闻发布会"),
@@ -1116,7 +1121,7 @@ def test_contributors_name_with_post_in_brackets_is_a_byline_not_a_column_tag():
     # A title and its editor's note over signed pieces: one article, as the paper files it, each
     # piece under its headline with its writer's name as a byline (not a headline with a column tag).
     assert [s.headline for s in reading.stories] == ["同舟共济　众志成城（我们的心声）"]
-    assert [(b.role, b.text) for b in reading.stories[0].body if b.role in ("subhead", "byline")] == [
+    assert _headings_and_credits(reading.stories[0]) == [
         ("subhead", "他们脸上有“大爱纵横”"),
         ("byline", "濮存昕（中国戏剧家协会主席）"),
         ("subhead", "用真心和爱心一起面对"),
@@ -2260,7 +2265,7 @@ def test_title_with_a_short_introduction_over_signed_stories_is_one_article():
     assert [s.headline for s in reading.stories] == ["回家过年  团团圆圆（点赞新时代·流动中国·活力中国）"]
     story = reading.stories[0]
     assert story.byline is None  # three reporters, each over their own story
-    assert [(b.role, b.text) for b in story.body if b.role != "body"] == [
+    assert _headings_and_credits(story) == [
         ("subhead", "坐着高铁到九龙"),
         ("subhead", "——香港居民沈秀英的春运体验"),
         ("byline", "本报记者  李  刚"),
@@ -2290,7 +2295,7 @@ def test_series_title_standing_alone_over_signed_stories_heads_them_as_one_artic
         "大年三十，产房里又传来新生儿的啼哭声，医护人员忙碌而喜悦。",
     )
     assert [(s.kicker, s.headline, s.byline) for s in reading.stories] == [(None, "新春走基层", None)]
-    assert [(b.role, b.text) for b in reading.stories[0].body if b.role != "body"] == [
+    assert _headings_and_credits(reading.stories[0]) == [
         ("subhead", "守护古树　喜迎新春"),
         ("byline", "本报记者　徐　靖"),
         ("subhead", "呵护生命　收获喜悦"),
@@ -2478,7 +2483,7 @@ def test_signed_comments_of_a_forum_each_closed_by_a_note_on_the_writer_are_one_
         "使用技术要以学生发展为本，防止技术代替教育本身，让教育回归育人的初心。",
     )
     assert [s.headline for s in reading.stories] == ["共享优质教育，我们在路上（大家谈）"]
-    assert [(b.role, b.text) for b in reading.stories[0].body if b.role in ("subhead", "byline")] == [
+    assert _headings_and_credits(reading.stories[0]) == [
         ("subhead", "高质量发展教育信息化"),
         ("byline", "瞿振元"),
         ("byline", "（作者为中国高等教育学会会长）"),
