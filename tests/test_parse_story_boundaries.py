@@ -2493,3 +2493,28 @@ def test_signed_comments_of_a_forum_each_closed_by_a_note_on_the_writer_are_one_
         ("subhead", "避免技术异化教育"),
         ("byline", "储朝晖"),
     ]
+
+
+def test_a_photo_item_is_no_package_title_and_a_box_under_it_keeps_its_name():
+    reading = _page(
+        "图片报道",
+        "",
+        "2月11日，江西南昌，市民在老街赏花灯。",
+        "",
+        "2月11日，浙江杭州，游客在西湖边观赏梅花。",
+        "",
+        "来论",
+        "",
+        "小治理也需精细活",
+        "",
+        "北京朝阳\u3000\u3000施\u3000\u3000芳",
+        "",
+        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+        "",
+        "用好网上新闻发布会",
+        "",
+        "江西南昌\u3000\u3000杨铭鸣",
+        "",
+        "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
+    )
+    assert [s.headline for s in reading.stories] == ["图片报道", "来论"]

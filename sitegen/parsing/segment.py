@@ -93,6 +93,7 @@ from sitegen.parsing.lines import (
     is_photo_credit_line,
     is_roles_line,
     is_sign_off,
+    is_story_column,
     looks_like_heading,
     page_number,
     significant,
@@ -956,8 +957,8 @@ _TAIL_OPENING = re.compile(r"^[^，。、；：,;:]{1,2}[，、；,;]")
 
 #: A package's title has at most this much text of its own over its stories: an introduction of a
 #: few paragraphs (回家过年  团团圆圆 / 春节临近，返乡的人们…), in significant characters.
-PACKAGE_INTRO_CHARS = 300
-PACKAGE_INTRO_PARAGRAPHS = 4
+PACKAGE_INTRO_CHARS = 450
+PACKAGE_INTRO_PARAGRAPHS = 5
 #: The same for a title carrying its column's name in brackets (…（人民眼·疫情防控）).
 PACKAGE_TAGGED_INTRO_CHARS = 800
 PACKAGE_TAGGED_INTRO_PARAGRAPHS = 10
@@ -982,8 +983,8 @@ def _package_story(draft: _StoryDraft) -> bool:
 
 def _package_title(draft: _StoryDraft) -> bool:
     """True when the story is a title with at most a short introduction and no credit of its own."""
-    if draft.bylines or draft.dateline is not None:
-        return False
+    if draft.bylines or draft.dateline is not None or is_story_column(_headline_parts(draft.heads)[1]):
+        return False  # (图片报道 heads a story of its own)
     paragraphs = [b for b in draft.body if b.role == "body"]
     if has_column_tag(_headline_parts(draft.heads)[1]):
         # A title naming its column (同时间赛跑 与病魔较量（人民眼·疫情防控）) introduces its reports at more length.
@@ -1035,6 +1036,11 @@ def _speaker(draft: _StoryDraft) -> bool:
 _SPEAKER = re.compile(r"^[（(][\u4e00-\u9fff]{1,8}[)）][\u4e00-\u9fff·—]{2,16}$")
 
 
+def _opens_own_package(draft: _StoryDraft) -> bool:
+    """True when the story stands under a box's name or a series title of its own (来论, 新春走基层)."""
+    return _box_name(draft) is not None or _package_rubric(draft) is not None
+
+
 def _package_at(drafts: list[_StoryDraft], at: int) -> tuple[int, Unit | None]:
     """Where the package opened by ``drafts[at]`` ends (``at + 1`` when it opens none), and the rubric
     that is its headline, if any (None: the story's own headline is the package's)."""
@@ -1050,7 +1056,7 @@ def _package_at(drafts: list[_StoryDraft], at: int) -> tuple[int, Unit | None]:
         end += 1
     if end > at + 1:
         return end, None
-    while end < len(drafts) and _package_story(drafts[end]):
+    while end < len(drafts) and _package_story(drafts[end]) and not _opens_own_package(drafts[end]):
         end += 1
     if end - at - 1 >= 2 and _package_title(draft):
         return end, None
