@@ -1022,7 +1022,8 @@ def _box_item(draft: _StoryDraft) -> bool:
     kickers, headline, _ = _headline_parts(draft.heads)
     if draft.series or kickers or has_column_tag(headline):
         return False
-    if not (draft.bylines or draft.dateline is not None or draft.opened_by == DATELINE_OPENS_TEXT):
+    signed_below = any(b.role in ("byline", "dateline") for b in draft.body)  # a letter's 江西新余市  廖海金
+    if not (draft.bylines or draft.dateline is not None or signed_below or draft.opened_by == DATELINE_OPENS_TEXT):
         return False
     return sum(len(significant(b.text)) for b in draft.body if b.role == "body") <= BOX_ITEM_CHARS
 
