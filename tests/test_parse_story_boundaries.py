@@ -634,7 +634,7 @@ def test_paragraph_cut_before_the_reporter_it_tells_is_joined():
     assert reading.stories[0].body[-1].text.startswith("太平洋国际集装箱码头公司总经理助理么学成告诉记者，今年春节")
 
 
-def test_reports_of_a_package_signed_by_minority_names_are_stories_of_their_own():
+def test_reports_of_a_package_signed_by_minority_names_keep_their_bylines():
     reading = _page(
         "新春走基层 一起过大年",
         "",
@@ -654,12 +654,20 @@ def test_reports_of_a_package_signed_by_minority_names_are_stories_of_their_own(
         "",
         "大年三十下午4点，记者来到西藏第一个易地搬迁点，宽敞的客厅里，暖意融融，一家人正在准备年货。",
     )
-    assert [(s.headline, s.byline) for s in reading.stories[-2:]] == [
-        ("别样“春运”一样忙", "本报记者\xa0靳\xa0博"),
-        ("搬迁三年变化大", "本报记者\xa0琼达卓嘎"),
+    # 新春走基层 over signed reports: one package under the campaign's rubric, each report under
+    # its headline with its reporter's name, a minority name (琼达卓嘎) among them.
+    assert [s.headline for s in reading.stories] == ["新春走基层 一起过大年"]
+    story = reading.stories[0]
+    assert _headings_and_credits(story) == [
+        ("subhead", "天津港集装箱码头"),
+        ("subhead", "别样“春运”一样忙"),
+        ("byline", "本报记者\xa0靳\xa0博"),
+        ("subhead", "西藏拉萨三有村"),
+        ("subhead", "搬迁三年变化大"),
+        ("byline", "本报记者\xa0琼达卓嘎"),
     ]
     # The byline stands alone: 博 / 大年三十 is not a word cut by a column break.
-    assert reading.stories[-2].body[0].text.startswith("大年三十")
+    assert story.body[3].text.startswith("大年三十")
 
 
 def test_bare_name_under_a_signed_comment_is_its_byline():

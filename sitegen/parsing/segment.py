@@ -965,6 +965,9 @@ PACKAGE_TAGGED_INTRO_PARAGRAPHS = 10
 #: A series title over the first story names a package when it is a short rubric without
 #: punctuation (新春走基层, 新春走基层 人和家顺事事兴), at most this many characters.
 PACKAGE_RUBRIC_CHARS = 16
+#: The rubrics of reporting campaigns the papers print over a package of their reporters' stories,
+#: whatever is set under them: 新春走基层 (every paper's Spring Festival reports from the grassroots).
+PACKAGE_RUBRICS = ("新春走基层",)
 _RUBRIC_PUNCTUATION = re.compile(r"[，。！？：；—、]")
 _HEAD_ROLES = ("kicker", "headline", "subtitle")
 
@@ -995,14 +998,21 @@ def _package_title(draft: _StoryDraft) -> bool:
 
 
 def _package_rubric(draft: _StoryDraft) -> Unit | None:
-    """The series title over a signed story that names the package it opens (新春走基层), if any.
+    """The rubric over a signed story that names the package it opens (新春走基层), if any.
 
-    Only a short title without punctuation standing alone over the story's
-    heading counts: a kicker set with the headline (天津港集装箱码头 / 别样“春运”一样忙)
-    is that story's own, and a story with a kicker followed by stories without
-    one is as often a page of articles as a package."""
-    if draft.dateline is not None or not draft.bylines or not draft.series:
+    A short title without punctuation standing alone over the story's heading
+    counts, and so does a campaign's rubric (``PACKAGE_RUBRICS``) set as the
+    first line of its kickers.  Another kicker set with the headline
+    (天津港集装箱码头 / 别样“春运”一样忙) is that story's own: a story with a kicker
+    followed by signed stories without one is as often a page of articles as a
+    package."""
+    if draft.dateline is not None or not draft.bylines:
         return None
+    if not draft.series:
+        # A campaign's rubric set as the first kicker line (新春走基层 人和家顺事事兴 / 毛里湖水 又见清澈).
+        line = draft.heads[0]
+        named = _headline_parts(draft.heads)[0] and line.text.startswith(PACKAGE_RUBRICS)
+        return line if named and len(line.text) <= PACKAGE_RUBRIC_CHARS else None
     line = draft.series[0]
     return line if len(line.text) <= PACKAGE_RUBRIC_CHARS and not _RUBRIC_PUNCTUATION.search(line.text) else None
 
