@@ -288,6 +288,7 @@ def _headline_parts(heads: list[Unit]) -> tuple[list[str], str, list[str]]:
     return kickers + rest[:-2], rest[-2], rest[-1:] + subtitles
 
 
+_INSTALMENT = re.compile(r"[\u4e00-\u9fff][①-⑳]$")
 _QUOTED_HEADLINE = re.compile(r"^[“‘][^“”‘’。]{2,28}[！？!?。]?[”’]$")
 _DECREE_NUMBER = re.compile(r"^第[0-9〇零一二两三四五六七八九十百千]+号$")
 _SUBTITLE_OPENING = re.compile(r"^——(?:记|写在|访|专访|来自)")
@@ -527,6 +528,10 @@ class _Page:
             return "a column label or a box of news briefs over the headline"
         if any(has_column_tag(u.text) or u.text in STORY_COLUMNS for u in heads):
             return "headline carries a column name"
+        if len(heads) >= 2 and (_INSTALMENT.search(heads[0].text) or is_genre_subtitle(heads[0].text)):
+            # A kicker naming a series' instalment or the story's genre over its headline
+            # (解读中央纪委三次全会精神① / 抓住主线强化思想武装, …慰问帮扶全国道德模范活动综述 / 关爱模范…).
+            return "a kicker naming a series' instalment or the story's genre"
         if opening and is_label(opening[0].text) and significant(opening[0].text.lstrip("□■◇◆●○")) in OPENING_LABELS:
             return "the box an article opens with (核心阅读) under it"
         if self.markup_page:
