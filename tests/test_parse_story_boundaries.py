@@ -2582,3 +2582,31 @@ def test_a_kicker_naming_a_series_instalment_or_the_story_s_genre_opens_a_story(
         ("解读中央纪委三次全会精神①", "抓住主线强化思想武装"),
         ("中宣部、中央文明办慰问帮扶全国道德模范活动综述", "关爱模范弘扬道德风尚"),
     ]
+
+
+def test_a_campaign_rubric_heads_its_reports_when_an_indenting_page_reads_them_as_one_story():
+    reading = _page(
+        "新春走基层 人和家顺事事兴",
+        "",
+        "63名专家对39家危险化学品企业指导服务——",
+        "",
+        "“重在排查隐患，防范风险”",
+        "",
+        "本报记者  马  晨",
+        "",
+        P + "春节前夕，应急管理部组织63名专家，对39家危险化学品企业开展指导服务，查找安全隐患。",
+        "",
+        P + "琼州海峡春运期间安全快捷有序——",
+        "",
+        P + "“从进港到出港，不到两个半小时”",
+        "",
+        P + "本报记者  罗艾桦",
+        "",
+        P + "春运期间，琼州海峡客滚运输安全快捷有序，旅客从进港到出港用时不到两个半小时。",
+    )
+    assert [(s.kicker, s.headline, s.byline) for s in reading.stories] == [(None, "新春走基层 人和家顺事事兴", None)]
+    assert _headings_and_credits(reading.stories[0])[:3] == [
+        ("subhead", "63名专家对39家危险化学品企业指导服务——"),
+        ("subhead", "“重在排查隐患，防范风险”"),
+        ("byline", "本报记者  马  晨"),
+    ]

@@ -1076,10 +1076,17 @@ def _package_at(drafts: list[_StoryDraft], at: int) -> tuple[int, Unit | None]:
         end += 1
     if end - at - 1 >= 2 and _package_title(draft):
         return end, None
-    rubric = _package_rubric(draft) if end > at + 1 else None
-    if end > at + 1 and rubric is not None:
+    rubric = _package_rubric(draft)
+    if rubric is not None and (end > at + 1 or _holds_signed_sections(draft)):
+        # (A page that indents its paragraphs and its stories' headings alike reads the stories
+        # as the first one's subheads: the rubric heads them all the same.)
         return end, rubric
     return at + 1, None
+
+
+def _holds_signed_sections(draft: _StoryDraft) -> bool:
+    """True when the story's text holds a subhead with a writer's name under it (琼州海峡… / 本报记者  罗艾桦)."""
+    return any(a.role == "subhead" and b.role == "byline" for a, b in zip(draft.body, draft.body[1:]))
 
 
 def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[list[Block], list[_StoryDraft]]:
@@ -1109,7 +1116,7 @@ def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[li
         draft = drafts[at]
         index_of[draft.index] = len(kept)
         end, rubric = _package_at(drafts, at)
-        if end == at + 1:
+        if end == at + 1 and rubric is None:
             kept.append(draft)
             at += 1
             continue
@@ -1137,14 +1144,14 @@ def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[li
             body += members
             draft.line_end = max(draft.line_end, story.line_end)
         first = next(b for b in blocks if b.article == draft.index)
-        why = f"a package: {'a title over' if rubric is None else repr(rubric.text) + ' over'} {len(stories) + (rubric is not None)} stories"
+        why = f"a package: {'a title over' if rubric is None else repr(rubric.text) + ' over'} {'its' if not stories else len(stories) + (rubric is not None)} stories"
         note_of[id(first)] = "; ".join(n for n in (note_of.get(id(first), first.note), why) if n)
         draft.body = body
         for story in stories:
             index_of[story.index] = len(kept)  # its blocks are the package's now
         kept.append(draft)
         at = end
-    if len(kept) == len(drafts):
+    if not role_of and not note_of:
         return blocks, drafts
     renumbered: dict[int, Block] = {}
     new_blocks = []
