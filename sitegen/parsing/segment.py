@@ -1095,17 +1095,20 @@ def _gather_packages(blocks: list[Block], drafts: list[_StoryDraft]) -> tuple[li
     Papers print some reports together under one title: 新春走基层 over three
     reports, each with its headline and its reporter's name; 回家过年 团团圆圆
     and a line of introduction over the stories of three travellers; 微阅读 over
-    three briefs.  The stories are cut at their credits first; here a run of
-    them becomes one article when it hangs under a title that has no story of
-    its own (a heading with at most a short introduction and no credit, over two
-    or more stories opened by their bylines), under a series title standing alone
-    over the first (新春走基层 over signed stories), or under the name of a box of
-    briefs or a readers' column (速览, 微阅读, 来论) over short credited items
-    without kickers of their own.  The stories' headlines become the article's
-    subheads and their credits stand under them; a series title or a box's name
-    becomes the article's headline.  Signed stories with nothing over them stay
-    apart: a page of reports each under its reporter's name is a page of
-    articles.
+    three briefs; a page of foreign guests' statements.  The stories are cut at
+    their credits first; here a run of them becomes one article (``_package_at``)
+    when it hangs under
+    - a title with no story of its own (no credit, at most a short
+      introduction) over two or more signed stories;
+    - a series title standing alone over the first signed story, or a
+      campaign's rubric (``PACKAGE_RUBRICS``) set as its first kicker line;
+    - the name of a box of briefs or a readers' column (速览, 微阅读, 来论) over
+      short credited items without kickers of their own;
+    - or when the stories are statements under their speakers' names.
+    The stories' headlines become the article's subheads and their credits
+    stand under them; a rubric or a box's name becomes the article's headline.
+    Signed stories with nothing over them stay apart: a page of reports each
+    under its reporter's name is a page of articles.
     """
     role_of: dict[int, str] = {}
     note_of: dict[int, str] = {}
