@@ -11,6 +11,23 @@ def _page(*lines):
     return read_page("\n".join(lines) + "\n")
 
 
+#: 来论 over two readers' letters, each signed under its headline.
+_READERS_COLUMN = (
+    "来论",
+    "",
+    "小治理也需精细活",
+    "",
+    "北京朝阳\xa0\xa0施\xa0\xa0芳",
+    "",
+    "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+    "",
+    "用好网上新闻发布会",
+    "",
+    "江西南昌\xa0\xa0杨铭鸣",
+    "",
+    "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
+)
+
 
 def _headings_and_credits(story):
     """A story's subheads and the credits inside its text, in order, with their roles."""
@@ -485,19 +502,7 @@ def test_on_an_indented_page_a_flush_piece_of_prose_continues_the_indented_parag
 
 def test_contributors_signature_under_a_letter_is_its_byline_and_opens_the_letter():
     reading = _page(
-        "来论",
-        "",
-        "小治理也需精细活",
-        "",
-        "北京朝阳\xa0\xa0施\xa0\xa0芳",
-        "",
-        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
-        "",
-        "用好网上新闻发布会",
-        "",
-        "江西南昌\xa0\xa0杨铭鸣",
-        "",
-        "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
+        *_READERS_COLUMN,
     )
     # 来论 over two letters is one article, as the paper files it; each letter's signature stands
     # under its headline as its byline, not as a headline line.
@@ -1278,13 +1283,7 @@ def test_readers_comment_column_name_after_a_cartoon_credit_opens_the_next_story
         "",
         "勾\xa0\xa0犇图\xa0\xa0羽\xa0\xa0生文",
         "",
-        "来论",
-        "",
-        "小治理也需精细活",
-        "",
-        "北京朝阳\xa0\xa0施\xa0\xa0芳",
-        "",
-        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
+        *_READERS_COLUMN[:7],
     )
     assert [(s.kicker, s.headline) for s in reading.stories] == [
         (None, "与其“云孝顺”，不如常回家（来论）"),
@@ -2511,19 +2510,7 @@ def test_a_photo_item_is_no_package_title_and_a_box_under_it_keeps_its_name():
         "",
         "2月11日，浙江杭州，游客在西湖边观赏梅花。",
         "",
-        "来论",
-        "",
-        "小治理也需精细活",
-        "",
-        "北京朝阳\u3000\u3000施\u3000\u3000芳",
-        "",
-        "小区门口的快递柜前总是排着长队，物业增设了一组柜子，问题就解决了。治理往往就在这些细节里。",
-        "",
-        "用好网上新闻发布会",
-        "",
-        "江西南昌\u3000\u3000杨铭鸣",
-        "",
-        "近日，江西综合利用网络平台举行新闻发布会，就群众关心的问题答疑解惑，效果很好。",
+        *_READERS_COLUMN,
     )
     assert [s.headline for s in reading.stories] == ["图片报道", "来论"]
 

@@ -989,17 +989,26 @@ def _package_story(draft: _StoryDraft) -> bool:
     return draft.opened_by in (BYLINE_UNDER_HEADLINE, NO_SHARED_WORDS, NEW_SUBJECT_AFTER_PLAIN_RUN)
 
 
+def _text_size(draft: _StoryDraft) -> tuple[int, int]:
+    """The story's paragraphs of text (role body): how many, and their significant characters."""
+    paragraphs = [b for b in draft.body if b.role == "body"]
+    return len(paragraphs), sum(len(significant(b.text)) for b in paragraphs)
+
+
 def _package_title(draft: _StoryDraft) -> bool:
     """True when the story is a title with at most a short introduction and no credit of its own."""
-    if draft.bylines or draft.dateline is not None or is_story_column(_headline_parts(draft.heads)[1]):
+    if draft.bylines or draft.dateline is not None:
+        return False
+    headline = _headline_parts(draft.heads)[1]
+    if is_story_column(headline):
         return False  # (图片报道 heads a story of its own)
-    paragraphs = [b for b in draft.body if b.role == "body"]
-    if has_column_tag(_headline_parts(draft.heads)[1]):
+    if has_column_tag(headline):
         # A title naming its column (同时间赛跑 与病魔较量（人民眼·疫情防控）) introduces its reports at more length.
         most, count = PACKAGE_TAGGED_INTRO_CHARS, PACKAGE_TAGGED_INTRO_PARAGRAPHS
     else:
         most, count = PACKAGE_INTRO_CHARS, PACKAGE_INTRO_PARAGRAPHS
-    return len(paragraphs) <= count and sum(len(significant(b.text)) for b in paragraphs) <= most
+    paragraphs, chars = _text_size(draft)
+    return paragraphs <= count and chars <= most
 
 
 def _package_rubric(draft: _StoryDraft) -> Unit | None:
@@ -1016,7 +1025,7 @@ def _package_rubric(draft: _StoryDraft) -> Unit | None:
     if not draft.series:
         # A campaign's rubric set as the first kicker line (新春走基层 人和家顺事事兴 / 毛里湖水 又见清澈).
         line = draft.heads[0]
-        named = _headline_parts(draft.heads)[0] and line.text.startswith(PACKAGE_RUBRICS)
+        named = line.text.startswith(PACKAGE_RUBRICS) and _headline_parts(draft.heads)[0]
         return line if named and len(line.text) <= PACKAGE_RUBRIC_CHARS else None
     line = draft.series[0]
     return line if len(line.text) <= PACKAGE_RUBRIC_CHARS and not _RUBRIC_PUNCTUATION.search(line.text) else None
@@ -1028,8 +1037,10 @@ BOX_ITEM_CHARS = 500
 
 def _box_name(draft: _StoryDraft) -> Unit | None:
     """The name of a box of briefs or a readers' column over the story's headline (速览, 微阅读, 来论), if any."""
-    kickers = draft.series + draft.heads[: len(_headline_parts(draft.heads)[0])]
-    return kickers[0] if kickers and kickers[0].text in BRIEF_BOXES + STORY_LABELS else None
+    first = (draft.series or draft.heads)[0]
+    if first.text not in BRIEF_BOXES + STORY_LABELS:
+        return None
+    return first if draft.series or _headline_parts(draft.heads)[0] else None  # (a kicker, not the headline)
 
 
 def _box_item(draft: _StoryDraft) -> bool:
@@ -1040,13 +1051,15 @@ def _box_item(draft: _StoryDraft) -> bool:
     signed_below = any(b.role in ("byline", "dateline") for b in draft.body)  # a letter's 江西新余市  廖海金
     if not (draft.bylines or draft.dateline is not None or signed_below or draft.opened_by == DATELINE_OPENS_TEXT):
         return False
-    return sum(len(significant(b.text)) for b in draft.body if b.role == "body") <= BOX_ITEM_CHARS
+    return _text_size(draft)[1] <= BOX_ITEM_CHARS
 
 
 def _speaker(draft: _StoryDraft) -> bool:
     """A statement under its speaker's name and country (为全球化进程注入新动力 / （印度）狄伯杰): one voice
     of the package above it, never an article of its own."""
-    return not draft.series and _SPEAKER.match(_headline_parts(draft.heads)[1]) is not None
+    if draft.series or not any(_SPEAKER.match(u.text) for u in draft.heads):
+        return False  # (most stories: no line of the heading is shaped so, and its parts need not be worked out)
+    return _SPEAKER.match(_headline_parts(draft.heads)[1]) is not None
 
 
 _SPEAKER = re.compile(r"^[（(][\u4e00-\u9fff]{1,8}[)）][\u4e00-\u9fff·—]{2,16}$")
